@@ -199,3 +199,198 @@ export interface AuditEntry {
 
 export type ActionResult =
   { ok: true; record: CaseRecord; audit: AuditEntry } | { ok: false; reason: string };
+
+// ---------------------------------------------------------------------------------------------------------
+// Policy profiles. The zod schema in profile/schema.ts must produce exactly this shape; a new OPCC adds a
+// profile (data) and never touches the engine. Every rule carries `source`: the seed paragraph it comes from.
+// ---------------------------------------------------------------------------------------------------------
+
+export type DayUnit = 'working' | 'calendar';
+
+export interface ClockRule {
+  days: number;
+  unit: DayUnit;
+  source: string;
+  note?: string;
+}
+
+export interface RetentionRule {
+  years: number;
+  from: 'last-contact' | 'closure';
+  source: string;
+}
+
+export interface ClockRules {
+  /** From receipt (day 0) to acknowledgement. */
+  acknowledge: ClockRule | null;
+  /** Repeating: from the later of receipt and the last progress update. Null where the policy sets no figure. */
+  update: ClockRule | null;
+  /** From closure: how long the complainant has to appeal. Null where the outcome is final. */
+  appealWindow: ClockRule | null;
+  /** From the appeal's receipt. */
+  appealAcknowledge: ClockRule | null;
+  appealDecision: ClockRule | null;
+  retention: RetentionRule | null;
+  /** A deadline this many working days away or fewer makes the status `due-soon`. */
+  dueSoonWorkingDays: number;
+}
+
+export interface RoleDefinition {
+  id: RoleId;
+  title: string;
+  titleCy?: string;
+}
+
+/** Who may complain (000 §4 distinguishes complaints about service/policy from complaints about conduct). */
+export interface EligibilityRules {
+  /** Relationships allowed when the complaint is about the organisation, its policies or service. */
+  service: Relationship[];
+  /** Relationships allowed when the complaint is about a person's conduct. */
+  conduct: Relationship[];
+  /** What to tell someone who may not complain, in plain English (and Welsh where the profile is bilingual). */
+  explanation: string;
+  explanationCy?: string;
+  source: string;
+}
+
+/** All listed conditions must hold; a list matches when the complaint's value is any of its members. */
+export interface RedirectCondition {
+  subjects?: Subject[];
+  relationships?: Relationship[];
+  allegesCrime?: boolean;
+  whistleblowing?: boolean;
+}
+
+export interface RedirectRule {
+  id: string;
+  when: RedirectCondition;
+  target: RedirectTarget;
+  /** Who to go to instead, e.g. "the Dyfed-Powys Police and Crime Panel", with how to reach them. */
+  contact: string;
+  contactCy?: string;
+  /** What to tell the person, plain English. */
+  explanation: string;
+  explanationCy?: string;
+  source: string;
+}
+
+export interface RoutingRule {
+  subject: Subject;
+  /** Who tries informal resolution first, where the policy has that stage. */
+  informalResolver: RoleId | null;
+  /** Who deals with the complaint first (the handler on the Cases tab). */
+  handler: RoleId;
+  decisionMaker: RoleId;
+  appealBody: RoleId | null;
+  /** True where a senior subject is escalated above the usual decision maker. */
+  escalated?: boolean;
+  note?: string;
+  source: string;
+}
+
+export interface DecisionOption {
+  id: string;
+  label: string;
+  source: string;
+}
+
+export type StateKind = 'review' | 'open' | 'closed' | 'appeal' | 'final';
+
+export interface LifecycleState {
+  id: string;
+  label: string;
+  labelCy?: string;
+  /**
+   * review: needs staff attention before it can proceed (failed intake); open: being handled, clocks run;
+   * closed: outcome given, appeal window may run; appeal: appeal being considered; final: nothing more to do
+   * (redirected, not eligible, withdrawn, appeal decided, closed with no appeal).
+   */
+  kind: StateKind;
+  /** Decisions staff may record while in this state (e.g. West Midlands Stage 2 options a-e). */
+  decisions: DecisionOption[];
+  source: string;
+}
+
+/** Named checks a transition may require; the lifecycle engine implements each one. */
+export const TRANSITION_GUARDS = [
+  'decision-recorded',
+  'outcome-given',
+  'appeal-allowed',
+  'within-appeal-window',
+  'appeal-outcome-given',
+] as const;
+export type TransitionGuard = (typeof TRANSITION_GUARDS)[number];
+
+export interface Transition {
+  /** Action id, e.g. `start-investigation`, `close`, `appeal`. */
+  action: string;
+  label: string;
+  from: string[];
+  to: string;
+  /** Roles allowed to take the action; `any` means any member of the complaints team. */
+  actors: RoleId[] | 'any';
+  guards?: TransitionGuard[];
+  source: string;
+}
+
+/** An action allowed in every state of the given kinds, declared once (pause, resume, record-update, note). */
+export interface CommonAction {
+  action: string;
+  label: string;
+  inKinds: StateKind[];
+  /** Target state; omitted when the action leaves the state unchanged. */
+  to?: string;
+  actors: RoleId[] | 'any';
+  guards?: TransitionGuard[];
+  source: string;
+}
+
+export interface Lifecycle {
+  /** Start states for a new case. */
+  initial: { inScope: string; redirected: string; notEligible: string; needsReview: string };
+  states: LifecycleState[];
+  transitions: Transition[];
+  commonActions: CommonAction[];
+}
+
+export interface OutcomeOption {
+  id: string;
+  label: string;
+  labelCy?: string;
+  upheld: boolean;
+  source: string;
+}
+
+export interface AppealRules {
+  allowed: boolean;
+  /** Roles whose personal handling of a case removes the right of appeal (Wiltshire §4.8: Chief Executive). */
+  noAppealWhenHandledBy: RoleId[];
+  outcomes: OutcomeOption[];
+  source: string;
+}
+
+export interface PolicyProfile {
+  id: string;
+  /** e.g. "Office of the Police and Crime Commissioner for Wiltshire and Swindon". */
+  name: string;
+  nameCy?: string;
+  shortName: string;
+  /** Prefix of case references, e.g. `WIL` in `WIL-2026-0042`. */
+  referencePrefix: string;
+  nation: 'england' | 'wales';
+  /** Languages correspondence and the form are offered in; `cy` for Welsh public bodies. */
+  languages: Language[];
+  sourceDocument: string;
+  roles: RoleDefinition[];
+  eligibility: EligibilityRules;
+  redirects: RedirectRule[];
+  routing: RoutingRule[];
+  lifecycle: Lifecycle;
+  outcomes: OutcomeOption[];
+  appeal: AppealRules;
+  clocks: ClockRules;
+  /** Wiltshire: progress updates go to the staff member complained about too. */
+  updatesToSubject: boolean;
+  /** Free-text record-keeping duty (e.g. West Midlands HR Governance Group). */
+  recordKeeping?: string;
+}
