@@ -1,0 +1,217 @@
+/**
+ * The spreadsheet as a database table (DESIGN §2).
+ *
+ * - Columns are found by header, never by position: staff reorder, hide and add columns.
+ * - One getValues per table read; one setValues per contiguous block written, so the number of service
+ *   calls never grows with the number of rows.
+ * - Rows are matched by key (the case reference) at write time: the key column is read again just before
+ *   writing, so a sort by staff between our read and our write cannot misplace data.
+ */
+
+export type Cell = string | number | boolean | Date;
+export type RowValues = Record<string, Cell>;
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class MissingColumnError extends Error {
+  constructor(sheetName: string, header: string) {
+    super(`The "${sheetName}" tab has no "${header}" column. Run Complaints › Set up… to repair it.`);
+    this.name = 'MissingColumnError';
+  }
+}
+
+function normaliseHeader(value: unknown): string {
+  return String(value ?? '').trim();
+}
+
+/** Positions of headers in a header row (0-based); the first occurrence wins. */
+export function headerIndex(headers: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  headers.forEach((header, i) => {
+    if (header && !index.has(header)) index.set(header, i);
+  });
+  return index;
+}
+
+/** A snapshot of a whole tab, read with one getValues. */
+export class Table {
+  private readonly index: Map<string, number>;
+
+  private constructor(
+    readonly sheetName: string,
+    readonly headers: string[],
+    readonly rows: Cell[][],
+  ) {
+    this.index = headerIndex(headers);
+  }
+
+  static read(sheet: Sheet): Table {
+    const values = sheet.getDataRange().getValues() as Cell[][];
+    const [header = [], ...rows] = values;
+    // A sheet with only blank rows below the header reads as rows of ""; keep only rows with content.
+    const data = rows.filter((row) => row.some((cell) => cell !== ''));
+    return new Table(sheet.getName(), header.map(normaliseHeader), data);
+  }
+
+  /** Builds a table from values already read (e.g. e.range of a form submission). */
+  static fromValues(sheetName: string, headers: readonly unknown[], rows: Cell[][]): Table {
+    return new Table(sheetName, headers.map(normaliseHeader), rows);
+  }
+
+  has(header: string): boolean {
+    return this.index.has(header);
+  }
+
+  /** 0-based column of a header; throws a message staff can act on when it is missing. */
+  column(header: string): number {
+    const i = this.index.get(header);
+    if (i === undefined) throw new MissingColumnError(this.sheetName, header);
+    return i;
+  }
+
+  value(row: readonly Cell[], header: string): Cell {
+    const i = this.index.get(header);
+    return i === undefined ? '' : (row[i] ?? '');
+  }
+
+  record(row: readonly Cell[]): RowValues {
+    const out: RowValues = {};
+    this.headers.forEach((header, i) => {
+      if (header) out[header] = row[i] ?? '';
+    });
+    return out;
+  }
+
+  records(): RowValues[] {
+    return this.rows.map((row) => this.record(row));
+  }
+
+  /** Row values by key column, e.g. cases by reference. */
+  byKey(keyHeader: string): Map<string, Cell[]> {
+    const k = this.column(keyHeader);
+    const map = new Map<string, Cell[]>();
+    for (const row of this.rows) {
+      const key = String(row[k] ?? '');
+      if (key) map.set(key, row);
+    }
+    return map;
+  }
+}
+
+/** Runs of adjacent 0-based column numbers, so each run is written with one setValues. */
+export function contiguousRuns(columns: readonly number[]): number[][] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === c - 1) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/** Reads the header row only (one call): for writers that do not need the data. */
+export function readHeaders(sheet: Sheet): string[] {
+  const width = sheet.getLastColumn();
+  if (width === 0) return [];
+  return (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map(normaliseHeader);
+}
+
+/**
+ * Appends records below the last row in one setValues, placing each value under its header.
+ * Call under the script lock: two appends racing for the same last row would overwrite each other.
+ */
+export function appendRecords(
+  sheet: Sheet,
+  headers: readonly string[],
+  records: readonly RowValues[],
+): number {
+  if (records.length === 0) return 0;
+  const index = headerIndex(headers);
+  const width = headers.length;
+  const rows = records.map((record) => {
+    const row: Cell[] = new Array<Cell>(width).fill('');
+    for (const [header, value] of Object.entries(record)) {
+      const i = index.get(header);
+      if (i !== undefined) row[i] = value;
+    }
+    return row;
+  });
+  const first = sheet.getLastRow() + 1;
+  sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  return first;
+}
+
+export interface KeyedUpdate {
+  key: string;
+  values: RowValues;
+}
+
+export interface WriteResult {
+  written: number;
+  /** Keys no longer found in the tab (deleted by staff since the read); nothing was written for them. */
+  missing: string[];
+}
+
+/**
+ * Writes values into existing rows found by key, for the given headers only. The key column and each
+ * target block are read again just before writing, so rows that staff sorted since the caller's read get
+ * the right values and cells outside the target headers are never touched. Call under the script lock.
+ */
+export function writeByKey(
+  sheet: Sheet,
+  headers: readonly string[],
+  keyHeader: string,
+  targetHeaders: readonly string[],
+  updates: readonly KeyedUpdate[],
+): WriteResult {
+  if (updates.length === 0) return { written: 0, missing: [] };
+  const index = headerIndex(headers);
+  const keyColumn = index.get(keyHeader);
+  if (keyColumn === undefined) throw new MissingColumnError(sheet.getName(), keyHeader);
+  const targets = targetHeaders.map((header) => {
+    const i = index.get(header);
+    if (i === undefined) throw new MissingColumnError(sheet.getName(), header);
+    return i;
+  });
+
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return { written: 0, missing: updates.map((u) => u.key) };
+  const height = lastRow - 1;
+  const keys = sheet
+    .getRange(2, keyColumn + 1, height, 1)
+    .getValues()
+    .map((row) => String(row[0] ?? ''));
+  const rowOfKey = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key && !rowOfKey.has(key)) rowOfKey.set(key, i);
+  });
+
+  const missing: string[] = [];
+  const pending = updates.filter((update) => {
+    if (rowOfKey.has(update.key)) return true;
+    missing.push(update.key);
+    return false;
+  });
+  if (pending.length === 0) return { written: 0, missing };
+
+  // Only the span of rows that change is read and written, so a one-case edit stays a small write.
+  const rowIndexes = pending.map((u) => rowOfKey.get(u.key)!);
+  const top = Math.min(...rowIndexes);
+  const bottom = Math.max(...rowIndexes);
+  const span = bottom - top + 1;
+
+  for (const run of contiguousRuns(targets)) {
+    const range = sheet.getRange(2 + top, run[0]! + 1, span, run.length);
+    const block = range.getValues() as Cell[][];
+    for (const update of pending) {
+      const r = rowOfKey.get(update.key)! - top;
+      run.forEach((column, j) => {
+        const header = headers[column]!;
+        if (header in update.values) block[r]![j] = update.values[header]!;
+      });
+    }
+    range.setValues(block);
+  }
+  return { written: pending.length, missing };
+}
