@@ -82,9 +82,19 @@ export interface BuildReport {
   htmlFiles: string[];
 }
 
-export async function buildProject(options: { minify?: boolean } = {}): Promise<BuildReport> {
+export interface BuildOptions {
+  minify?: boolean;
+  /** Source folder holding main.ts and the HTML files; tests point it at fixtures. */
+  srcDir?: string;
+  outDir?: string;
+  manifest?: string;
+}
+
+export async function buildProject(options: BuildOptions = {}): Promise<BuildReport> {
+  const srcDir = options.srcDir ?? SRC;
+  const outDir = options.outDir ?? OUT;
   const result = await build({
-    entryPoints: [join(SRC, 'main.ts')],
+    entryPoints: [join(srcDir, 'main.ts')],
     bundle: true,
     format: 'iife',
     globalName: BUNDLE_GLOBAL,
@@ -112,8 +122,8 @@ export async function buildProject(options: { minify?: boolean } = {}): Promise<
     throw new Error(`src/main.ts may export only entry-point functions; found: ${notFunctions.join(', ')}`);
   }
 
-  const htmlFiles = walk(SRC, '.html');
-  const { refs, problems } = referencedHandlers(walk(SRC, '.ts'));
+  const htmlFiles = walk(srcDir, '.html');
+  const { refs, problems } = referencedHandlers(walk(srcDir, '.ts'));
   refs.push(...htmlHandlers(htmlFiles));
   for (const ref of refs) {
     if (!entryPoints.includes(ref.name)) {
@@ -127,11 +137,11 @@ export async function buildProject(options: { minify?: boolean } = {}): Promise<
     .join('\n');
   const code = `${bundle}\n${stubs}\n`;
 
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'Code.js'), code);
-  copyFileSync(join(ROOT, 'appsscript.json'), join(OUT, 'appsscript.json'));
-  for (const file of htmlFiles) copyFileSync(file, join(OUT, basename(file)));
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'Code.js'), code);
+  copyFileSync(options.manifest ?? join(ROOT, 'appsscript.json'), join(outDir, 'appsscript.json'));
+  for (const file of htmlFiles) copyFileSync(file, join(outDir, basename(file)));
   return { entryPoints, bytes: Buffer.byteLength(code), htmlFiles: htmlFiles.map((f) => basename(f)) };
 }
 
