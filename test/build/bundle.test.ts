@@ -11,7 +11,9 @@ const code = () => readFileSync(join(ROOT, 'build/Code.js'), 'utf8');
 /** Every function the source hands to newTrigger(...) or addItem(...), found independently of the build. */
 function namedHandlers(): string[] {
   const names = new Set<string>();
-  const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
   for (const file of files) {
     const text = readFileSync(join(ROOT, 'src', file), 'utf8');
     for (const m of text.matchAll(/addItem\(\s*'[^']*'\s*,\s*'(\w+)'/g)) names.add(m[1]!);
@@ -66,14 +68,18 @@ describe('the build refuses handlers that are not entry points', () => {
   });
 
   it('fails when a trigger handler is not exported, or is not a string literal', async () => {
-    const missing = fixture(`export function setup() { ScriptApp.newTrigger('nightly').timeBased().everyDays(1).create(); }`);
-    await expect(buildProject({ srcDir: join(missing, 'src'), outDir: join(missing, 'build') })).rejects.toThrow(
-      /newTrigger names "nightly"/,
+    const missing = fixture(
+      `export function setup() { ScriptApp.newTrigger('nightly').timeBased().everyDays(1).create(); }`,
     );
-    const dynamic = fixture(`const n = 'setup'; export function setup() { ScriptApp.newTrigger(n).timeBased().everyDays(1).create(); }`);
-    await expect(buildProject({ srcDir: join(dynamic, 'src'), outDir: join(dynamic, 'build') })).rejects.toThrow(
-      /must name its handler with a string literal/,
+    await expect(
+      buildProject({ srcDir: join(missing, 'src'), outDir: join(missing, 'build') }),
+    ).rejects.toThrow(/newTrigger names "nightly"/);
+    const dynamic = fixture(
+      `const n = 'setup'; export function setup() { ScriptApp.newTrigger(n).timeBased().everyDays(1).create(); }`,
     );
+    await expect(
+      buildProject({ srcDir: join(dynamic, 'src'), outDir: join(dynamic, 'build') }),
+    ).rejects.toThrow(/must name its handler with a string literal/);
   });
 
   it('accepts handlers that are exported and emits a delegating top-level function for each', async () => {
