@@ -1,0 +1,24 @@
+import { TZDateMini } from '@date-fns/tz';
+import type { LocalDate } from '../model';
+import { toDayNumber } from './local-date';
+
+const LONDON = 'Europe/London';
+
+/** The Europe/London calendar day of an instant: 2026-06-01T23:30:00Z (00:30 BST) is 2026-06-02. */
+export function londonDate(instant: Date): LocalDate {
+  const t = new TZDateMini(instant.getTime(), LONDON);
+  const y = String(t.getFullYear()).padStart(4, '0');
+  const m = String(t.getMonth() + 1).padStart(2, '0');
+  const d = String(t.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/**
+ * The instant at a London wall-clock time on `day` (midnight by default). A time skipped by the spring
+ * change (01:xx on the last Sunday of March) resolves as @date-fns/tz resolves it, an hour later.
+ */
+export function londonInstant(day: LocalDate, hour = 0, minute = 0): Date {
+  toDayNumber(day);
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDateMini(y, m - 1, d, hour, minute, LONDON).getTime());
+}
