@@ -1,0 +1,216 @@
+/**
+ * SLA clocks: every deadline is recomputed from the case record, the profile and the calendar on each
+ * call and never stored, so a newly added closure day or bank holiday moves open cases.
+ *
+ * All days are Europe/London calendar days; the day an event happens is day 0 of the clock it starts.
+ *
+ * Deadlines
+ * - acknowledgeBy = receipt day + `acknowledge`. Kept after acknowledgement (status reads `acknowledgedAt`).
+ * - updateBy = (later of receipt day and last update day) + `update`, only while the state's kind is
+ *   `open` or `review`; null where the profile sets no update figure.
+ * - appealBy = closure day + `appealWindow`, only when the profile allows appeals, the case's route names
+ *   an appeal body, and the case was not handled by a role in `appeal.noAppealWhenHandledBy`.
+ * - appealAcknowledgeBy / appealDecisionBy = appeal receipt day + their rules, once an appeal is recorded.
+ * - retainUntil = last contact (or, with no contact recorded, the latest event on the case) or closure
+ *   day, per `retention.from`, plus `retention.years`; null with no rule or, for `closure`, until closed.
+ *
+ * Pauses (waiting on the complainant) move the office's clocks on: acknowledge, update, appeal
+ * acknowledge, appeal decision. A pause counts for a clock when it starts on or after the clock's start day
+ * and no later than its deadline (as already moved by earlier pauses); it moves the deadline by the paused
+ * time in the clock's own unit: calendar days from the pause's first day to its last, or the working days
+ * after its first day up to and including its last. An open pause runs to today. The appeal window is the
+ * complainant's clock and retention is not a deadline, so neither pauses.
+ *
+ * Status: exactly one, by the first rule that applies.
+ * 1. `closed`   the state's kind is `final`, or it is `closed` and no appeal window is open today.
+ * 2. `met`      the state's kind is `closed` and the appeal window is open (the office has nothing to do).
+ * 3. `paused`   a pause has begun and not ended.
+ * 4. The pending deadlines are: the acknowledgement, while not given and the kind is `open` or `review`;
+ *    the update (always pending while it exists: it repeats); the appeal acknowledgement and the appeal
+ *    decision, while not given. The earliest drives the status (ties: acknowledgement, appeal
+ *    acknowledgement, appeal decision, update):
+ *    `overdue`  it is before today;
+ *    `due-soon` it is today or at most `dueSoonWorkingDays` working days after today;
+ *    `on-track` otherwise.
+ * 5. Nothing pending: `met` if every deadline the office has completed was completed on or before its
+ *    day, else `on-track` (the late step is named in the reason; it is history, not a present danger).
+ * An unknown state id is treated as `open`, so its clocks keep running rather than vanish.
+ */
+import { addYears, londonDate, type Calendar } from './calendar';
+import type {
+  CaseRecord,
+  ClockPause,
+  ClockRule,
+  Clocks,
+  LocalDate,
+  PolicyProfile,
+  SlaStatus,
+  StateKind,
+} from './model';
+
+export function computeClocks(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  now: Date,
+  calendar: Calendar,
+): Clocks {
+  const rules = profile.clocks;
+  const today = londonDate(now);
+  const state = profile.lifecycle.states.find((s) => s.id === record.state);
+  const kind: StateKind = state?.kind ?? 'open';
+  const stateLabel = state?.label ?? record.state;
+  const running = kind === 'open' || kind === 'review';
+  const pauses = [...record.pauses].sort((a, b) => a.from.getTime() - b.from.getTime());
+  const due = (start: Date | null, rule: ClockRule | null): LocalDate | null =>
+    start && rule ? deadline(londonDate(start), rule, pauses, today, calendar) : null;
+
+  const received = londonDate(record.receivedAt);
+  const updateStart =
+    record.lastUpdateAt && londonDate(record.lastUpdateAt) > received
+      ? record.lastUpdateAt
+      : record.receivedAt;
+  const appealable =
+    profile.appeal.allowed &&
+    record.route?.appealBody != null &&
+    !(record.handledBy !== null && profile.appeal.noAppealWhenHandledBy.includes(record.handledBy));
+
+  const times = {
+    acknowledgeBy: due(record.receivedAt, rules.acknowledge),
+    updateBy: running ? due(updateStart, rules.update) : null,
+    appealBy:
+      appealable && record.closedAt && rules.appealWindow
+        ? addDays(londonDate(record.closedAt), rules.appealWindow, calendar)
+        : null,
+    appealAcknowledgeBy: due(record.appealedAt, rules.appealAcknowledge),
+    appealDecisionBy: due(record.appealedAt, rules.appealDecision),
+    retainUntil: retainUntil(profile, record),
+  };
+  const { status, statusReason } = slaStatus(record, kind, stateLabel, running, times, now, rules, calendar);
+  return { ...times, status, statusReason };
+}
+
+function addDays(day: LocalDate, rule: ClockRule, calendar: Calendar): LocalDate {
+  return rule.unit === 'working'
+    ? calendar.addWorkingDays(day, rule.days)
+    : calendar.addCalendarDays(day, rule.days);
+}
+
+function deadline(
+  start: LocalDate,
+  rule: ClockRule,
+  pauses: readonly ClockPause[],
+  today: LocalDate,
+  calendar: Calendar,
+): LocalDate {
+  let end = addDays(start, rule, calendar);
+  for (const pause of pauses) {
+    const first = max(londonDate(pause.from), start);
+    const last = pause.to ? londonDate(pause.to) : today;
+    if (first > end || last <= first) continue;
+    end =
+      rule.unit === 'working'
+        ? calendar.addWorkingDays(end, calendar.workingDaysBetween(first, last))
+        : calendar.addCalendarDays(end, daysBetween(first, last));
+  }
+  return end;
+}
+
+function daysBetween(from: LocalDate, to: LocalDate): number {
+  // Both are midnight UTC of a calendar day, so the difference is a whole number of days.
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+function max(a: LocalDate, b: LocalDate): LocalDate {
+  return a > b ? a : b;
+}
+
+function retainUntil(profile: PolicyProfile, record: CaseRecord): LocalDate | null {
+  const rule = profile.clocks.retention;
+  if (!rule) return null;
+  if (rule.from === 'closure')
+    return record.closedAt ? addYears(londonDate(record.closedAt), rule.years) : null;
+  const events = [
+    record.acknowledgedAt,
+    record.lastUpdateAt,
+    record.closedAt,
+    record.appealedAt,
+    record.appealAcknowledgedAt,
+    record.appealDecidedAt,
+  ];
+  const last = record.lastContactAt ?? events.reduce<Date>((a, b) => (b && b > a ? b : a), record.receivedAt);
+  return addYears(londonDate(last), rule.years);
+}
+
+interface Times {
+  acknowledgeBy: LocalDate | null;
+  updateBy: LocalDate | null;
+  appealBy: LocalDate | null;
+  appealAcknowledgeBy: LocalDate | null;
+  appealDecisionBy: LocalDate | null;
+}
+
+interface Duty {
+  name: string;
+  by: LocalDate;
+  doneAt: Date | null;
+}
+
+function slaStatus(
+  record: CaseRecord,
+  kind: StateKind,
+  stateLabel: string,
+  running: boolean,
+  t: Times,
+  now: Date,
+  rules: PolicyProfile['clocks'],
+  calendar: Calendar,
+): { status: SlaStatus; statusReason: string } {
+  const today = londonDate(now);
+  const windowOpen = t.appealBy !== null && today <= t.appealBy;
+  if (kind === 'final' || (kind === 'closed' && !windowOpen)) {
+    return { status: 'closed', statusReason: `Closed (${stateLabel}); nothing more to do` };
+  }
+  if (kind === 'closed')
+    return { status: 'met', statusReason: `Outcome given; appeal window open until ${t.appealBy}` };
+
+  const openPause = record.pauses.find((p) => p.from <= now && (p.to === null || p.to > now));
+  const pausedSince = openPause ? londonDate(openPause.from) : null;
+  if (pausedSince)
+    return { status: 'paused', statusReason: `Paused since ${pausedSince}, waiting on the complainant` };
+
+  // Order matters: it breaks ties between deadlines on the same day.
+  const duties: Duty[] = [];
+  if (t.acknowledgeBy && running)
+    duties.push({ name: 'Acknowledgement', by: t.acknowledgeBy, doneAt: record.acknowledgedAt });
+  if (t.appealAcknowledgeBy)
+    duties.push({
+      name: 'Appeal acknowledgement',
+      by: t.appealAcknowledgeBy,
+      doneAt: record.appealAcknowledgedAt,
+    });
+  if (t.appealDecisionBy)
+    duties.push({ name: 'Appeal decision', by: t.appealDecisionBy, doneAt: record.appealDecidedAt });
+  if (t.updateBy) duties.push({ name: 'Progress update', by: t.updateBy, doneAt: null });
+
+  const pending = duties.filter((d) => d.doneAt === null);
+  const next = pending.reduce<Duty | undefined>(
+    (a, d) => (a === undefined || d.by < a.by ? d : a),
+    undefined,
+  );
+  if (next) {
+    if (next.by < today)
+      return { status: 'overdue', statusReason: `${next.name} overdue: was due ${next.by}` };
+    if (calendar.workingDaysBetween(today, next.by) <= rules.dueSoonWorkingDays)
+      return { status: 'due-soon', statusReason: `${next.name} due ${next.by}` };
+    return { status: 'on-track', statusReason: `${next.name} due ${next.by}` };
+  }
+
+  const late = duties.find((d) => d.doneAt !== null && londonDate(d.doneAt) > d.by);
+  if (late && late.doneAt) {
+    return {
+      status: 'on-track',
+      statusReason: `${late.name} given late on ${londonDate(late.doneAt)} (due ${late.by}); nothing pending`,
+    };
+  }
+  return { status: 'met', statusReason: 'Every deadline met; nothing pending' };
+}
