@@ -295,3 +295,49 @@ describe('SLA status: exactly one, by the written rules', () => {
     expect(c.statusReason).toContain(reason);
   });
 });
+
+describe('the built-in profiles', () => {
+  // Imported lazily so the inline-profile tests above do not depend on the profile files.
+  const load = async (id: string) => (await import('../../src/core/profile')).getProfile(id);
+  const received = at('2026-06-01', 9); // a Monday
+  const closedAt = at('2026-06-10', 15);
+  const appealedAt = at('2026-06-26', 10); // a Friday
+  const open = record({ receivedAt: received });
+  const closed = record({ receivedAt: received, closedAt, acknowledgedAt: at('2026-06-02') });
+
+  it.each([
+    // [id, open: ack, update; closed: appealBy; appeal: ack, decision; retention from last contact]
+    ['wiltshire', '2026-06-08', '2026-06-29', '2026-07-08', '2026-07-03', '2026-07-17'],
+    ['west-midlands', '2026-06-08', null, '2026-06-30', null, null],
+    ['dyfed-powys', '2026-06-08', '2026-06-29', null, null, null],
+  ])('%s', async (id, ack, update, appealBy, appealAck, appealDecision) => {
+    const p = await load(id);
+    const stateOf = (kind: string) => p.lifecycle.states.find((s) => s.kind === kind)?.id ?? 'missing';
+    const routed: Route = { ...route, appealBody: p.routing.find((r) => r.appealBody)?.appealBody ?? null };
+    const o = computeClocks(p, { ...open, state: stateOf('open'), route: routed }, at('2026-06-02'), cal);
+    expect([o.acknowledgeBy, o.updateBy]).toEqual([ack, update]);
+    const closedState = p.lifecycle.states.some((s) => s.kind === 'closed')
+      ? stateOf('closed')
+      : stateOf('final');
+    const c = computeClocks(p, { ...closed, state: closedState, route: routed }, at('2026-06-11'), cal);
+    expect([c.appealBy, c.updateBy]).toEqual([appealBy, null]);
+    if (appealBy) {
+      const a = computeClocks(
+        p,
+        { ...closed, state: stateOf('appeal'), route: routed, appealedAt },
+        at('2026-06-26'),
+        cal,
+      );
+      expect([a.appealAcknowledgeBy, a.appealDecisionBy]).toEqual([appealAck, appealDecision]);
+    }
+  });
+
+  it('Wiltshire: no appeal when the Chief Executive handled the case, and 6 years from last contact', async () => {
+    const p = await load('wiltshire');
+    const r = { ...closed, state: 'closed', handledBy: 'chief-executive', lastContactAt: at('2026-06-12') };
+    const c = computeClocks(p, r, at('2026-06-11'), cal);
+    expect(c.appealBy).toBeNull();
+    expect(c.status).toBe('closed');
+    expect(c.retainUntil).toBe('2032-06-12');
+  });
+});
