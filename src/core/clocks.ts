@@ -212,5 +212,8 @@ function slaStatus(
       statusReason: `${late.name} given late on ${londonDate(late.doneAt)} (due ${late.by}); nothing pending`,
     };
   }
+  if (kind === 'appeal') {
+    return { status: 'met', statusReason: 'Appeal being considered; the policy sets no deadline for it' };
+  }
   return { status: 'met', statusReason: 'Every deadline met; nothing pending' };
 }

@@ -98,6 +98,10 @@ describe('London days', () => {
     ['2026-10-25T23:30:00Z', '2026-10-25'], // 23:30 GMT that night
   ])('%s is %s in London', (iso, day) => expect(londonDate(new Date(iso))).toBe(day));
 
+  it('an Invalid Date is refused, not turned into a date', () => {
+    expect(() => londonDate(new Date('not a date'))).toThrow(RangeError);
+  });
+
   it('London wall-clock times become the right instants', () => {
     expect(londonInstant('2026-06-01').toISOString()).toBe('2026-05-31T23:00:00.000Z');
     expect(londonInstant('2026-06-02', 0, 30).toISOString()).toBe('2026-06-01T23:30:00.000Z');

@@ -282,6 +282,13 @@ describe('SLA status: exactly one, by the written rules', () => {
       'Paused since 2026-06-20',
     ],
     [
+      'appeal with no update rule and no appeal deadlines',
+      record({ state: 'appeal', closedAt: at('2026-06-10'), appealedAt: at('2026-06-20') }),
+      '2026-07-30',
+      'met',
+      'Appeal being considered',
+    ],
+    [
       'unknown state keeps its clocks running',
       record({ state: 'typo' }),
       '2026-06-09',
@@ -289,7 +296,11 @@ describe('SLA status: exactly one, by the written rules', () => {
       'Acknowledgement',
     ],
   ])('%s', (why, r, today, status, reason) => {
-    const p = why.includes('no update rule') ? profile({ update: null }) : profile();
+    const p = why.includes('no appeal deadlines')
+      ? profile({ update: null, appealAcknowledge: null, appealDecision: null })
+      : why.includes('no update rule')
+        ? profile({ update: null })
+        : profile();
     const c = clocks(r, today, p);
     expect(c.status).toBe(status);
     expect(c.statusReason).toContain(reason);

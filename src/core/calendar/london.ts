@@ -6,6 +6,8 @@ const LONDON = 'Europe/London';
 
 /** The Europe/London calendar day of an instant: 2026-06-01T23:30:00Z (00:30 BST) is 2026-06-02. */
 export function londonDate(instant: Date): LocalDate {
+  // An unreadable sheet cell becomes an Invalid Date; say so here rather than as "NaN-NaN-NaN" later.
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date: not an instant');
   const t = new TZDateMini(instant.getTime(), LONDON);
   const y = String(t.getFullYear()).padStart(4, '0');
   const m = String(t.getMonth() + 1).padStart(2, '0');
