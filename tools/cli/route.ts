@@ -16,7 +16,7 @@ export async function routeSubmission(profile: PolicyProfile, stdin: string): Pr
   const { route } = await import('../../src/core/routing');
   const result = intake(raw);
   if (!result.ok) {
-    const problems = result.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    const problems = result.problems.map((p) => `${p.field}: ${p.message.replace(/\.$/, '')}`).join('; ');
     throw new CliError(`submission failed intake: ${problems}`);
   }
   return route(profile, result.complaint);
