@@ -1,0 +1,103 @@
+/**
+ * Renders tabs to static HTML as a person would see them: display values, cell backgrounds with
+ * conditional-format rules applied, the frozen header, hidden columns left out, dropdown cells marked.
+ *
+ * Conditional formulas understood: `=$F2="text"` (column-absolute, row-relative, compared as Sheets does,
+ * ignoring case) and `whenTextEqualTo`. Any other formula never matches when rendered.
+ */
+import { displayValue } from './spreadsheet/cells';
+import type { EmulatedConditionalFormatRule } from './spreadsheet/rules';
+import type { EmulatedSheet } from './spreadsheet/sheet';
+import type { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Whether a rule colours the cell at (row, column), both 1-based. */
+export function ruleMatches(
+  sheet: EmulatedSheet,
+  rule: EmulatedConditionalFormatRule,
+  row: number,
+  column: number,
+): boolean {
+  const range = rule.ranges.find(
+    (r) => row >= r.row && row <= r.getLastRow() && column >= r.column && column <= r.getLastColumn(),
+  );
+  if (!range) return false;
+  const tz = sheet.spreadsheet.getSpreadsheetTimeZone();
+  if (rule.condition.type === 'text-equal') {
+    const v = sheet.peek(row, column)?.value ?? '';
+    return displayValue(v, tz).toLowerCase() === rule.condition.value.toLowerCase();
+  }
+  const m = /^=\s*\$([A-Z]+)\$?(\d+)\s*=\s*"([^"]*)"\s*$/i.exec(rule.condition.value);
+  if (!m) return false;
+  const refColumn = columnNumber(m[1]!);
+  const refRow = row + (Number(m[2]) - range.row);
+  const v = sheet.peek(refRow, refColumn)?.value ?? '';
+  return displayValue(v, tz).toLowerCase() === m[3]!.toLowerCase();
+}
+
+function cellStyle(sheet: EmulatedSheet, row: number, column: number): string {
+  const cell = sheet.peek(row, column);
+  const rule = sheet.conditionalRules.find((r) => ruleMatches(sheet, r, row, column));
+  const background = rule?.background ?? cell?.background ?? null;
+  const styles: string[] = [];
+  if (background) styles.push(`background:${background}`);
+  if (rule?.fontColor) styles.push(`color:${rule.fontColor}`);
+  if (cell?.fontWeight === 'bold' || row <= sheet.frozenRows) styles.push('font-weight:bold');
+  return styles.join(';');
+}
+
+export function renderSheetTable(sheet: EmulatedSheet): string {
+  const rows = sheet.getLastRow();
+  const cols = sheet.getLastColumn();
+  const tz = sheet.spreadsheet.getSpreadsheetTimeZone();
+  const visible = Array.from({ length: cols }, (_, i) => i + 1).filter((c) => !sheet.hiddenColumns.has(c));
+  const out: string[] = [`<table class="sheet" data-sheet="${escape(sheet.getName())}">`];
+  for (let r = 1; r <= rows; r++) {
+    const tag = r <= sheet.frozenRows ? 'th' : 'td';
+    const cells = visible.map((c) => {
+      const cell = sheet.peek(r, c);
+      const text = cell ? displayValue(cell.value, tz) : '';
+      const dropdown = cell?.validation ? ' class="dropdown"' : '';
+      const style = cellStyle(sheet, r, c);
+      const width =
+        r === 1 && sheet.columnWidths.has(c)
+          ? `min-width:${Math.min(sheet.columnWidths.get(c)!, 400)}px;`
+          : '';
+      return `<${tag}${dropdown} style="${width}${style}">${escape(text).replace(/\n/g, '<br>')}</${tag}>`;
+    });
+    out.push(`<tr>${cells.join('')}</tr>`);
+  }
+  out.push('</table>');
+  return out.join('\n');
+}
+
+const PAGE_STYLE = `body{font-family:Arial,Helvetica,sans-serif;font-size:13px;margin:16px;color:#202124}
+table.sheet{border-collapse:collapse;margin-bottom:24px}
+table.sheet th,table.sheet td{border:1px solid #dadce0;padding:4px 6px;vertical-align:top;max-width:320px;overflow:hidden;text-overflow:ellipsis}
+table.sheet th{background:#f1f3f4;position:sticky;top:0}
+td.dropdown::after{content:" \\25BE";color:#5f6368}
+h2{font-size:15px;margin:24px 0 8px}
+nav a{margin-right:12px}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${PAGE_STYLE}</style></head><body>\n${body}\n</body></html>\n`;
+}
+
+export function renderSheet(sheet: EmulatedSheet): string {
+  return page(sheet.getName(), `<h2>${escape(sheet.getName())}</h2>\n${renderSheetTable(sheet)}`);
+}
+
+export function renderSpreadsheet(ss: EmulatedSpreadsheet): string {
+  const sheets = ss.getSheets();
+  const nav = `<nav>${sheets.map((s, i) => `<a href="#tab-${i}">${escape(s.getName())}</a>`).join('')}</nav>`;
+  const tabs = sheets
+    .map((s, i) => `<section id="tab-${i}"><h2>${escape(s.getName())}</h2>\n${renderSheetTable(s)}</section>`)
+    .join('\n');
+  return page(ss.getName(), `<h1>${escape(ss.getName())}</h1>\n${nav}\n${tabs}`);
+}

@@ -1,0 +1,441 @@
+/**
+ * The small Apps Script services: properties, locks, cache, mail, utilities, session, HTML, URL fetch and
+ * logging. Each enforces the documented limit the product can run into.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { zonedInstant, zonedParts } from './spreadsheet/cells';
+import type { Clock } from './clock';
+
+// --- PropertiesService (developers.google.com/apps-script/guides/services/quotas: 9 KB a value, 500 KB a store)
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+export const PROPERTY_STORE_LIMIT = 500 * 1024;
+
+export class EmulatedProperties {
+  constructor(readonly store: Record<string, string>) {}
+  private size(extra: Record<string, string>): number {
+    const all = { ...this.store, ...extra };
+    return Object.entries(all).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  }
+  getProperty(key: string): string | null {
+    return Object.prototype.hasOwnProperty.call(this.store, key) ? this.store[key]! : null;
+  }
+  setProperty(key: string, value: string): this {
+    return this.setProperties({ [key]: value });
+  }
+  setProperties(properties: Record<string, unknown>, deleteAllOthers = false): this {
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(properties)) {
+      const text = String(v);
+      if (Buffer.byteLength(text) > PROPERTY_VALUE_LIMIT) {
+        throw new Error('Exception: Argument too large: value');
+      }
+      values[k] = text;
+    }
+    if (deleteAllOthers) for (const k of Object.keys(this.store)) delete this.store[k];
+    if (this.size(values) > PROPERTY_STORE_LIMIT) {
+      throw new Error(
+        'Exception: You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
+    }
+    Object.assign(this.store, values);
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    return { ...this.store };
+  }
+  getKeys(): string[] {
+    return Object.keys(this.store);
+  }
+  deleteProperty(key: string): this {
+    delete this.store[key];
+    return this;
+  }
+  deleteAllProperties(): this {
+    for (const k of Object.keys(this.store)) delete this.store[k];
+    return this;
+  }
+}
+
+// --- LockService (developers.google.com/apps-script/reference/lock/lock)
+export class LockState {
+  /** True while a simulated other execution holds the lock. */
+  heldElsewhere = false;
+}
+
+export class EmulatedLock {
+  private held = false;
+  constructor(
+    private readonly state: LockState,
+    private readonly clock: Clock,
+  ) {}
+  tryLock(timeoutInMillis: number): boolean {
+    if (this.held) return true;
+    if (this.state.heldElsewhere) {
+      this.clock.advanceWithin(timeoutInMillis);
+      return false;
+    }
+    this.held = true;
+    return true;
+  }
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) {
+      throw new Error('Exception: Lock timeout: another process was holding the lock for too long.');
+    }
+  }
+  hasLock(): boolean {
+    return this.held;
+  }
+  releaseLock(): void {
+    this.held = false;
+  }
+}
+
+// --- CacheService (expiry on the virtual clock; 100 KB a value)
+export class EmulatedCache {
+  constructor(
+    private readonly entries: Map<string, { value: string; expires: number }>,
+    private readonly clock: Clock,
+  ) {}
+  get(key: string): string | null {
+    const e = this.entries.get(key);
+    if (!e || e.expires <= this.clock.now()) return null;
+    return e.value;
+  }
+  put(key: string, value: string, expirationInSeconds = 600): void {
+    if (value.length > 100 * 1024) throw new Error('Exception: Argument too large: value');
+    this.entries.set(key, { value, expires: this.clock.now() + Math.min(expirationInSeconds, 21600) * 1000 });
+  }
+  remove(key: string): void {
+    this.entries.delete(key);
+  }
+  getAll(keys: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const k of keys) {
+      const v = this.get(k);
+      if (v !== null) out[k] = v;
+    }
+    return out;
+  }
+  putAll(values: Record<string, string>, expirationInSeconds?: number): void {
+    for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
+  }
+}
+
+// --- MailApp (quota resets at midnight Pacific time, as Google's daily quotas do)
+export interface SentMail {
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  cc?: string;
+  bcc?: string;
+  at: Date;
+}
+
+export class MailState {
+  readonly sent: SentMail[] = [];
+  quota: number;
+  private usedOnDay = '';
+  private used = 0;
+  private failures: string[] = [];
+  constructor(quota: number) {
+    this.quota = quota;
+  }
+  private day(now: number): string {
+    const p = zonedParts(new Date(now), 'America/Los_Angeles');
+    return `${p.year}-${p.month}-${p.day}`;
+  }
+  remaining(now: number): number {
+    if (this.day(now) !== this.usedOnDay) return this.quota;
+    return Math.max(0, this.quota - this.used);
+  }
+  consume(now: number): void {
+    const day = this.day(now);
+    if (day !== this.usedOnDay) {
+      this.usedOnDay = day;
+      this.used = 0;
+    }
+    this.used += 1;
+  }
+  failNext(count: number, message = 'Exception: Service unavailable: Email'): void {
+    for (let i = 0; i < count; i++) this.failures.push(message);
+  }
+  takeFailure(): string | undefined {
+    return this.failures.shift();
+  }
+  setQuota(n: number): void {
+    this.quota = n;
+  }
+}
+
+export class EmulatedMailApp {
+  constructor(
+    private readonly state: MailState,
+    private readonly clock: Clock,
+  ) {}
+  getRemainingDailyQuota(): number {
+    return this.state.remaining(this.clock.now());
+  }
+  sendEmail(a: unknown, subject?: string, body?: string, options?: Record<string, unknown>): void {
+    const message =
+      typeof a === 'object' && a !== null
+        ? (a as Record<string, unknown>)
+        : { ...(options ?? {}), to: a, subject, body };
+    const to = String(message.to ?? '');
+    if (!to) throw new Error('Exception: Failed to send email: no recipient');
+    if (this.state.remaining(this.clock.now()) <= 0) {
+      throw new Error('Exception: Service invoked too many times for one day: email.');
+    }
+    const failure = this.state.takeFailure();
+    if (failure) throw new Error(failure);
+    this.state.consume(this.clock.now());
+    const optional = (key: string) => (message[key] === undefined ? {} : { [key]: String(message[key]) });
+    this.state.sent.push({
+      to,
+      subject: String(message.subject ?? ''),
+      body: String(message.body ?? ''),
+      ...optional('htmlBody'),
+      ...optional('name'),
+      ...optional('replyTo'),
+      ...optional('cc'),
+      ...optional('bcc'),
+      at: new Date(this.clock.now()),
+    });
+  }
+}
+
+// --- Utilities (formatDate follows java.text.SimpleDateFormat, as Google documents)
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function formatDate(date: Date, timeZone: string, pattern: string): string {
+  const p = zonedParts(date, timeZone);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const offset = (colon: boolean) => {
+    const sign = p.offsetMinutes >= 0 ? '+' : '-';
+    const m = Math.abs(p.offsetMinutes);
+    return `${sign}${pad(Math.floor(m / 60), 2)}${colon ? ':' : ''}${pad(m % 60, 2)}`;
+  };
+  return pattern.replace(
+    /'([^']*)'|y+|M+|d+|H+|h+|m+|s+|S+|E+|a|Z|z+|X+/g,
+    (token, quoted: string | undefined) => {
+      if (quoted !== undefined) return quoted;
+      const n = token.length;
+      switch (token[0]) {
+        case 'y':
+          return n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
+        case 'M':
+          return n >= 4 ? MONTHS[p.month - 1]! : n === 3 ? MONTHS[p.month - 1]!.slice(0, 3) : pad(p.month, n);
+        case 'd':
+          return pad(p.day, n);
+        case 'H':
+          return pad(p.hour, n);
+        case 'h':
+          return pad(p.hour % 12 || 12, n);
+        case 'm':
+          return pad(p.minute, n);
+        case 's':
+          return pad(p.second, n);
+        case 'S':
+          return pad(date.getUTCMilliseconds(), n);
+        case 'E':
+          return n >= 4 ? DAYS[p.weekday]! : DAYS[p.weekday]!.slice(0, 3);
+        case 'a':
+          return p.hour < 12 ? 'AM' : 'PM';
+        case 'Z':
+          return offset(false);
+        case 'X':
+          return p.offsetMinutes === 0 ? 'Z' : offset(n >= 3);
+        case 'z':
+          return timeZone === 'Europe/London'
+            ? p.offsetMinutes === 60
+              ? 'BST'
+              : 'GMT'
+            : `GMT${offset(true)}`;
+        default:
+          return token;
+      }
+    },
+  );
+}
+
+export class EmulatedUtilities {
+  readonly Charset = { UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' };
+  constructor(private readonly clock: Clock) {}
+  formatDate(date: Date, timeZone: string, format: string): string {
+    return formatDate(date, timeZone, format);
+  }
+  getUuid(): string {
+    return randomUUID();
+  }
+  sleep(milliseconds: number): void {
+    this.clock.advanceWithin(milliseconds);
+  }
+  base64Encode(data: string): string {
+    return Buffer.from(data, 'utf8').toString('base64');
+  }
+  base64Decode(encoded: string): number[] {
+    return [...Buffer.from(encoded, 'base64')];
+  }
+  newBlob(data: string): { getDataAsString(): string } {
+    return { getDataAsString: () => data };
+  }
+  /** Parses a London wall-clock date for tests of the zone helpers; not an Apps Script member. */
+  zonedInstant = zonedInstant;
+}
+
+// --- Session
+export class EmulatedSession {
+  constructor(
+    private readonly user: () => string,
+    private readonly timeZone: string,
+  ) {}
+  getActiveUser(): { getEmail(): string } {
+    const email = this.user();
+    return { getEmail: () => email };
+  }
+  getEffectiveUser(): { getEmail(): string } {
+    return { getEmail: () => 'owner@opcc.example' };
+  }
+  getScriptTimeZone(): string {
+    return this.timeZone;
+  }
+  getTemporaryActiveUserKey(): string {
+    return Buffer.from(this.user()).toString('base64url');
+  }
+}
+
+// --- HtmlService
+export class EmulatedHtmlOutput {
+  private title = '';
+  width = 0;
+  height = 0;
+  constructor(private content: string) {}
+  getContent(): string {
+    return this.content;
+  }
+  setContent(content: string): this {
+    this.content = content;
+    return this;
+  }
+  append(content: string): this {
+    this.content += content;
+    return this;
+  }
+  setTitle(title: string): this {
+    this.title = title;
+    return this;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number): this {
+    this.height = height;
+    return this;
+  }
+  setSandboxMode(_mode: unknown): this {
+    return this;
+  }
+  setXFrameOptionsMode(_mode: unknown): this {
+    return this;
+  }
+  addMetaTag(_name: string, _content: string): this {
+    return this;
+  }
+}
+
+export class EmulatedHtmlService {
+  readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
+  readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
+  constructor(private readonly buildDir: string) {}
+  createHtmlOutput(html = ''): EmulatedHtmlOutput {
+    return new EmulatedHtmlOutput(html);
+  }
+  createHtmlOutputFromFile(filename: string): EmulatedHtmlOutput {
+    const name = filename.endsWith('.html') ? filename : `${filename}.html`;
+    try {
+      return new EmulatedHtmlOutput(readFileSync(join(this.buildDir, name), 'utf8'));
+    } catch {
+      throw new Error(`Exception: No HTML file named ${filename} was found.`);
+    }
+  }
+}
+
+// --- UrlFetchApp: answers only from fixtures; the network is never touched
+export interface UrlFixture {
+  status?: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export class EmulatedUrlFetchApp {
+  constructor(private readonly fixtures: Map<string, UrlFixture>) {}
+  fetch(
+    url: string,
+    params: { muteHttpExceptions?: boolean } = {},
+  ): {
+    getResponseCode(): number;
+    getContentText(): string;
+    getHeaders(): Record<string, string>;
+  } {
+    const fixture = this.fixtures.get(url);
+    if (!fixture) throw new Error(`Exception: DNS error: ${url} (no fixture registered in the emulator)`);
+    const status = fixture.status ?? 200;
+    if (status >= 400 && !params.muteHttpExceptions) {
+      throw new Error(`Exception: Request failed for ${url} returned code ${status}.`);
+    }
+    return {
+      getResponseCode: () => status,
+      getContentText: () => fixture.body,
+      getHeaders: () => ({ ...(fixture.headers ?? {}) }),
+    };
+  }
+}
+
+// --- Logger and console: recorded per invocation
+export class LogRecorder {
+  lines: string[] = [];
+  logger() {
+    return {
+      log: (format: unknown, ...values: unknown[]) => {
+        let text = String(format);
+        values.forEach((v) => (text = text.replace(/%s/, String(v))));
+        this.lines.push(text);
+      },
+      getLog: () => this.lines.join('\n'),
+      clear: () => {
+        this.lines = [];
+      },
+    };
+  }
+  console() {
+    const write =
+      (level: string) =>
+      (...args: unknown[]) =>
+        this.lines.push(
+          `${level}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,
+        );
+    return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
+  }
+}

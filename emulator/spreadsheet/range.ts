@@ -1,0 +1,286 @@
+import { displayValue, isDate, writeCell, type CellValue } from './cells';
+import { EmulatedDataValidation, EmulatedProtection } from './rules';
+import type { EmulatedSheet } from './sheet';
+
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+
+export function columnLetter(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** A1 notation: `B3`, `A1:C10`, whole columns `A:C`, whole rows `2:5`. */
+export function parseA1(
+  a1: string,
+  maxRows: number,
+  maxColumns: number,
+): { row: number; column: number; numRows: number; numColumns: number } {
+  const ref = a1.includes('!') ? a1.slice(a1.indexOf('!') + 1) : a1;
+  const [start = '', end = start] = ref.split(':');
+  const part = (p: string) => {
+    const m = /^([A-Za-z]*)(\d*)$/.exec(p.trim());
+    if (!m) throw new Error('Exception: Range not found');
+    return { column: m[1] ? columnNumber(m[1]) : null, row: m[2] ? Number(m[2]) : null };
+  };
+  const a = part(start);
+  const b = part(end);
+  const row = a.row ?? 1;
+  const column = a.column ?? 1;
+  const lastRow = b.row ?? maxRows;
+  const lastColumn = b.column ?? maxColumns;
+  return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
+}
+
+export class EmulatedRange implements Pick<
+  GRange,
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'getBackgrounds'
+  | 'getBackground'
+  | 'getNotes'
+> {
+  constructor(
+    readonly sheet: EmulatedSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {}
+
+  private map<T>(fn: (r: number, c: number) => T): T[][] {
+    return Array.from({ length: this.numRows }, (_, i) =>
+      Array.from({ length: this.numColumns }, (_, j) => fn(this.row + i, this.column + j)),
+    );
+  }
+
+  private read(r: number, c: number): CellValue {
+    const value = this.sheet.peek(r, c)?.value ?? '';
+    return isDate(value) ? new Date(value.getTime()) : value;
+  }
+
+  getSheet(): EmulatedSheet {
+    return this.sheet;
+  }
+  getRow(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.column;
+  }
+  getRowIndex(): number {
+    return this.row;
+  }
+  getNumRows(): number {
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    return this.numColumns;
+  }
+  getLastRow(): number {
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.column + this.numColumns - 1;
+  }
+  getA1Notation(): string {
+    const start = `${columnLetter(this.column)}${this.row}`;
+    if (this.numRows === 1 && this.numColumns === 1) return start;
+    return `${start}:${columnLetter(this.getLastColumn())}${this.getLastRow()}`;
+  }
+  getCell(row: number, column: number): EmulatedRange {
+    return new EmulatedRange(this.sheet, this.row + row - 1, this.column + column - 1, 1, 1);
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): EmulatedRange {
+    return new EmulatedRange(
+      this.sheet,
+      this.row + rowOffset,
+      this.column + columnOffset,
+      numRows ?? this.numRows,
+      numColumns ?? this.numColumns,
+    );
+  }
+
+  getValues(): CellValue[][] {
+    return this.map((r, c) => this.read(r, c));
+  }
+  getValue(): CellValue {
+    return this.read(this.row, this.column);
+  }
+  getDisplayValues(): string[][] {
+    const tz = this.sheet.spreadsheet.getSpreadsheetTimeZone();
+    return this.map((r, c) => displayValue(this.read(r, c), tz));
+  }
+  getDisplayValue(): string {
+    return displayValue(this.read(this.row, this.column), this.sheet.spreadsheet.getSpreadsheetTimeZone());
+  }
+  getFormulas(): string[][] {
+    return this.map((r, c) => this.sheet.peek(r, c)?.formula ?? '');
+  }
+  getFormula(): string {
+    return this.sheet.peek(this.row, this.column)?.formula ?? '';
+  }
+  getBackgrounds(): string[][] {
+    return this.map((r, c) => this.sheet.peek(r, c)?.background ?? '#ffffff');
+  }
+  getBackground(): string {
+    return this.sheet.peek(this.row, this.column)?.background ?? '#ffffff';
+  }
+  getNotes(): string[][] {
+    return this.map((r, c) => this.sheet.peek(r, c)?.note ?? '');
+  }
+
+  private checkShape(values: unknown, method: string): unknown[][] {
+    if (!Array.isArray(values) || !values.every((row) => Array.isArray(row))) {
+      throw new Error(
+        `Exception: The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
+    }
+    const rows = values as unknown[][];
+    if (rows.length !== this.numRows) {
+      throw new Error(
+        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.numRows}.`,
+      );
+    }
+    for (const row of rows) {
+      if (row.length !== this.numColumns) {
+        throw new Error(
+          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`,
+        );
+      }
+    }
+    return rows;
+  }
+
+  /** Writes without the shape check (used by appendRow, which sizes the range itself). */
+  writeValues(values: unknown[][]): void {
+    values.forEach((row, i) =>
+      row.forEach((v, j) => writeCell(this.sheet.cell(this.row + i, this.column + j), v)),
+    );
+  }
+
+  setValues(values: unknown[][]): this {
+    this.writeValues(this.checkShape(values, 'setValues'));
+    return this;
+  }
+  setValue(value: unknown): this {
+    this.writeValues(this.map(() => value));
+    return this;
+  }
+  setFormulas(formulas: string[][]): this {
+    this.writeValues(this.checkShape(formulas, 'setFormulas'));
+    return this;
+  }
+  setFormula(formula: string): this {
+    return this.setValue(formula);
+  }
+  clearContent(): this {
+    return this.setValue('');
+  }
+  clear(): this {
+    this.setValue('');
+    return this.setBackground(null);
+  }
+
+  setBackgrounds(colors: (string | null)[][]): this {
+    this.checkShape(colors, 'setBackgrounds').forEach((row, i) =>
+      row.forEach((color, j) => {
+        this.sheet.cell(this.row + i, this.column + j).background = (color as string | null) || null;
+      }),
+    );
+    return this;
+  }
+  setBackground(color: string | null): this {
+    return this.setBackgrounds(this.map(() => color));
+  }
+  setFontWeight(weight: string | null): this {
+    this.map((r, c) => (this.sheet.cell(r, c).fontWeight = weight));
+    return this;
+  }
+  setFontWeights(weights: (string | null)[][]): this {
+    this.checkShape(weights, 'setFontWeights').forEach((row, i) =>
+      row.forEach((w, j) => (this.sheet.cell(this.row + i, this.column + j).fontWeight = w as string | null)),
+    );
+    return this;
+  }
+  setNumberFormat(format: string): this {
+    this.map((r, c) => (this.sheet.cell(r, c).numberFormat = format));
+    return this;
+  }
+  setNumberFormats(formats: string[][]): this {
+    this.checkShape(formats, 'setNumberFormats').forEach((row, i) =>
+      row.forEach((f, j) => (this.sheet.cell(this.row + i, this.column + j).numberFormat = f as string)),
+    );
+    return this;
+  }
+  setNote(note: string | null): this {
+    this.map((r, c) => (this.sheet.cell(r, c).note = note ?? ''));
+    return this;
+  }
+  setWrap(_wrap: boolean): this {
+    return this;
+  }
+  setWrapStrategy(_strategy: unknown): this {
+    return this;
+  }
+  setVerticalAlignment(_alignment: string | null): this {
+    return this;
+  }
+  setHorizontalAlignment(_alignment: string | null): this {
+    return this;
+  }
+  setFontColor(_color: string | null): this {
+    return this;
+  }
+
+  setDataValidation(rule: EmulatedDataValidation | null): this {
+    this.map((r, c) => (this.sheet.cell(r, c).validation = rule));
+    return this;
+  }
+  getDataValidation(): EmulatedDataValidation | null {
+    return (this.sheet.peek(this.row, this.column)?.validation as EmulatedDataValidation | null) ?? null;
+  }
+  getDataValidations(): (EmulatedDataValidation | null)[][] {
+    return this.map((r, c) => (this.sheet.peek(r, c)?.validation as EmulatedDataValidation | null) ?? null);
+  }
+
+  protect(): EmulatedProtection {
+    const protection = new EmulatedProtection(this.sheet, this);
+    this.sheet.protections.push(protection);
+    return protection;
+  }
+
+  /** Sorts the rows of this range by one column (absolute column number), as Range.sort does. */
+  sort(spec: number | { column: number; ascending?: boolean }): this {
+    const { column, ascending = true } = typeof spec === 'number' ? { column: spec } : spec;
+    const rows = this.sheet.grid.slice(this.row - 1, this.row - 1 + this.numRows);
+    rows.sort((a, b) => {
+      const x = a[column - 1]?.value ?? '';
+      const y = b[column - 1]?.value ?? '';
+      const nx = isDate(x) ? x.getTime() : x;
+      const ny = isDate(y) ? y.getTime() : y;
+      const cmp =
+        typeof nx === 'number' && typeof ny === 'number' ? nx - ny : String(nx).localeCompare(String(ny));
+      return ascending ? cmp : -cmp;
+    });
+    this.sheet.grid.splice(this.row - 1, rows.length, ...rows);
+    return this;
+  }
+  activate(): this {
+    return this;
+  }
+}

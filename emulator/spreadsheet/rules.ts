@@ -1,0 +1,203 @@
+import type { EmulatedRange } from './range';
+import type { EmulatedSheet } from './sheet';
+
+/** SpreadsheetApp.DataValidationCriteria values the product uses. */
+export const DataValidationCriteria = {
+  VALUE_IN_LIST: 'VALUE_IN_LIST',
+  CHECKBOX: 'CHECKBOX',
+  DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
+  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+} as const;
+
+export class EmulatedDataValidation {
+  constructor(
+    readonly criteria: string,
+    readonly values: unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+  getCriteriaType(): string {
+    return this.criteria;
+  }
+  getCriteriaValues(): unknown[] {
+    return this.values;
+  }
+  getAllowInvalid(): boolean {
+    return this.allowInvalid;
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+  copy(): EmulatedDataValidationBuilder {
+    const b = new EmulatedDataValidationBuilder();
+    b.criteria = this.criteria;
+    b.values = this.values;
+    b.allowInvalid = this.allowInvalid;
+    b.helpText = this.helpText;
+    return b;
+  }
+}
+
+export class EmulatedDataValidationBuilder {
+  criteria: string = DataValidationCriteria.VALUE_IN_LIST;
+  values: unknown[] = [];
+  allowInvalid = true;
+  helpText = '';
+  requireValueInList(values: string[], showDropdown = true): this {
+    this.criteria = DataValidationCriteria.VALUE_IN_LIST;
+    this.values = [[...values], showDropdown];
+    return this;
+  }
+  requireCheckbox(): this {
+    this.criteria = DataValidationCriteria.CHECKBOX;
+    this.values = [];
+    return this;
+  }
+  requireDate(): this {
+    this.criteria = DataValidationCriteria.DATE_IS_VALID_DATE;
+    this.values = [];
+    return this;
+  }
+  requireNumberBetween(start: number, end: number): this {
+    this.criteria = DataValidationCriteria.NUMBER_BETWEEN;
+    this.values = [start, end];
+    return this;
+  }
+  setAllowInvalid(allow: boolean): this {
+    this.allowInvalid = allow;
+    return this;
+  }
+  setHelpText(text: string): this {
+    this.helpText = text;
+    return this;
+  }
+  build(): EmulatedDataValidation {
+    return new EmulatedDataValidation(this.criteria, this.values, this.allowInvalid, this.helpText);
+  }
+}
+
+/**
+ * Conditional-format rules. For rendering, the emulator evaluates the forms the product uses:
+ * `whenTextEqualTo(text)` and `whenFormulaSatisfied('=$F2="overdue"')` (a column-absolute, row-relative
+ * reference compared with a string, optionally wrapped in AND/OR of such comparisons). Other formulas
+ * are kept but never match when rendered.
+ */
+export class EmulatedConditionalFormatRule {
+  constructor(
+    readonly ranges: EmulatedRange[],
+    readonly condition: { type: 'formula' | 'text-equal'; value: string },
+    readonly background: string | null,
+    readonly fontColor: string | null,
+  ) {}
+  getRanges(): EmulatedRange[] {
+    return this.ranges;
+  }
+  getBooleanCondition(): {
+    getCriteriaType(): string;
+    getCriteriaValues(): unknown[];
+    getBackground(): string | null;
+  } {
+    const { condition, background } = this;
+    return {
+      getCriteriaType: () => (condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO'),
+      getCriteriaValues: () => [condition.value],
+      getBackground: () => background,
+    };
+  }
+  copy(): EmulatedConditionalFormatRuleBuilder {
+    const b = new EmulatedConditionalFormatRuleBuilder();
+    b.ranges = [...this.ranges];
+    b.condition = this.condition;
+    b.background = this.background;
+    b.fontColor = this.fontColor;
+    return b;
+  }
+}
+
+export class EmulatedConditionalFormatRuleBuilder {
+  ranges: EmulatedRange[] = [];
+  condition: { type: 'formula' | 'text-equal'; value: string } | null = null;
+  background: string | null = null;
+  fontColor: string | null = null;
+  whenFormulaSatisfied(formula: string): this {
+    this.condition = { type: 'formula', value: formula };
+    return this;
+  }
+  whenTextEqualTo(text: string): this {
+    this.condition = { type: 'text-equal', value: text };
+    return this;
+  }
+  setBackground(color: string | null): this {
+    this.background = color;
+    return this;
+  }
+  setFontColor(color: string | null): this {
+    this.fontColor = color;
+    return this;
+  }
+  setBold(_bold: boolean): this {
+    return this;
+  }
+  setRanges(ranges: EmulatedRange[]): this {
+    this.ranges = [...ranges];
+    return this;
+  }
+  build(): EmulatedConditionalFormatRule {
+    if (!this.condition) throw new Error('Exception: A conditional format rule must have a condition.');
+    if (this.ranges.length === 0)
+      throw new Error('Exception: A conditional format rule must have at least one range.');
+    return new EmulatedConditionalFormatRule(this.ranges, this.condition, this.background, this.fontColor);
+  }
+}
+
+export class EmulatedProtection {
+  private description = '';
+  private warningOnly = false;
+  private editors: string[] = [];
+  constructor(
+    readonly sheet: EmulatedSheet,
+    readonly range: EmulatedRange | null,
+  ) {}
+  setDescription(description: string): this {
+    this.description = description;
+    return this;
+  }
+  getDescription(): string {
+    return this.description;
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this.warningOnly = warningOnly;
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this.warningOnly;
+  }
+  addEditor(email: string): this {
+    if (!this.editors.includes(email)) this.editors.push(email);
+    return this;
+  }
+  addEditors(emails: string[]): this {
+    emails.forEach((e) => this.addEditor(e));
+    return this;
+  }
+  removeEditors(emails: string[]): this {
+    this.editors = this.editors.filter((e) => !emails.includes(e));
+    return this;
+  }
+  getEditors(): { getEmail(): string }[] {
+    return this.editors.map((email) => ({ getEmail: () => email }));
+  }
+  setDomainEdit(_editable: boolean): this {
+    return this;
+  }
+  getRange(): EmulatedRange | null {
+    return this.range;
+  }
+  getProtectionType(): string {
+    return this.range ? 'RANGE' : 'SHEET';
+  }
+  remove(): void {
+    const i = this.sheet.protections.indexOf(this);
+    if (i >= 0) this.sheet.protections.splice(i, 1);
+  }
+}

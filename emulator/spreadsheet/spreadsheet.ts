@@ -1,0 +1,98 @@
+import type { UiRecorder } from '../ui';
+import { EmulatedSheet } from './sheet';
+
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export class EmulatedSpreadsheet implements Pick<
+  GSpreadsheet,
+  'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets'
+> {
+  readonly sheets: EmulatedSheet[] = [];
+  active: EmulatedSheet | null = null;
+  private nextSheetId = 0;
+  /** Sheet name → form id, for tabs that receive form responses. */
+  readonly formDestinations = new Map<EmulatedSheet, string>();
+
+  constructor(
+    private readonly id: string,
+    private name: string,
+    private readonly timeZone: string,
+    private readonly ui: UiRecorder,
+  ) {
+    this.insertSheet('Sheet1');
+  }
+
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this.name;
+  }
+  rename(name: string): void {
+    this.name = name;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.timeZone;
+  }
+  getNumSheets(): number {
+    return this.sheets.length;
+  }
+  getSheets(): EmulatedSheet[] {
+    return [...this.sheets];
+  }
+  getSheetByName(name: string): EmulatedSheet | null {
+    return this.sheets.find((s) => s.getName() === name) ?? null;
+  }
+  getActiveSheet(): EmulatedSheet {
+    return this.active ?? this.sheets[0]!;
+  }
+  setActiveSheet(sheet: EmulatedSheet): EmulatedSheet {
+    this.active = sheet;
+    return sheet;
+  }
+
+  /** Follows Google's refusal of a duplicate tab name (Spreadsheet.insertSheet). */
+  insertSheet(name?: string | number, index?: number): EmulatedSheet {
+    const sheetName = typeof name === 'string' ? name : `Sheet${this.sheets.length + 1}`;
+    if (this.getSheetByName(sheetName)) {
+      throw new Error(
+        `Exception: A sheet with the name "${sheetName}" already exists. Please enter another name.`,
+      );
+    }
+    const sheet = new EmulatedSheet(this, sheetName, this.nextSheetId++);
+    const at = typeof name === 'number' ? name : index;
+    if (at === undefined || at >= this.sheets.length) this.sheets.push(sheet);
+    else this.sheets.splice(at, 0, sheet);
+    return sheet;
+  }
+  deleteSheet(sheet: EmulatedSheet): void {
+    if (this.sheets.length === 1)
+      throw new Error("Exception: You can't remove all the sheets in a document.");
+    const i = this.sheets.indexOf(sheet);
+    if (i >= 0) this.sheets.splice(i, 1);
+    this.formDestinations.delete(sheet);
+  }
+  getRange(a1: string): ReturnType<EmulatedSheet['getRange']> {
+    const [sheetName, ref] = a1.includes('!') ? a1.split('!') : [this.getActiveSheet().getName(), a1];
+    const sheet = this.getSheetByName(sheetName!.replace(/^'|'$/g, ''));
+    if (!sheet) throw new Error('Exception: Range not found');
+    return sheet.getRange(ref!);
+  }
+  toast(message: string, title?: string, _timeoutSeconds?: number): void {
+    this.ui.toasts.push(title ? `${title}: ${message}` : message);
+  }
+  getFormUrl(): string | null {
+    const first = this.formDestinations.values().next();
+    return first.done ? null : `https://docs.google.com/forms/d/${first.value}/viewform`;
+  }
+  formUrlForSheet(sheet: EmulatedSheet): string | null {
+    const id = this.formDestinations.get(sheet);
+    return id ? `https://docs.google.com/forms/d/${id}/viewform` : null;
+  }
+  getOwner(): { getEmail(): string } {
+    return { getEmail: () => 'owner@opcc.example' };
+  }
+}
