@@ -1,0 +1,182 @@
+/** Default letters in English. Plain words, short sentences; staff can change every one on the Templates tab. */
+import type { LetterTemplate } from './kinds';
+
+const SIGN_OFF = `Yours sincerely,
+
+Complaints Team
+{{officeName}}`;
+
+const T = (kind: LetterTemplate['kind'], subject: string, body: string, variant = ''): LetterTemplate => ({
+  kind,
+  language: 'en',
+  variant,
+  subject,
+  body,
+});
+
+const REDIRECT_OPENING: Record<string, string> = {
+  'police-and-crime-panel':
+    'Your complaint is about the Police and Crime Commissioner’s own conduct, so it is not something our office can decide.',
+  'police-force':
+    'Your complaint is about the police, or about a possible crime, so it needs to go to the police rather than to our office.',
+  grievance:
+    'As a member of our staff, you can raise this through our internal procedure for staff concerns.',
+  whistleblowing:
+    'What you told us sounds like a report of serious wrongdoing. These reports have their own procedure, which protects the person who makes them.',
+  'partner-organisation':
+    'Your complaint is about an organisation we work with or fund. That organisation has its own complaints procedure and should look at it first.',
+};
+
+const redirect = (variant: string): LetterTemplate =>
+  T(
+    'redirect',
+    'About your complaint ({{reference}})',
+    `Dear {{name}},
+
+Thank you for contacting {{officeName}}. We received your complaint on {{receivedOn}} and gave it the reference {{reference}}.
+
+${REDIRECT_OPENING[variant] ?? ''}
+
+{{redirectExplanation}}
+
+Who to contact: {{redirectContact}}.
+
+{{consentSentence}}
+
+If you think we have misunderstood your complaint, please reply to this email and quote your reference.
+
+${SIGN_OFF}`,
+    variant,
+  );
+
+export const ENGLISH: LetterTemplate[] = [
+  T(
+    'acknowledgement',
+    'We have received your complaint ({{reference}})',
+    `Dear {{name}},
+
+Thank you for contacting {{officeName}}. We received your complaint on {{receivedOn}}. Your reference number is {{reference}}. Please quote it whenever you contact us about this complaint.
+
+What happens next
+Who will look at your complaint first: {{handler}}.
+Who will decide what happens: {{decisionMaker}}.
+{{updateSentence}}
+
+Do you need any help or changes so you can take part? For example large print, an interpreter, or phone calls only at certain times. Just reply to this email and tell us.
+
+{{appealSentence}}
+
+${SIGN_OFF}`,
+  ),
+  redirect('police-and-crime-panel'),
+  redirect('police-force'),
+  redirect('grievance'),
+  redirect('whistleblowing'),
+  redirect('partner-organisation'),
+  T(
+    'not-eligible',
+    'About your complaint ({{reference}})',
+    `Dear {{name}},
+
+Thank you for contacting {{officeName}}. We received your complaint on {{receivedOn}} and gave it the reference {{reference}}.
+
+{{notEligibleExplanation}}
+
+If you would like to talk about this, please reply to this email and quote your reference.
+
+${SIGN_OFF}`,
+  ),
+  T(
+    'progress-update',
+    'An update on your complaint ({{reference}})',
+    `Dear {{name}},
+
+We are writing to tell you how your complaint {{reference}} is going.
+
+[Write the update here before you approve this letter.]
+
+We will write to you again by {{updateBy}}.
+
+${SIGN_OFF}`,
+  ),
+  T(
+    'outcome',
+    'The outcome of your complaint ({{reference}})',
+    `Dear {{name}},
+
+We have finished looking into your complaint {{reference}}.
+
+The outcome: {{outcome}}.
+
+[Explain what we found, and anything we will do, before you approve this letter.]
+
+{{appealSentence}}
+
+${SIGN_OFF}`,
+  ),
+  T(
+    'appeal-acknowledgement',
+    'We have received your request for a review ({{reference}})',
+    `Dear {{name}},
+
+Thank you. We have received your request for a review of complaint {{reference}}.
+
+Who will consider your request: {{appealBody}}.
+{{appealDecisionSentence}}
+
+${SIGN_OFF}`,
+  ),
+  T(
+    'appeal-outcome',
+    'The result of your request for a review ({{reference}})',
+    `Dear {{name}},
+
+We have finished reviewing complaint {{reference}}.
+
+The result of the review: {{appealOutcome}}.
+
+[Explain the reasons before you approve this letter.]
+
+This decision is final.
+
+${SIGN_OFF}`,
+  ),
+  T(
+    'case-assigned',
+    'New complaint for you: {{reference}}',
+    `A new complaint, {{reference}}, has been given to you ({{handler}}).
+
+Stage: {{stage}}
+Acknowledge by: {{acknowledgeBy}}
+Decision maker: {{decisionMaker}}
+
+Open the complaints spreadsheet: {{caseLink}}`,
+  ),
+  T(
+    'update-due',
+    'Progress update due by {{updateBy}}: {{reference}}',
+    `The complainant in {{reference}} must get a progress update by {{updateBy}}.
+
+A draft update is waiting for approval on the Outbox tab. Record the date you send it in the "Last update sent" column.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+  ),
+  T(
+    'overdue',
+    'Overdue: {{reference}}',
+    `Complaint {{reference}} needs attention: {{overdueWhat}}.
+
+You are receiving this as the decision maker ({{decisionMaker}}).
+
+Open the complaints spreadsheet: {{caseLink}}`,
+  ),
+  T(
+    'digest',
+    'Complaints to deal with today ({{today}})',
+    `New since yesterday: {{digestNew}}
+Due today: {{digestDueToday}}
+Overdue: {{digestOverdue}}
+
+Open the complaints spreadsheet: {{caseLink}}`,
+  ),
+];
