@@ -62,15 +62,27 @@ function referencedHandlers(files: string[]): { refs: NamedReference[]; problems
   return { refs, problems };
 }
 
-/** Finds `google.script.run[.withX(...)].name(` calls in sidebar and dialog HTML. */
+/** Finds `google.script.run[.withX(...)].name(` calls in sidebar and dialog HTML (handlers may nest parens). */
 function htmlHandlers(files: string[]): NamedReference[] {
   const refs: NamedReference[] = [];
-  const pattern = /google\.script\.run((?:\s*\.\s*with\w+\([^()]*\))*)\s*\.\s*(\w+)\s*\(/g;
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(pattern)) {
-      const line = text.slice(0, match.index).split('\n').length;
-      refs.push({ kind: 'google.script.run', name: match[2]!, where: `${relative(ROOT, file)}:${line}` });
+    for (const match of text.matchAll(/google\.script\.run\b/g)) {
+      let i = match.index + match[0].length;
+      for (;;) {
+        const step = /^\s*\.\s*(\w+)\s*\(/.exec(text.slice(i));
+        if (!step) break;
+        i += step[0].length;
+        if (!step[1]!.startsWith('with')) {
+          const line = text.slice(0, match.index).split('\n').length;
+          refs.push({ kind: 'google.script.run', name: step[1]!, where: `${relative(ROOT, file)}:${line}` });
+          break;
+        }
+        for (let depth = 1; depth > 0 && i < text.length; i++) {
+          if (text[i] === '(') depth++;
+          else if (text[i] === ')') depth--;
+        }
+      }
     }
   }
   return refs;

@@ -41,6 +41,8 @@ export class Table {
     readonly sheetName: string,
     readonly headers: string[],
     readonly rows: Cell[][],
+    /** The 1-based sheet row each entry of `rows` was read from, valid until someone sorts or deletes. */
+    readonly rowNumbers: number[],
   ) {
     this.index = headerIndex(headers);
   }
@@ -48,14 +50,26 @@ export class Table {
   static read(sheet: Sheet): Table {
     const values = sheet.getDataRange().getValues() as Cell[][];
     const [header = [], ...rows] = values;
-    // A sheet with only blank rows below the header reads as rows of ""; keep only rows with content.
-    const data = rows.filter((row) => row.some((cell) => cell !== ''));
-    return new Table(sheet.getName(), header.map(normaliseHeader), data);
+    // Blank rows below the header read as rows of ""; keep only rows with content.
+    const data: Cell[][] = [];
+    const numbers: number[] = [];
+    rows.forEach((row, i) => {
+      if (row.some((cell) => cell !== '')) {
+        data.push(row);
+        numbers.push(i + 2);
+      }
+    });
+    return new Table(sheet.getName(), header.map(normaliseHeader), data, numbers);
   }
 
   /** Builds a table from values already read (e.g. e.range of a form submission). */
-  static fromValues(sheetName: string, headers: readonly unknown[], rows: Cell[][]): Table {
-    return new Table(sheetName, headers.map(normaliseHeader), rows);
+  static fromValues(sheetName: string, headers: readonly unknown[], rows: Cell[][], firstRow = 2): Table {
+    return new Table(
+      sheetName,
+      headers.map(normaliseHeader),
+      rows,
+      rows.map((_, i) => firstRow + i),
+    );
   }
 
   has(header: string): boolean {

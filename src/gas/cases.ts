@@ -1,0 +1,348 @@
+/**
+ * The Cases tab: one row per complaint, keyed by reference. Columns are either computed (written only by
+ * the script, protected with a warning) or staff-owned (the script writes them only when it creates the
+ * row, or as the direct result of a staff action on that same row).
+ */
+import { londonDate } from '../core/calendar';
+import type {
+  CaseRecord,
+  ClockPause,
+  Clocks,
+  Complaint,
+  IntakeProblem,
+  PolicyProfile,
+  Route,
+} from '../core/model';
+import { roleTitle } from '../core/profile';
+import type { Cell, RowValues, Table } from './table';
+
+export type ColumnOwner = 'script' | 'staff';
+export type Dropdown = 'stage' | 'decision' | 'outcome' | 'appeal-outcome' | 'role' | 'checkbox' | 'date';
+
+export interface ColumnSpec {
+  header: string;
+  owner: ColumnOwner;
+  width: number;
+  dropdown?: Dropdown;
+  hidden?: boolean;
+  /** Plain text: stops Sheets turning phone numbers or references into numbers. */
+  text?: boolean;
+}
+
+export const COL = {
+  reference: 'Reference',
+  received: 'Received',
+  sla: 'SLA status',
+  slaReason: 'What is due',
+  stage: 'Stage',
+  handler: 'Handled by',
+  decision: 'Decision',
+  outcome: 'Outcome',
+  acknowledged: 'Acknowledged on',
+  lastUpdate: 'Last update sent',
+  paused: 'Clock paused',
+  appealReceived: 'Appeal received',
+  appealAcknowledged: 'Appeal acknowledged on',
+  appealOutcome: 'Appeal outcome',
+  notes: 'Notes',
+  acknowledgeBy: 'Acknowledge by',
+  updateBy: 'Next update by',
+  appealBy: 'Appeal by',
+  appealAcknowledgeBy: 'Acknowledge appeal by',
+  appealDecisionBy: 'Decide appeal by',
+  retainUntil: 'Keep record until',
+  closed: 'Closed on',
+  route: 'Where it goes',
+  decisionMaker: 'Decision maker',
+  appealBody: 'Appeal heard by',
+  flags: 'Flags',
+  problems: 'Problems to review',
+  channel: 'Received by',
+  language: 'Language',
+  name: 'Complainant',
+  email: 'Email',
+  phone: 'Phone',
+  address: 'Address',
+  preferredContact: 'Preferred contact',
+  relationship: 'Complainant is',
+  subject: 'Complaint is about',
+  subjectName: 'Person complained about',
+  description: 'What happened',
+  desiredOutcome: 'What they want to happen',
+  adjustments: 'Adjustments asked for',
+  pauses: 'Pause history',
+  lastContact: 'Last contact',
+  updated: 'Last updated by script',
+  data: 'Case data (do not edit)',
+} as const;
+
+export const CASE_COLUMNS: readonly ColumnSpec[] = [
+  { header: COL.reference, owner: 'script', width: 120, text: true },
+  { header: COL.received, owner: 'script', width: 130 },
+  { header: COL.sla, owner: 'script', width: 100 },
+  { header: COL.slaReason, owner: 'script', width: 260 },
+  { header: COL.stage, owner: 'staff', width: 200, dropdown: 'stage' },
+  { header: COL.handler, owner: 'staff', width: 170, dropdown: 'role' },
+  { header: COL.decision, owner: 'staff', width: 220, dropdown: 'decision' },
+  { header: COL.outcome, owner: 'staff', width: 220, dropdown: 'outcome' },
+  { header: COL.acknowledged, owner: 'staff', width: 120, dropdown: 'date' },
+  { header: COL.lastUpdate, owner: 'staff', width: 120, dropdown: 'date' },
+  { header: COL.paused, owner: 'staff', width: 90, dropdown: 'checkbox' },
+  { header: COL.appealReceived, owner: 'staff', width: 120, dropdown: 'date' },
+  { header: COL.appealAcknowledged, owner: 'staff', width: 120, dropdown: 'date' },
+  { header: COL.appealOutcome, owner: 'staff', width: 200, dropdown: 'appeal-outcome' },
+  { header: COL.notes, owner: 'staff', width: 240 },
+  { header: COL.acknowledgeBy, owner: 'script', width: 110 },
+  { header: COL.updateBy, owner: 'script', width: 110 },
+  { header: COL.appealBy, owner: 'script', width: 110 },
+  { header: COL.appealAcknowledgeBy, owner: 'script', width: 110 },
+  { header: COL.appealDecisionBy, owner: 'script', width: 110 },
+  { header: COL.retainUntil, owner: 'script', width: 110 },
+  { header: COL.closed, owner: 'script', width: 110 },
+  { header: COL.route, owner: 'script', width: 200 },
+  { header: COL.decisionMaker, owner: 'script', width: 170 },
+  { header: COL.appealBody, owner: 'script', width: 170 },
+  { header: COL.flags, owner: 'script', width: 160 },
+  { header: COL.problems, owner: 'script', width: 260 },
+  { header: COL.channel, owner: 'script', width: 90 },
+  { header: COL.language, owner: 'script', width: 80 },
+  { header: COL.name, owner: 'script', width: 160, text: true },
+  { header: COL.email, owner: 'script', width: 180, text: true },
+  { header: COL.phone, owner: 'script', width: 120, text: true },
+  { header: COL.address, owner: 'script', width: 200, text: true },
+  { header: COL.preferredContact, owner: 'script', width: 90 },
+  { header: COL.relationship, owner: 'script', width: 130 },
+  { header: COL.subject, owner: 'script', width: 150 },
+  { header: COL.subjectName, owner: 'script', width: 150, text: true },
+  { header: COL.description, owner: 'script', width: 320, text: true },
+  { header: COL.desiredOutcome, owner: 'script', width: 240, text: true },
+  { header: COL.adjustments, owner: 'script', width: 200, text: true },
+  { header: COL.pauses, owner: 'script', width: 200 },
+  { header: COL.lastContact, owner: 'script', width: 120 },
+  { header: COL.updated, owner: 'script', width: 140 },
+  { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
+];
+
+export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);
+
+/** Columns the daily sweep rewrites for every open case. */
+export const CLOCK_HEADERS = [
+  COL.sla,
+  COL.slaReason,
+  COL.acknowledgeBy,
+  COL.updateBy,
+  COL.appealBy,
+  COL.appealAcknowledgeBy,
+  COL.appealDecisionBy,
+  COL.retainUntil,
+  COL.updated,
+];
+
+/** What the script keeps of a case that never changes after intake (the Cases row shows it to staff). */
+interface CaseData {
+  complaint: Partial<Complaint>;
+  route: Route | null;
+  problems: IntakeProblem[];
+  pauses: { from: string; to: string | null }[];
+  handledBy: string | null;
+  policyId: string;
+}
+
+const asDate = (cell: Cell): Date | null => (cell instanceof Date ? cell : null);
+const asText = (cell: Cell): string => (cell === '' ? '' : String(cell).trim());
+
+function labelToId(list: readonly { id: string; label: string }[], cell: Cell): string | null {
+  const t = asText(cell);
+  if (!t) return null;
+  return list.find((x) => x.label === t || x.id === t)?.id ?? t;
+}
+
+export function stateIdFromCell(profile: PolicyProfile, cell: Cell): string {
+  return labelToId(profile.lifecycle.states, cell) ?? '';
+}
+
+export function stateLabel(profile: PolicyProfile, id: string): string {
+  return profile.lifecycle.states.find((s) => s.id === id)?.label ?? id;
+}
+
+export function allDecisions(profile: PolicyProfile): { id: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const s of profile.lifecycle.states)
+    for (const d of s.decisions) if (!seen.has(d.id)) seen.set(d.id, d.label);
+  return [...seen].map(([id, label]) => ({ id, label }));
+}
+
+export function decisionIdFromCell(profile: PolicyProfile, cell: Cell): string | null {
+  return labelToId(allDecisions(profile), cell);
+}
+export function outcomeIdFromCell(profile: PolicyProfile, cell: Cell): string | null {
+  return labelToId(profile.outcomes, cell);
+}
+export function appealOutcomeIdFromCell(profile: PolicyProfile, cell: Cell): string | null {
+  return labelToId(profile.appeal.outcomes, cell);
+}
+export function roleIdFromCell(profile: PolicyProfile, cell: Cell): string | null {
+  const t = asText(cell);
+  if (!t) return null;
+  return profile.roles.find((r) => r.title === t || r.id === t)?.id ?? null;
+}
+
+function parseData(cell: Cell): CaseData | null {
+  const t = asText(cell);
+  if (!t) return null;
+  try {
+    return JSON.parse(t.startsWith("'") ? t.slice(1) : t) as CaseData;
+  } catch {
+    return null;
+  }
+}
+
+/** Rebuilds the core's view of a case from its row. */
+export function recordFromRow(profile: PolicyProfile, table: Table, row: readonly Cell[]): CaseRecord {
+  const data = parseData(table.value(row, COL.data));
+  const pauses: ClockPause[] = (data?.pauses ?? []).map((p) => ({
+    from: new Date(p.from),
+    to: p.to ? new Date(p.to) : null,
+  }));
+  return {
+    reference: asText(table.value(row, COL.reference)),
+    policyId: data?.policyId ?? profile.id,
+    receivedAt: asDate(table.value(row, COL.received)) ?? new Date(0),
+    state: stateIdFromCell(profile, table.value(row, COL.stage)),
+    complaint: data?.complaint ?? {},
+    route: data?.route ?? null,
+    decision: decisionIdFromCell(profile, table.value(row, COL.decision)),
+    outcome: outcomeIdFromCell(profile, table.value(row, COL.outcome)),
+    acknowledgedAt: asDate(table.value(row, COL.acknowledged)),
+    lastUpdateAt: asDate(table.value(row, COL.lastUpdate)),
+    closedAt: asDate(table.value(row, COL.closed)),
+    appealedAt: asDate(table.value(row, COL.appealReceived)),
+    appealAcknowledgedAt: asDate(table.value(row, COL.appealAcknowledged)),
+    appealDecidedAt: null,
+    appealOutcome: appealOutcomeIdFromCell(profile, table.value(row, COL.appealOutcome)),
+    handledBy: data?.handledBy ?? null,
+    pauses,
+    lastContactAt: asDate(table.value(row, COL.lastContact)),
+  };
+}
+
+export function problemsOf(table: Table, row: readonly Cell[]): IntakeProblem[] {
+  return parseData(table.value(row, COL.data))?.problems ?? [];
+}
+
+function dateCell(day: string | null): Cell {
+  return day ?? '';
+}
+
+/** The computed clock columns for one case. */
+export function clockValues(clocks: Clocks, now: Date): RowValues {
+  return {
+    [COL.sla]: clocks.status,
+    [COL.slaReason]: clocks.statusReason,
+    [COL.acknowledgeBy]: dateCell(clocks.acknowledgeBy),
+    [COL.updateBy]: dateCell(clocks.updateBy),
+    [COL.appealBy]: dateCell(clocks.appealBy),
+    [COL.appealAcknowledgeBy]: dateCell(clocks.appealAcknowledgeBy),
+    [COL.appealDecisionBy]: dateCell(clocks.appealDecisionBy),
+    [COL.retainUntil]: dateCell(clocks.retainUntil),
+    [COL.updated]: now,
+  };
+}
+
+function routeText(profile: PolicyProfile, route: Route | null): string {
+  if (!route) return 'Needs review';
+  if (route.inScope)
+    return `Handled here: ${route.handler ? roleTitle(profile, route.handler, 'en') : 'to be assigned'}`;
+  if (route.redirectTo === 'not-eligible') return 'Not eligible';
+  const rule = profile.redirects.find((r) => r.target === route.redirectTo);
+  return route.redirectTo ? `Redirected: ${rule?.contact ?? route.redirectTo}` : 'Needs review';
+}
+
+function pauseText(pauses: readonly ClockPause[]): string {
+  return pauses.map((p) => `${londonDate(p.from)} to ${p.to ? londonDate(p.to) : 'now'}`).join('; ');
+}
+
+/** A whole new Cases row for a case that has just arrived. */
+export function newCaseRow(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  problems: IntakeProblem[],
+  clocks: Clocks,
+  now: Date,
+): RowValues {
+  const c = record.complaint;
+  const route = record.route;
+  const title = (id: string | null | undefined) => (id ? roleTitle(profile, id, 'en') : '');
+  const flags = [...(route?.flags ?? [])];
+  if (c.safeguarding && !flags.includes('safeguarding')) flags.push('safeguarding');
+  const data: CaseData = {
+    complaint: c,
+    route,
+    problems,
+    pauses: [],
+    handledBy: record.handledBy,
+    policyId: profile.id,
+  };
+  return {
+    [COL.reference]: record.reference,
+    [COL.received]: record.receivedAt,
+    [COL.stage]: stateLabel(profile, record.state),
+    [COL.handler]: title(route?.handler),
+    ...clockValues(clocks, now),
+    [COL.route]: routeText(profile, route),
+    [COL.decisionMaker]: title(route?.decisionMaker),
+    [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
+    [COL.flags]: flags.join(', '),
+    [COL.problems]: problems.map((p) => p.message).join('\n'),
+    [COL.channel]: c.channel ?? '',
+    [COL.language]: c.language === 'cy' ? 'Cymraeg' : 'English',
+    [COL.name]: c.name ?? '',
+    [COL.email]: c.email ?? '',
+    [COL.phone]: c.phone ?? '',
+    [COL.address]: c.address ?? '',
+    [COL.preferredContact]: c.preferredContact ?? '',
+    [COL.relationship]: c.relationship ?? '',
+    [COL.subject]: c.subject ?? '',
+    [COL.subjectName]: c.subjectName ?? '',
+    [COL.description]: c.description ?? '',
+    [COL.desiredOutcome]: c.desiredOutcome ?? '',
+    [COL.adjustments]: c.adjustments ?? '',
+    [COL.lastContact]: record.receivedAt,
+    [COL.data]: JSON.stringify(data),
+  };
+}
+
+/** The columns an accepted staff action changes, from the record the lifecycle returned. */
+export function actionValues(
+  profile: PolicyProfile,
+  table: Table,
+  row: readonly Cell[],
+  next: CaseRecord,
+): RowValues {
+  const data = parseData(table.value(row, COL.data));
+  const label = (list: readonly { id: string; label: string }[], id: string | null) =>
+    id ? (list.find((x) => x.id === id)?.label ?? id) : '';
+  const values: RowValues = {
+    [COL.stage]: stateLabel(profile, next.state),
+    [COL.decision]: label(allDecisions(profile), next.decision),
+    [COL.outcome]: label(profile.outcomes, next.outcome),
+    [COL.closed]: next.closedAt ?? '',
+    [COL.acknowledged]: next.acknowledgedAt ?? '',
+    [COL.lastUpdate]: next.lastUpdateAt ?? '',
+    [COL.appealReceived]: next.appealedAt ?? '',
+    [COL.appealAcknowledged]: next.appealAcknowledgedAt ?? '',
+    [COL.appealOutcome]: label(profile.appeal.outcomes, next.appealOutcome),
+    [COL.paused]: next.pauses.some((p) => p.to === null),
+    [COL.pauses]: pauseText(next.pauses),
+    [COL.lastContact]: next.lastContactAt ?? table.value(row, COL.lastContact),
+  };
+  if (data) {
+    const updated: CaseData = {
+      ...data,
+      handledBy: next.handledBy,
+      pauses: next.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
+    };
+    values[COL.data] = JSON.stringify(updated);
+  }
+  return values;
+}

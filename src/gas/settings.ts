@@ -1,0 +1,122 @@
+/**
+ * The Settings tab: one row per setting, found by its Key (never by position). Staff edit the Value
+ * column; the script reads the whole tab with one getValues.
+ */
+import { isLocalDate, londonDate } from '../core/calendar';
+import type { LocalDate, PolicyProfile } from '../core/model';
+import { TABS } from './tabs';
+import { Table, type Cell } from './table';
+
+export const SETTINGS_HEADERS = ['Key', 'Setting', 'Value', 'Notes'] as const;
+
+export interface Settings {
+  policyId: string;
+  /** Role id → the email address letters for that role go to. */
+  roleEmails: Record<string, string>;
+  teamEmail: string;
+  senderName: string;
+  replyTo: string;
+  closures: LocalDate[];
+  /** Closure entries that are not dates, reported to staff rather than ignored. */
+  closureProblems: string[];
+  formId: string;
+  responsesTab: string;
+}
+
+export const SETTING_KEYS = {
+  policy: 'policy',
+  teamEmail: 'team-email',
+  senderName: 'sender-name',
+  replyTo: 'reply-to',
+  closures: 'closure-days',
+  formId: 'form-id',
+  responsesTab: 'responses-tab',
+} as const;
+
+export const roleKey = (roleId: string) => `role:${roleId}`;
+export const healthKey = (handler: string) => `health:${handler}`;
+
+/** The rows setup writes: key, plain-English label, default value, help for staff. */
+export function settingRows(profile: PolicyProfile, current: Partial<Record<string, Cell>>): Cell[][] {
+  const row = (key: string, label: string, fallback: Cell, help: string): Cell[] => [
+    key,
+    label,
+    current[key] ?? fallback,
+    help,
+  ];
+  return [
+    row(SETTING_KEYS.policy, 'Complaints policy', profile.id, `Built-in policy: ${profile.name}.`),
+    row(
+      SETTING_KEYS.teamEmail,
+      'Complaints team email',
+      '',
+      'Gets the daily digest of new, due and overdue cases.',
+    ),
+    row(
+      SETTING_KEYS.senderName,
+      'Sender name on letters',
+      profile.shortName,
+      'The name people see on our emails.',
+    ),
+    row(SETTING_KEYS.replyTo, 'Reply-to address', '', 'Where replies to our emails go.'),
+    row(
+      SETTING_KEYS.closures,
+      'Office closure days',
+      '',
+      'Extra days the office is closed, as YYYY-MM-DD, separated by commas. Bank holidays are already counted.',
+    ),
+    ...profile.roles.map((r) =>
+      row(roleKey(r.id), `Email for ${r.title}`, '', `Letters and reminders for the ${r.title} go here.`),
+    ),
+    row(SETTING_KEYS.formId, 'Complaint form (set by the script)', '', 'Do not edit.'),
+    row(SETTING_KEYS.responsesTab, 'Form responses tab (set by the script)', '', 'Do not edit.'),
+  ];
+}
+
+function text(value: Cell | undefined): string {
+  return value === undefined ? '' : String(value).trim();
+}
+
+export function parseSettings(table: Table): Settings {
+  const values = new Map<string, Cell>();
+  for (const row of table.rows) values.set(text(table.value(row, 'Key')), table.value(row, 'Value'));
+  const roleEmails: Record<string, string> = {};
+  for (const [key, value] of values) {
+    if (key.startsWith('role:') && text(value)) roleEmails[key.slice(5)] = text(value);
+  }
+  const closures: LocalDate[] = [];
+  const closureProblems: string[] = [];
+  const rawClosures = values.get(SETTING_KEYS.closures);
+  const entries =
+    rawClosures instanceof Date
+      ? [londonDate(rawClosures)]
+      : text(rawClosures)
+          .split(/[,;\n]+/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+  for (const entry of entries) {
+    if (isLocalDate(entry)) closures.push(entry);
+    else closureProblems.push(`"${entry}" is not a date in the form YYYY-MM-DD`);
+  }
+  return {
+    policyId: text(values.get(SETTING_KEYS.policy)),
+    roleEmails,
+    teamEmail: text(values.get(SETTING_KEYS.teamEmail)),
+    senderName: text(values.get(SETTING_KEYS.senderName)),
+    replyTo: text(values.get(SETTING_KEYS.replyTo)),
+    closures,
+    closureProblems,
+    formId: text(values.get(SETTING_KEYS.formId)),
+    responsesTab: text(values.get(SETTING_KEYS.responsesTab)),
+  };
+}
+
+export function readSettingsTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Table {
+  const sheet = ss.getSheetByName(TABS.settings);
+  if (!sheet) throw new Error('There is no Settings tab yet. Run Complaints › Set up… first.');
+  return Table.read(sheet);
+}
+
+export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+  return parseSettings(readSettingsTable(ss));
+}

@@ -1,0 +1,234 @@
+/**
+ * Staff work a case by editing its row on the Cases tab. The installable onEdit trigger maps each edit of
+ * a workflow column to a lifecycle action and checks it against the policy:
+ *
+ *   Stage               → the transition from the old stage to the new one (e.g. Stage 1 → Stage 2)
+ *   Decision            → `decide` (a decision of the current stage)
+ *   Outcome             → kept with the case; closing (Stage → Closed) requires it
+ *   Acknowledged on     → `acknowledge`          Last update sent       → `record-update`
+ *   Clock paused        → `pause` / `resume`     Appeal received        → `appeal`
+ *   Appeal acknowledged → `acknowledge-appeal`   Appeal outcome         → `decide-appeal` (in an appeal)
+ *   Handled by          → `handle-personally` when the Chief Executive takes it on (Wiltshire §4.8)
+ *
+ * An illegal change is refused: the cell goes back to its old value, the reason is shown to the person and
+ * the refusal is written to Audit. A legal one is written to Audit (who, when, what, from → to) and the
+ * row's computed columns are recomputed. Edits of several cells at once (pastes, fills) are not checked
+ * one by one: the first row's change is refused and the person asked to change one cell at a time, unless
+ * no workflow column is touched.
+ */
+import { computeClocks } from '../core/clocks';
+import { actionForStateChange, applyAction, stateKind } from '../core/lifecycle';
+import type { AuditEntry, CaseAction, CaseRecord, PolicyProfile } from '../core/model';
+import { appendAudit } from './audit';
+import {
+  COL,
+  actionValues,
+  appealOutcomeIdFromCell,
+  clockValues,
+  decisionIdFromCell,
+  outcomeIdFromCell,
+  recordFromRow,
+  roleIdFromCell,
+  stateIdFromCell,
+} from './cases';
+import { actorFor, withScriptLock, type RunContext } from './context';
+import { queueEventLetters } from './mail';
+import { TABS } from './tabs';
+import { Table, readHeaders, writeByKey, type Cell } from './table';
+
+export const WORKFLOW_COLUMNS: readonly string[] = [
+  COL.stage,
+  COL.decision,
+  COL.outcome,
+  COL.acknowledged,
+  COL.lastUpdate,
+  COL.paused,
+  COL.appealReceived,
+  COL.appealAcknowledged,
+  COL.appealOutcome,
+  COL.handler,
+];
+
+export interface StaffEdit {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  oldValue?: string;
+  user?: { getEmail(): string };
+}
+
+type Mapping = { action: CaseAction } | { dataOnly: string } | { refuse: string };
+
+function isTrue(cell: Cell): boolean {
+  return cell === true || String(cell).toUpperCase() === 'TRUE';
+}
+
+/** What a change of one workflow cell means for the case. */
+export function mapEdit(
+  profile: PolicyProfile,
+  header: string,
+  before: CaseRecord,
+  row: (h: string) => Cell,
+  value: Cell,
+): Mapping {
+  switch (header) {
+    case COL.stage: {
+      const to = stateIdFromCell(profile, value);
+      if (!profile.lifecycle.states.some((s) => s.id === to))
+        return { refuse: `"${String(value)}" is not a stage of this policy.` };
+      const action = actionForStateChange(profile, before.state, to);
+      if (!action)
+        return {
+          refuse: `A case cannot move straight from "${label(profile, before.state)}" to "${label(profile, to)}".`,
+        };
+      const outcome =
+        stateKind(profile, to) === 'final' && stateKind(profile, before.state) === 'appeal'
+          ? appealOutcomeIdFromCell(profile, row(COL.appealOutcome))
+          : outcomeIdFromCell(profile, row(COL.outcome));
+      const decision = decisionIdFromCell(profile, row(COL.decision));
+      return { action: { do: action, ...(outcome ? { outcome } : {}), ...(decision ? { decision } : {}) } };
+    }
+    case COL.decision: {
+      const decision = decisionIdFromCell(profile, value);
+      return decision ? { action: { do: 'decide', decision } } : { dataOnly: 'decision cleared' };
+    }
+    case COL.outcome:
+      return { dataOnly: 'outcome chosen' };
+    case COL.acknowledged:
+      return value instanceof Date
+        ? { action: { do: 'acknowledge' } }
+        : { refuse: 'Enter the date the acknowledgement was sent.' };
+    case COL.lastUpdate:
+      return value instanceof Date
+        ? { action: { do: 'record-update' } }
+        : { refuse: 'Enter the date the update was sent.' };
+    case COL.paused:
+      return { action: { do: isTrue(value) ? 'pause' : 'resume' } };
+    case COL.appealReceived:
+      return value instanceof Date
+        ? { action: { do: 'appeal' } }
+        : { refuse: 'Enter the date the appeal was received.' };
+    case COL.appealAcknowledged:
+      return value instanceof Date
+        ? { action: { do: 'acknowledge-appeal' } }
+        : { refuse: 'Enter the date the appeal acknowledgement was sent.' };
+    case COL.appealOutcome: {
+      const outcome = appealOutcomeIdFromCell(profile, value);
+      if (
+        before.state &&
+        profile.lifecycle.states.find((s) => s.id === before.state)?.kind === 'appeal' &&
+        outcome
+      ) {
+        const finalState = profile.lifecycle.transitions.find(
+          (t) => t.from.includes(before.state) && t.guards?.includes('appeal-outcome-given'),
+        );
+        if (finalState) return { action: { do: finalState.action, outcome } };
+      }
+      return { dataOnly: 'appeal outcome chosen' };
+    }
+    case COL.handler: {
+      const role = roleIdFromCell(profile, value);
+      const personal = profile.lifecycle.commonActions.some((c) => c.action === 'handle-personally');
+      if (personal && role && profile.appeal.noAppealWhenHandledBy.includes(role))
+        return { action: { do: 'handle-personally' } };
+      return { dataOnly: 'handler changed' };
+    }
+  }
+  return { dataOnly: '' };
+}
+
+function label(profile: PolicyProfile, id: string): string {
+  return profile.lifecycle.states.find((s) => s.id === id)?.label ?? id;
+}
+
+export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void {
+  const { ss, profile, calendar, settings } = ctx;
+  const range = e.range;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== TABS.cases || range.getRow() === 1) return;
+  const headers = readHeaders(sheet);
+  const first = range.getColumn() - 1;
+  const touched = headers.slice(first, first + range.getNumColumns());
+  if (!touched.some((h) => WORKFLOW_COLUMNS.includes(h))) return;
+  const actor = actorFor(settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
+
+  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) {
+    ss.toast(
+      'Change one workflow cell at a time so each change can be checked against the policy.',
+      'Not checked',
+    );
+    appendAudit(ss, [
+      {
+        at: now,
+        reference: '',
+        actor: actor.role,
+        action: 'multi-cell edit not checked',
+        from: '',
+        to: '',
+        detail: `${range.getNumRows()} row(s) × ${range.getNumColumns()} column(s) changed at once`,
+      },
+    ]);
+    return;
+  }
+
+  withScriptLock(10_000, () => {
+    const rowNumber = range.getRow();
+    const rowValues = sheet.getRange(rowNumber, 1, 1, headers.length).getValues()[0] as Cell[];
+    const table = Table.fromValues(TABS.cases, headers, [rowValues], rowNumber);
+    const header = headers[first]!;
+    const value = rowValues[first]!;
+    const beforeValues = [...rowValues];
+    beforeValues[first] = e.oldValue ?? '';
+    const before = recordFromRow(profile, table, beforeValues);
+    const reference = before.reference;
+    if (!reference) return;
+    const at = (h: string) => table.value(rowValues, h);
+    const mapping = mapEdit(profile, header, before, at, value);
+    const audit: AuditEntry[] = [];
+    const who = actor.email ? `${actor.role} <${actor.email}>` : actor.role;
+
+    const refuse = (reason: string) => {
+      range.setValue(e.oldValue ?? '');
+      ss.toast(reason, `Change refused (${reference})`);
+      audit.push({
+        at: now,
+        reference,
+        actor: who,
+        action: `refused: ${header}`,
+        from: String(e.oldValue ?? ''),
+        to: String(value),
+        detail: reason,
+      });
+    };
+
+    if ('refuse' in mapping) {
+      refuse(mapping.refuse);
+    } else if ('dataOnly' in mapping) {
+      if (mapping.dataOnly) {
+        audit.push({
+          at: now,
+          reference,
+          actor: who,
+          action: mapping.dataOnly,
+          from: String(e.oldValue ?? ''),
+          to: String(value),
+          detail: header,
+        });
+      }
+    } else {
+      const appealBy = computeClocks(profile, before, now, calendar).appealBy;
+      const result = applyAction(profile, before, mapping.action, actor, now, { appealBy });
+      if (!result.ok) {
+        refuse(result.reason);
+      } else {
+        const next = result.record;
+        const clocks = computeClocks(profile, next, now, calendar);
+        const values = { ...actionValues(profile, table, rowValues, next), ...clockValues(clocks, now) };
+        // The edited cell itself already holds what staff typed; everything else follows from the action.
+        delete values[header];
+        writeByKey(sheet, headers, COL.reference, Object.keys(values), [{ key: reference, values }]);
+        audit.push(result.audit);
+        queueEventLetters(ss, settings, profile, before, next, clocks, now);
+      }
+    }
+    appendAudit(ss, audit);
+  });
+}
