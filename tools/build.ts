@@ -117,6 +117,8 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRep
     legalComments: 'none',
     minifySyntax: true,
     minifyWhitespace: options.minify ?? true,
+    // Names stay readable: Apps Script's execution log shows stack traces from this file.
+    minifyIdentifiers: false,
     mainFields: ['module', 'main'],
     logLevel: 'silent',
   });

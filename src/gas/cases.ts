@@ -288,6 +288,8 @@ export function newCaseRow(
     [COL.received]: record.receivedAt,
     [COL.stage]: stateLabel(profile, record.state),
     [COL.handler]: title(route?.handler),
+    [COL.acknowledged]: record.acknowledgedAt ?? '',
+    [COL.closed]: record.closedAt ?? '',
     ...clockValues(clocks, now),
     [COL.route]: routeText(profile, route),
     [COL.decisionMaker]: title(route?.decisionMaker),

@@ -152,6 +152,9 @@ export function appendRecords(
     return row;
   });
   const first = sheet.getLastRow() + 1;
+  // Range.setValues past the grid throws, unlike appendRow: grow the grid first.
+  const maxRows = sheet.getMaxRows();
+  if (first + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, first + rows.length - 1 - maxRows);
   sheet.getRange(first, 1, rows.length, width).setValues(rows);
   return first;
 }

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUILT_IN_PROFILES,
-  getProfile,
-  parseProfile,
-  ProfileError,
-  profileSummary,
-  roleTitle,
-} from '../../src/core/profile';
+import { BUILT_IN_PROFILES, getProfile, profileSummary, roleTitle } from '../../src/core/profile';
+import { parseProfile, ProfileError } from '../../src/core/profile/schema';
 import type { PolicyProfile } from '../../src/core/model';
 import { STANDARD_ROLES } from '../../src/core/model';
 

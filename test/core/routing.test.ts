@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { route } from '../../src/core/routing';
-import { BUILT_IN_PROFILES, getProfile, parseProfile } from '../../src/core/profile';
+import { BUILT_IN_PROFILES, getProfile } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profile/schema';
 import type { Complaint, PolicyProfile, Relationship, Subject } from '../../src/core/model';
 
 const base: Complaint = {

@@ -1,13 +1,13 @@
 /**
  * The built-in policy profiles and what the rest of the system asks of a profile. The built-ins are
  * validated by the tests rather than at load, so the Apps Script runtime does not pay for it on every run.
+ * The schema (zod) lives in ./schema and is imported only where a profile is parsed, which keeps it out of
+ * the Apps Script bundle: building its schema objects at every trigger run cost milliseconds.
  */
 import type { ClockRule, Language, PolicyProfile, RoleId } from '../model';
 import { dyfedPowys } from './dyfed-powys';
 import { westMidlands } from './west-midlands';
 import { wiltshire } from './wiltshire';
-
-export { parseProfile, ProfileError, policyProfileSchema } from './schema';
 
 export const BUILT_IN_PROFILES: readonly PolicyProfile[] = [dyfedPowys, westMidlands, wiltshire];
 

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { Office } from './harness';
+
+describe('setup', () => {
+  it('is idempotent and keeps existing cases where they are', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    office.submit({ name: 'Sam Jones', email: 'sam@example.org' });
+    const before = office.emu.sheetValues('Cases');
+    const tabs = office.emu.spreadsheet.getSheets().map((s) => s.getName());
+    office.emu.run('setupSpreadsheet');
+    expect(office.emu.sheetValues('Cases')).toEqual(before);
+    expect(office.emu.spreadsheet.getSheets().map((s) => s.getName())).toEqual(tabs);
+    const handlers = office.emu.triggers.map((t) => t.handler).sort();
+    expect(handlers).toEqual(['onComplaintSubmitted', 'onStaffEdit', 'runDailySweep', 'sendQueuedMail']);
+    expect(office.emu.forms).toHaveLength(1);
+  });
+
+  it('appends missing columns at the end without moving the ones staff arranged', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    const sheet = office.emu.spreadsheet.getSheetByName('Cases')!;
+    const headers = office.emu.sheetValues('Cases')[0]!.map(String);
+    const notesColumn = headers.indexOf('Notes') + 1;
+    sheet.deleteColumn(notesColumn);
+    office.emu.run('setupSpreadsheet');
+    const after = office.emu.sheetValues('Cases')[0]!.map(String);
+    expect(after[after.length - 1]).toBe('Notes');
+    expect(after.slice(0, notesColumn - 1)).toEqual(headers.slice(0, notesColumn - 1));
+    expect(office.cases()[0]!['Reference']).toBe('WIL-2026-0001');
+  });
+
+  it('adds the Complaints menu on open', () => {
+    const office = new Office('west-midlands');
+    office.emu.fireOpen();
+    const menu = office.emu.ui.menus.find((m) => m.name === 'Complaints')!;
+    expect(menu.items.map((i) => i.functionName)).toEqual(
+      expect.arrayContaining(['showLogComplaintDialog', 'runDailySweep', 'sendQueuedMail', 'setupFromMenu']),
+    );
+  });
+});
+
+describe('intake on form submit', () => {
+  it('makes 200 cases with 200 unique references from 200 submissions', () => {
+    const office = new Office('wiltshire');
+    for (let i = 0; i < 200; i++) office.submit({ name: `Person ${i}` });
+    const refs = office.cases().map((c) => c['Reference']);
+    expect(refs).toHaveLength(200);
+    expect(new Set(refs).size).toBe(200);
+    expect(refs[199]).toBe('WIL-2026-0200');
+  });
+
+  it('makes the same number of service calls with 10 and with 10,000 existing cases', () => {
+    const small = new Office('wiltshire');
+    small.seedCases(10);
+    const large = new Office('wiltshire');
+    large.seedCases(10_000);
+    const a = small.submit().stats;
+    const b = large.submit().stats;
+    expect(b.calls).toEqual(a.calls);
+    expect(a.totalCalls).toBe(41);
+  });
+
+  it('keeps a malformed, formula-laden submission as a case that needs review, with its text literal', () => {
+    const office = new Office('wiltshire');
+    office.submit({
+      name: '=HYPERLINK("http://evil.example","click")',
+      email: 'not-an-email',
+      description: '+SUM(A1:A9)',
+    });
+    const [row] = office.cases();
+    expect(row!['Stage']).toBe('Needs review');
+    expect(row!['Complainant']).toBe('=HYPERLINK("http://evil.example","click")');
+    expect(String(row!['Problems to review'])).toMatch(/email/i);
+    const formulas = office.emu.spreadsheet.getSheetByName('Cases')!.getDataRange().getFormulas();
+    expect(formulas.flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('routes a Welsh submission to Dyfed-Powys and records its language', () => {
+    const office = new Office('dyfed-powys');
+    office.submit({
+      language: 'cy',
+      name: 'Siân Ŵyn',
+      description: 'Ni chefais ateb i’m llythyr am chwe wythnos. 😞',
+    });
+    const [row] = office.cases();
+    expect(row!['Reference']).toBe('DP-2026-0001');
+    expect(row!['Language']).toBe('Cymraeg');
+    expect(row!['Complainant']).toBe('Siân Ŵyn');
+    expect(row!['Appeal heard by']).toBe('No appeal');
+  });
+
+  it('redirects a complaint about the Commissioner to the Police and Crime Panel', () => {
+    const office = new Office('wiltshire');
+    office.submit({ subject: 'pcc' });
+    const [row] = office.cases();
+    expect(row!['Stage']).toBe('Redirected elsewhere');
+    expect(String(row!['Where it goes'])).toMatch(/Police and Crime Panel/);
+  });
+});
+
+describe('staff workflow', () => {
+  it('refuses an illegal stage change, restores the cell and audits the refusal', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    office.edit('WIL-2026-0001', 'Stage', 'Appeal decided (final)');
+    const [row] = office.cases();
+    expect(row!['Stage']).toBe('Stage 1: informal resolution');
+    const audit = office.rows('Audit');
+    expect(audit.at(-1)!['Action']).toBe('refused: Stage');
+    expect(office.emu.ui.toasts.at(-1)).toMatch(/cannot move straight/);
+  });
+
+  it('accepts a legal change, audits who did it and recomputes the row', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    office.emu.setActiveUser('complaints-team-leader@opcc.example');
+    office.edit('WIL-2026-0001', 'Stage', 'Stage 2: handling review by the decision maker');
+    const [row] = office.cases();
+    expect(row!['Stage']).toBe('Stage 2: handling review by the decision maker');
+    const last = office.rows('Audit').at(-1)!;
+    expect(last['Who']).toMatch(/complaints-team-leader/);
+    expect(last['From']).toBe('stage-1');
+    expect(last['To']).toBe('stage-2');
+  });
+
+  it('misplaces nothing when staff sort the Cases tab and move its columns between runs', () => {
+    const office = new Office('wiltshire');
+    for (let i = 0; i < 6; i++) office.submit({ name: `Person ${i}` });
+    office.edit('WIL-2026-0003', 'Acknowledged on', new Date('2026-03-03T00:00:00Z'));
+    const sheet = office.emu.spreadsheet.getSheetByName('Cases')!;
+    const headers = office.emu.sheetValues('Cases')[0]!.map(String);
+    sheet.sort(headers.indexOf('Complainant') + 1, false);
+    sheet.insertColumnAfter(2);
+    office.emu.advanceTo(new Date('2026-03-20T09:00:00Z'));
+    for (const row of office.cases()) {
+      const n = Number(String(row['Complainant']).replace('Person ', ''));
+      expect(row['Reference']).toBe(`WIL-2026-000${n + 1}`);
+      expect(row['SLA status']).toBe(n === 2 ? 'on-track' : 'overdue');
+    }
+  });
+});
+
+describe('daily sweep', () => {
+  it('makes the same service calls at 100 and at 20,000 cases', () => {
+    const small = new Office('wiltshire');
+    small.seedCases(100);
+    const large = new Office('wiltshire');
+    large.seedCases(20_000, 100);
+    const a = small.emu.run('runDailySweep').stats;
+    const b = large.emu.run('runDailySweep').stats;
+    expect(b.calls).toEqual(a.calls);
+    expect(b.cellsRead).toBeGreaterThan(a.cellsRead * 100);
+  });
+
+  it('moves open cases when a closure day is added to Settings', () => {
+    const office = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'));
+    office.submit();
+    expect(office.cases()[0]!['Acknowledge by']).toBe('2026-03-09');
+    const settings = office.emu.spreadsheet.getSheetByName('Settings')!;
+    const row = office.emu.sheetValues('Settings').findIndex((r) => r[0] === 'closure-days');
+    settings.getRange(row + 1, 3).setValue('2026-03-04');
+    office.emu.run('runDailySweep');
+    expect(office.cases()[0]!['Acknowledge by']).toBe('2026-03-10');
+  });
+});
