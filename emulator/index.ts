@@ -133,8 +133,10 @@ export class Emulator {
     quota: number;
     failNext(count: number, message?: string): void;
     setQuota(n: number): void;
+    spend(n: number): void;
   } {
     const state = this.mailState;
+    const now = () => this.clock.now();
     return {
       sent: state.sent,
       get quota() {
@@ -142,6 +144,7 @@ export class Emulator {
       },
       failNext: (count, message) => state.failNext(count, message),
       setQuota: (n) => state.setQuota(n),
+      spend: (n) => state.spend(n, now()),
     };
   }
   get lock(): { holdByAnotherProcess(held: boolean): void } {

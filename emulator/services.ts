@@ -161,6 +161,10 @@ export class MailState {
     }
     this.used += 1;
   }
+  /** Counts `n` sends as already made today (by other scripts of the same account, say). */
+  spend(n: number, now: number): void {
+    for (let i = 0; i < n; i++) this.consume(now);
+  }
   failNext(count: number, message = 'Exception: Service unavailable: Email'): void {
     for (let i = 0; i < count; i++) this.failures.push(message);
   }

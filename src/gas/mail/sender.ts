@@ -14,7 +14,9 @@
 import { textToHtml } from '../../core/letters/render';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
-import { Table, writeByKey, type Cell, type KeyedUpdate } from '../table';
+import { appendAudit } from '../audit';
+import { COL } from '../cases';
+import { Table, readHeaders, writeByKey, type Cell, type KeyedUpdate } from '../table';
 import { OUTBOX, STATUS } from './outbox';
 
 export const MAX_ATTEMPTS = 5;
@@ -170,8 +172,62 @@ export function sendQueued(
       for (const r of results) props.deleteProperty(PROPERTY_PREFIX + r.key);
     }
     for (const s of settle) props.deleteProperty(PROPERTY_PREFIX + s.key);
+    const sentRows = new Set(
+      results.filter((r) => r.values[OUTBOX.status] === STATUS.sent).map((r) => r.key),
+    );
+    recordAcknowledgements(
+      ss,
+      batch
+        .filter((row) => sentRows.has(key(row)))
+        .map((row) => ({
+          reference: String(table.value(row, OUTBOX.reference)),
+          kind: String(table.value(row, OUTBOX.kind)),
+        })),
+      now,
+    );
     return report;
   } finally {
     lock.releaseLock();
   }
+}
+
+const ACKNOWLEDGES: Record<string, string> = {
+  acknowledgement: COL.acknowledged,
+  'appeal-acknowledgement': COL.appealAcknowledged,
+};
+
+/**
+ * Sending an acknowledgement is the acknowledgement: the case's "Acknowledged on" (or "Appeal acknowledged
+ * on") is filled in with the day it went, so staff need not type it. Letters sent by post or phone are
+ * recorded by staff, as only they know when they went.
+ */
+function recordAcknowledgements(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sent: { reference: string; kind: string }[],
+  now: Date,
+): void {
+  const acks = sent.filter((s) => ACKNOWLEDGES[s.kind] && s.reference);
+  if (acks.length === 0) return;
+  const cases = ss.getSheetByName(TABS.cases);
+  if (!cases) return;
+  const headers = readHeaders(cases);
+  for (const header of [COL.acknowledged, COL.appealAcknowledged]) {
+    const updates = acks
+      .filter((a) => ACKNOWLEDGES[a.kind] === header)
+      .map((a) => ({ key: a.reference, values: { [header]: now } }));
+    if (updates.length > 0 && headers.includes(header))
+      writeByKey(cases, headers, COL.reference, [header], updates);
+  }
+  appendAudit(
+    ss,
+    acks.map((a) => ({
+      at: now,
+      reference: a.reference,
+      actor: 'script',
+      action: a.kind === 'acknowledgement' ? 'acknowledge' : 'acknowledge-appeal',
+      from: '',
+      to: '',
+      detail: 'Acknowledgement emailed',
+    })),
+  );
 }
