@@ -8,6 +8,7 @@ import { openContext, type RunContext } from './gas/context';
 import { recordHealth } from './gas/health';
 import { recordNewCase, submissionFromNamedValues } from './gas/intake';
 import { readTemplates } from './gas/mail/templates-tab';
+import { PENDING_PROPERTY, markOutboxPending } from './gas/mail/outbox';
 import { sendQueued } from './gas/mail/sender';
 import { lettersToPrintHtml } from './gas/print';
 import { setupSpreadsheet as setup } from './gas/setup';
@@ -82,7 +83,10 @@ export function onComplaintSubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubm
 }
 
 export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (e.range.getSheet().getName() !== 'Cases') return;
+  const tab = e.range.getSheet().getName();
+  // Staff approving or re-queueing a letter: let the next sender run look at the Outbox.
+  if (tab === 'Outbox') markOutboxPending();
+  if (tab !== 'Cases') return;
   tracked('onStaffEdit', (ctx, now) => handleStaffEdit(ctx, e as unknown as StaffEdit, now));
 }
 
@@ -91,6 +95,9 @@ export function runDailySweep(): { cases: number; byStatus: Record<string, numbe
 }
 
 export function sendQueuedMail(): { sent: number; carried: number; busy: boolean } {
+  if (PropertiesService.getScriptProperties().getProperty(PENDING_PROPERTY) !== '1') {
+    return { sent: 0, carried: 0, busy: false };
+  }
   const report = tracked('sendQueuedMail', (ctx, now) => sendQueued(ctx.ss, ctx.settings, now));
   console.log(
     `sender: ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed, ${report.carried} carried over`,

@@ -59,11 +59,10 @@ describe('first letters', () => {
     expect(complainantMail(office).map((m) => m.subject)).not.toContain(
       'The outcome of your complaint (WIL-2026-0001)',
     );
-    const sheet = office.emu.spreadsheet.getSheetByName('Outbox')!;
     const rows = office.emu.sheetValues('Outbox');
-    const statusCol = rows[0]!.indexOf('Status') + 1;
+    const statusCol = rows[0]!.indexOf('Status');
     const row = rows.findIndex((r) => r[2] === 'outcome') + 1;
-    sheet.getRange(row, statusCol).setValue('approved');
+    office.emu.edit('Outbox', `${String.fromCharCode(65 + statusCol)}${row}`, 'approved');
     office.emu.run('sendQueuedMail');
     expect(complainantMail(office).map((m) => m.subject)).toContain(
       'The outcome of your complaint (WIL-2026-0001)',

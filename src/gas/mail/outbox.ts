@@ -49,6 +49,16 @@ export const STATUS = {
 
 export const STATUS_VALUES: string[] = Object.values(STATUS);
 
+/**
+ * Set while the Outbox may hold something to send. The sender runs every 15 minutes; when the flag is
+ * clear it stops before reading any sheet, so an idle office costs one property read per run.
+ */
+export const PENDING_PROPERTY = 'outbox:pending';
+
+export function markOutboxPending(): void {
+  PropertiesService.getScriptProperties().setProperty(PENDING_PROPERTY, '1');
+}
+
 export interface QueueItem {
   request: LetterRequest;
   /** The case the letter is about; null for the digest. */
@@ -137,5 +147,6 @@ export function queueLetters(
     });
   }
   appendRecords(sheet, headers, rows);
+  if (rows.some((r) => r[OUTBOX.status] === STATUS.queued)) markOutboxPending();
   return rows.length;
 }

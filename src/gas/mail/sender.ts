@@ -17,7 +17,7 @@ import { TABS } from '../tabs';
 import { appendAudit } from '../audit';
 import { COL } from '../cases';
 import { Table, readHeaders, writeByKey, type Cell, type KeyedUpdate } from '../table';
-import { OUTBOX, STATUS } from './outbox';
+import { OUTBOX, PENDING_PROPERTY, STATUS } from './outbox';
 
 export const MAX_ATTEMPTS = 5;
 const BASE_BACKOFF_MS = 15 * 60_000;
@@ -172,6 +172,12 @@ export function sendQueued(
       for (const r of results) props.deleteProperty(PROPERTY_PREFIX + r.key);
     }
     for (const s of settle) props.deleteProperty(PROPERTY_PREFIX + s.key);
+    // Letters waiting for tomorrow's quota or a retry keep the flag up; otherwise the Outbox is drained.
+    if (report.carried > 0 || report.retrying > 0 || table.rows.some((r) => status(r) === STATUS.retry)) {
+      props.setProperty(PENDING_PROPERTY, '1');
+    } else {
+      props.deleteProperty(PENDING_PROPERTY);
+    }
     const sentRows = new Set(
       results.filter((r) => r.values[OUTBOX.status] === STATUS.sent).map((r) => r.key),
     );
