@@ -89,7 +89,8 @@ export function dueLetters(
   calendar: Pick<Calendar, 'workingDaysBetween'>,
 ): LetterRequest[] {
   const route = record.route;
-  if (!route?.inScope) return [];
+  // A closed case has nothing left to chase, whatever its old deadlines say.
+  if (!route?.inScope || clocks.status === 'closed') return [];
   const today = londonDate(now);
   const out: LetterRequest[] = [];
   if (clocks.updateBy && clocks.status !== 'paused') {

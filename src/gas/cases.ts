@@ -146,6 +146,7 @@ interface CaseData {
   pauses: { from: string; to: string | null }[];
   handledBy: string | null;
   policyId: string;
+  appealDecidedAt?: string | null;
 }
 
 const asDate = (cell: Cell): Date | null => (cell instanceof Date ? cell : null);
@@ -218,7 +219,7 @@ export function recordFromRow(profile: PolicyProfile, table: Table, row: readonl
     closedAt: asDate(table.value(row, COL.closed)),
     appealedAt: asDate(table.value(row, COL.appealReceived)),
     appealAcknowledgedAt: asDate(table.value(row, COL.appealAcknowledged)),
-    appealDecidedAt: null,
+    appealDecidedAt: data?.appealDecidedAt ? new Date(data.appealDecidedAt) : null,
     appealOutcome: appealOutcomeIdFromCell(profile, table.value(row, COL.appealOutcome)),
     handledBy: data?.handledBy ?? null,
     pauses,
@@ -342,6 +343,7 @@ export function actionValues(
     const updated: CaseData = {
       ...data,
       handledBy: next.handledBy,
+      appealDecidedAt: next.appealDecidedAt ? next.appealDecidedAt.toISOString() : null,
       pauses: next.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
     };
     values[COL.data] = JSON.stringify(updated);

@@ -1,0 +1,131 @@
+/**
+ * The demo's built-in scenario: about sixty days of a realistic caseload for any profile. Names and
+ * addresses are invented; email addresses use the reserved example.org domain.
+ */
+import type { PolicyProfile } from '../../src/core/model';
+import type { Scenario } from '../simulation';
+
+const day = (n: number, hour = 10) => new Date(Date.UTC(2026, 2, 2 + n, hour, 0)).toISOString();
+
+export function demoScenario(profile: PolicyProfile): Scenario {
+  const closed = profile.lifecycle.states.find((s) => s.kind === 'closed');
+  const welsh = profile.languages.includes('cy');
+  const events: Scenario['events'] = [
+    {
+      at: day(0, 9),
+      submit: {
+        channel: 'form',
+        name: 'Margaret Hughes',
+        email: 'margaret.hughes@example.org',
+        preferredContact: 'email',
+        language: 'en',
+        relationship: 'affected',
+        subject: 'staff',
+        subjectName: 'Victim services coordinator',
+        description:
+          'I was promised a call back about my referral to victim support three times and nobody called. It has been five weeks.',
+        desiredOutcome: 'An apology and a named contact.',
+        adjustments: 'Please call after 3pm, I work mornings.',
+      },
+    },
+    {
+      at: day(1, 14),
+      submit: {
+        channel: 'form',
+        name: 'David Okafor',
+        email: 'd.okafor@example.org',
+        preferredContact: 'email',
+        language: 'en',
+        relationship: 'affected',
+        subject: 'pcc',
+        description:
+          'The Commissioner made misleading statements about funding for my area at a public meeting.',
+      },
+    },
+    {
+      at: day(2, 11),
+      submit: {
+        channel: 'form',
+        name: 'Priya Shah',
+        email: 'priya.shah@example.org',
+        preferredContact: 'email',
+        language: 'en',
+        relationship: 'witness',
+        subject: 'police',
+        description: 'I saw two officers being rough with a young man outside the station on Friday night.',
+      },
+    },
+    {
+      at: day(3, 16),
+      submit: {
+        channel: 'form',
+        name: 'Tom Baker',
+        email: 'not an email',
+        preferredContact: 'email',
+        language: 'en',
+        relationship: 'affected',
+        subject: 'organisation',
+        description: '=HYPERLINK("http://bad.example","help")',
+      },
+    },
+    {
+      at: day(4, 10),
+      submit: {
+        channel: 'post',
+        name: 'Eileen Parry',
+        address: '12 Church Lane, Market Town, AB1 2CD',
+        preferredContact: 'post',
+        language: 'en',
+        relationship: 'on-behalf',
+        subject: 'organisation',
+        description:
+          'My mother wrote to the office about a grant for her community group and got no reply at all in two months.',
+      },
+    },
+    {
+      at: day(6, 12),
+      submit: {
+        channel: 'form',
+        name: 'Gareth Lloyd',
+        email: 'gareth.lloyd@example.org',
+        preferredContact: 'email',
+        language: welsh ? 'cy' : 'en',
+        relationship: 'affected',
+        subject: 'staff',
+        description: welsh
+          ? 'Cefais fy nhrin yn anghwrtais gan aelod o staff yn y dderbynfa pan ofynnais am wybodaeth yn Gymraeg.'
+          : 'A member of staff at reception was rude to me when I asked for information.',
+      },
+    },
+    { at: day(2, 9), action: { case: 1, do: 'decide', decision: firstDecision(profile) } },
+    {
+      at: day(20, 15),
+      action: { case: 1, do: 'close', outcome: profile.outcomes[2]?.id ?? profile.outcomes[0]!.id },
+    },
+    { at: day(21, 9), action: { case: 1, do: 'approve' } },
+    { at: day(10, 11), action: { case: 5, do: 'acknowledge' } },
+    { at: day(12, 10), action: { case: 6, do: 'pause' } },
+    { at: day(19, 10), action: { case: 6, do: 'resume' } },
+  ];
+  if (closed && profile.appeal.allowed) {
+    events.push({ at: day(30, 10), action: { case: 1, do: 'appeal' } });
+    const decider = profile.lifecycle.transitions.find((t) => t.guards?.includes('appeal-outcome-given'));
+    const as = decider && decider.actors !== 'any' ? decider.actors[0] : undefined;
+    events.push({
+      at: day(40, 10),
+      action: {
+        case: 1,
+        do: 'appeal-decision',
+        outcome: profile.appeal.outcomes[1]?.id ?? profile.appeal.outcomes[0]!.id,
+        ...(as ? { as } : {}),
+      },
+    });
+    events.push({ at: day(41, 9), action: { case: 1, do: 'approve' } });
+  }
+  return { start: day(0, 8), end: day(60, 18), events };
+}
+
+function firstDecision(profile: PolicyProfile): string {
+  const initial = profile.lifecycle.states.find((s) => s.id === profile.lifecycle.initial.inScope);
+  return initial?.decisions[0]?.id ?? profile.lifecycle.states.flatMap((s) => s.decisions)[0]?.id ?? '';
+}
