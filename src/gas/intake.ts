@@ -10,7 +10,8 @@ import { londonDate } from '../core/calendar';
 import { computeClocks } from '../core/clocks';
 import { intake } from '../core/intake';
 import { initialState } from '../core/lifecycle';
-import type { CaseRecord, PolicyProfile } from '../core/model';
+import { newCaseRecord } from '../core/case-record';
+import type { PolicyProfile } from '../core/model';
 import { route } from '../core/routing';
 import { appendAudit } from './audit';
 import { newCaseRow } from './cases';
@@ -39,26 +40,14 @@ export function recordNewCase(ctx: RunContext, raw: unknown, now: Date): { refer
     const complaint = checked.ok ? checked.complaint : checked.partial;
     const routed = checked.ok ? route(profile, checked.complaint) : null;
     const reference = nextReference(profile, now);
-    const record: CaseRecord = {
+    const record = newCaseRecord({
       reference,
       policyId: profile.id,
       receivedAt: now,
       state: initialState(profile, routed, checked.ok),
       complaint,
       route: routed,
-      decision: null,
-      outcome: null,
-      acknowledgedAt: null,
-      lastUpdateAt: null,
-      closedAt: null,
-      appealedAt: null,
-      appealAcknowledgedAt: null,
-      appealDecidedAt: null,
-      appealOutcome: null,
-      handledBy: null,
-      pauses: [],
-      lastContactAt: now,
-    };
+    });
     const problems = checked.ok ? [] : checked.problems;
     const clocks = computeClocks(profile, record, now, calendar);
     const sheet = ss.getSheetByName(TABS.cases);

@@ -4,7 +4,8 @@ import { makeCalendar } from '../../src/core/calendar';
 import { computeClocks } from '../../src/core/clocks';
 import { intake } from '../../src/core/intake';
 import { initialState } from '../../src/core/lifecycle';
-import type { CaseRecord, Submission } from '../../src/core/model';
+import { newCaseRecord } from '../../src/core/case-record';
+import type { Submission } from '../../src/core/model';
 import { getProfile } from '../../src/core/profile';
 import { route } from '../../src/core/routing';
 import { CASE_HEADERS, newCaseRow } from '../../src/gas/cases';
@@ -102,26 +103,16 @@ export class Office {
     for (let i = 0; i < count; i++) {
       const receivedAt = new Date(receivedFrom.getTime() + (i % 200) * 86_400_000);
       const open = i < openCount;
-      const record: CaseRecord = {
+      const record = newCaseRecord({
         reference: `SEED-${String(i + 1).padStart(6, '0')}`,
         policyId: this.profile.id,
         receivedAt,
         state: open ? initialState(this.profile, routed, true) : concluded,
         complaint: checked.complaint,
         route: routed,
-        decision: null,
-        outcome: null,
         acknowledgedAt: open ? null : receivedAt,
-        lastUpdateAt: null,
         closedAt: open ? null : new Date(receivedAt.getTime() + 20 * 86_400_000),
-        appealedAt: null,
-        appealAcknowledgedAt: null,
-        appealDecidedAt: null,
-        appealOutcome: null,
-        handledBy: null,
-        pauses: [],
-        lastContactAt: receivedAt,
-      };
+      });
       const values = newCaseRow(
         this.profile,
         record,
