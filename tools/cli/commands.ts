@@ -1,3 +1,4 @@
+import { newCaseRecord } from '../../src/core/case-record';
 import { isLocalDate, londonDate, londonInstant, makeCalendar } from '../../src/core/calendar';
 import { computeClocks } from '../../src/core/clocks';
 import type { CaseRecord, Clocks, PolicyProfile, StateKind } from '../../src/core/model';
@@ -103,7 +104,7 @@ export function clockDates(profile: PolicyProfile, inputs: ClockInputs): ClockDa
     .find((s) => s !== undefined);
   if (!state) throw new CliError(`policy "${profile.id}" has no state of kind ${kinds.join(' or ')}`);
   const appealBody = profile.routing.find((r) => r.appealBody !== null)?.appealBody ?? null;
-  const record: CaseRecord = {
+  const record = newCaseRecord({
     reference: 'CLI',
     policyId: profile.id,
     receivedAt: inputs.receivedAt,
@@ -119,19 +120,10 @@ export function clockDates(profile: PolicyProfile, inputs: ClockInputs): ClockDa
       flags: [],
       sources: [],
     },
-    decision: null,
-    outcome: null,
-    acknowledgedAt: null,
-    lastUpdateAt: null,
     closedAt: inputs.closed ? londonInstant(inputs.closed, 12) : null,
     appealedAt: inputs.appealedAt,
-    appealAcknowledgedAt: null,
-    appealDecidedAt: null,
-    appealOutcome: null,
-    handledBy: null,
-    pauses: [],
     lastContactAt: null,
-  };
+  });
   const c = computeClocks(
     profile,
     record,
