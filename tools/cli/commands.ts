@@ -1,7 +1,7 @@
 import { newCaseRecord } from '../../src/core/case-record';
 import { isLocalDate, londonDate, londonInstant, makeCalendar } from '../../src/core/calendar';
 import { computeClocks } from '../../src/core/clocks';
-import type { CaseRecord, Clocks, PolicyProfile, StateKind } from '../../src/core/model';
+import type { Clocks, PolicyProfile, StateKind } from '../../src/core/model';
 import { BUILT_IN_PROFILES, getProfile, profileSummary } from '../../src/core/profile';
 import { required, type ParsedArgs } from './args';
 import { CliError } from './errors';
