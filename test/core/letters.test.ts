@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { makeCalendar } from '../../src/core/calendar';
+import { newCaseRecord } from '../../src/core/case-record';
+import { computeClocks } from '../../src/core/clocks';
+import { dueLetters, firstLetters, letterKey } from '../../src/core/correspondence';
+import { LETTER_KINDS } from '../../src/core/letters/kinds';
+import {
+  checkTemplate,
+  checkTemplates,
+  defaultTemplates,
+  pickTemplate,
+  renderLetter,
+} from '../../src/core/letters/render';
+import { letterValues, longDate } from '../../src/core/letters/values';
+import { intake } from '../../src/core/intake';
+import { BUILT_IN_PROFILES, getProfile } from '../../src/core/profile';
+import { route } from '../../src/core/routing';
+import type { Submission } from '../../src/core/model';
+
+const submission: Submission = {
+  channel: 'form',
+  name: 'Alex Morgan',
+  email: 'alex@example.org',
+  preferredContact: 'email',
+  language: 'en',
+  relationship: 'affected',
+  subject: 'staff',
+  description: 'Nobody answered my letters for six weeks.',
+};
+
+function caseFor(policy: string, overrides: Partial<Submission> = {}) {
+  const profile = getProfile(policy);
+  const checked = intake({ ...submission, ...overrides });
+  if (!checked.ok) throw new Error('invalid');
+  const routed = route(profile, checked.complaint);
+  const record = newCaseRecord({
+    reference: 'REF-1',
+    policyId: policy,
+    receivedAt: new Date('2026-03-02T10:00:00Z'),
+    state: profile.lifecycle.initial.inScope,
+    complaint: checked.complaint,
+    route: routed,
+  });
+  return { profile, record };
+}
+
+describe('default letters', () => {
+  it.each(BUILT_IN_PROFILES.map((p) => [p.id, p] as const))(
+    'all pass the template check for %s',
+    (_id, profile) => {
+      expect(checkTemplates(defaultTemplates(profile))).toEqual([]);
+    },
+  );
+
+  it('exist in Welsh for the Welsh office only, for every letter to a complainant', () => {
+    const welsh = defaultTemplates(getProfile('dyfed-powys')).filter((t) => t.language === 'cy');
+    expect(welsh.map((t) => t.kind)).toEqual(
+      expect.arrayContaining(['acknowledgement', 'redirect', 'not-eligible', 'outcome', 'appeal-outcome']),
+    );
+    expect(defaultTemplates(getProfile('wiltshire')).some((t) => t.language === 'cy')).toBe(false);
+  });
+
+  it('cover every letter kind, and every redirect target with its own letter', () => {
+    const templates = defaultTemplates(getProfile('west-midlands'));
+    for (const kind of LETTER_KINDS) expect(templates.some((t) => t.kind === kind)).toBe(true);
+    const variants = templates.filter((t) => t.kind === 'redirect').map((t) => t.variant);
+    expect(variants.sort()).toEqual([
+      'grievance',
+      'partner-organisation',
+      'police-and-crime-panel',
+      'police-force',
+      'whistleblowing',
+    ]);
+  });
+
+  it('never promise an appeal where the policy gives none', () => {
+    const { profile, record } = caseFor('dyfed-powys');
+    const clocks = computeClocks(profile, record, new Date('2026-03-02T10:00:00Z'), makeCalendar());
+    const ack = renderLetter(
+      pickTemplate(defaultTemplates(profile), 'acknowledgement', 'en', '')!,
+      letterValues(profile, record, clocks, 'en'),
+    );
+    expect(ack.text).toMatch(/final/);
+    expect(ack.text).not.toMatch(/review within|appeal/i);
+    const wilts = caseFor('wiltshire');
+    const wClocks = computeClocks(
+      wilts.profile,
+      wilts.record,
+      new Date('2026-03-02T10:00:00Z'),
+      makeCalendar(),
+    );
+    const wAck = renderLetter(
+      pickTemplate(defaultTemplates(wilts.profile), 'acknowledgement', 'en', '')!,
+      letterValues(wilts.profile, wilts.record, wClocks, 'en'),
+    );
+    expect(wAck.text).toMatch(/ask for a review within 28 days/);
+  });
+});
+
+describe('rendering', () => {
+  it('escapes every inserted value in the HTML and keeps the plain text as written', () => {
+    const letter = renderLetter(
+      { subject: 'Hi {{name}}', body: 'Dear {{name}},\n\nA & B "quoted"' },
+      { name: '<b>Jo</b>' },
+    );
+    expect(letter.html).toBe('<p>Dear &lt;b&gt;Jo&lt;/b&gt;,</p>\n<p>A &amp; B &quot;quoted&quot;</p>');
+    expect(letter.text).toBe('Dear <b>Jo</b>,\n\nA & B "quoted"');
+    expect(letter.subject).toBe('Hi <b>Jo</b>');
+  });
+
+  it('reports unknown placeholders with a suggestion, missing required ones and unpaired braces', () => {
+    expect(
+      checkTemplate({ kind: 'acknowledgement', subject: 'Ref {{refrence}}', body: 'Dear {{name}} {{' }),
+    ).toEqual([
+      '{{refrence}} is not a placeholder we know (did you mean {{reference}}?).',
+      'Some {{ and }} do not pair up.',
+      'It must include {{reference}}.',
+    ]);
+  });
+
+  it('writes dates long-form in English and Welsh', () => {
+    expect(longDate('2026-03-06', 'en')).toBe('Friday 6 March 2026');
+    expect(longDate('2026-03-06', 'cy')).toBe('Dydd Gwener 6 Mawrth 2026');
+  });
+});
+
+describe('which letters are due', () => {
+  it('acknowledges an in-scope case and assigns it; redirects an out-of-scope one', () => {
+    const inScope = caseFor('wiltshire');
+    expect(firstLetters(inScope.profile, inScope.record).map((l) => l.kind)).toEqual([
+      'acknowledgement',
+      'case-assigned',
+    ]);
+    const panel = caseFor('wiltshire', { subject: 'pcc' });
+    expect(firstLetters(panel.profile, panel.record).map((l) => [l.kind, l.variant])).toEqual([
+      ['redirect', 'police-and-crime-panel'],
+    ]);
+  });
+
+  it('gives stable idempotency keys, one update reminder per cycle and one escalation per missed deadline', () => {
+    const { profile, record } = caseFor('wiltshire');
+    const calendar = makeCalendar();
+    const seen = new Map<string, number>();
+    for (let day = 0; day < 60; day++) {
+      const now = new Date(Date.UTC(2026, 2, 2 + day, 7));
+      for (const l of dueLetters(
+        profile,
+        record,
+        computeClocks(profile, record, now, calendar),
+        now,
+        calendar,
+      )) {
+        seen.set(l.key, (seen.get(l.key) ?? 0) + 1);
+      }
+    }
+    const keys = [...seen.keys()];
+    expect(keys.filter((k) => k.includes('|update-due|'))).toEqual(['REF-1|update-due|-|2026-03-30']);
+    expect(keys.filter((k) => k.includes('|overdue|')).sort()).toEqual([
+      'REF-1|overdue|-|ack-2026-03-09',
+      'REF-1|overdue|-|update-2026-03-30',
+    ]);
+    expect(letterKey('REF-1', 'digest', '', '2026-03-02')).toBe('REF-1|digest|-|2026-03-02');
+  });
+});
