@@ -1,6 +1,5 @@
 /** The mail side of the shell: the Outbox and Templates tabs, queueing letters, the sender. */
 import type { Calendar } from '../../core/calendar';
-import { computeClocks } from '../../core/clocks';
 import {
   digest,
   dueLetters,
@@ -112,9 +111,4 @@ export function queueReminders(
   const daily = digest(cases, now, calendar, 'complaints-team');
   if (daily) list.push({ request: daily.request, record: null, values: { ...daily.values, caseLink: '' } });
   return queue(ss, settings, profile, list, now);
-}
-
-/** Recomputes a case's clocks for a letter queued outside the sweep. */
-export function clocksFor(profile: PolicyProfile, record: CaseRecord, now: Date, settings: Settings): Clocks {
-  return computeClocks(profile, record, now, makeCalendar(settings.closures));
 }
