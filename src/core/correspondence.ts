@@ -100,6 +100,28 @@ export function dueLetters(
       out.push(request(record, 'progress-update', { cycle: clocks.updateBy }));
     }
   }
+  const soon = (day: string | null) =>
+    day !== null && today <= day && calendar.workingDaysBetween(today, day) <= UPDATE_REMINDER_WORKING_DAYS;
+  // The appeal window closing: the handler concludes the case if no appeal arrives.
+  if (clocks.appealBy && !record.appealedAt && soon(clocks.appealBy)) {
+    out.push(
+      request(record, 'update-due', {
+        variant: 'appeal-window',
+        cycle: clocks.appealBy,
+        toRole: route.handler,
+      }),
+    );
+  }
+  // An appeal decision coming due: the appeal body is reminded.
+  if (clocks.appealDecisionBy && !record.appealDecidedAt && soon(clocks.appealDecisionBy)) {
+    out.push(
+      request(record, 'update-due', {
+        variant: 'appeal-decision',
+        cycle: clocks.appealDecisionBy,
+        toRole: route.appealBody ?? route.decisionMaker,
+      }),
+    );
+  }
   const overdue: { what: string; due: string }[] = [];
   if (clocks.acknowledgeBy && !record.acknowledgedAt && clocks.acknowledgeBy < today && !record.closedAt) {
     overdue.push({

@@ -162,3 +162,46 @@ describe('which letters are due', () => {
     expect(letterKey('REF-1', 'digest', '', '2026-03-02')).toBe('REF-1|digest|-|2026-03-02');
   });
 });
+
+describe('appeal reminders', () => {
+  it('reminds the handler as the appeal window closes, and the appeal body as a decision comes due', () => {
+    const { profile, record } = caseFor('wiltshire');
+    const calendar = makeCalendar();
+    const closed = {
+      ...record,
+      state: 'closed',
+      outcome: 'not-upheld-vexatious',
+      closedAt: new Date('2026-04-01T10:00:00Z'),
+    };
+    const near = new Date('2026-04-27T07:00:00Z');
+    const windowReminders = dueLetters(
+      profile,
+      closed,
+      computeClocks(profile, closed, near, calendar),
+      near,
+      calendar,
+    );
+    expect(windowReminders.map((l) => [l.kind, l.variant, l.toRole, l.cycle])).toEqual([
+      ['update-due', 'appeal-window', 'complaints-team-leader', '2026-04-29'],
+    ]);
+    const early = new Date('2026-04-10T07:00:00Z');
+    expect(
+      dueLetters(profile, closed, computeClocks(profile, closed, early, calendar), early, calendar),
+    ).toEqual([]);
+    const appealed = {
+      ...closed,
+      state: 'appeal',
+      appealedAt: new Date('2026-04-20T10:00:00Z'),
+      appealAcknowledgedAt: new Date('2026-04-20T11:00:00Z'),
+    };
+    const later = new Date('2026-05-08T07:00:00Z');
+    const decision = dueLetters(
+      profile,
+      appealed,
+      computeClocks(profile, appealed, later, calendar),
+      later,
+      calendar,
+    );
+    expect(decision.map((l) => [l.variant, l.toRole])).toContainEqual(['appeal-decision', 'chief-executive']);
+  });
+});

@@ -162,6 +162,26 @@ A draft update is waiting for approval on the Outbox tab. Record the date you se
 Open the complaints spreadsheet: {{caseLink}}`,
   ),
   T(
+    'update-due',
+    'Appeal window closes {{appealBy}}: {{reference}}',
+    `The complainant in {{reference}} can ask for a review until {{appealBy}}.
+
+If no appeal has arrived by then, conclude the case by changing its Stage on the Cases tab.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'appeal-window',
+  ),
+  T(
+    'update-due',
+    'Appeal decision due by {{appealDecisionBy}}: {{reference}}',
+    `The appeal on complaint {{reference}} should be decided by {{appealDecisionBy}}.
+
+You are receiving this as the person who hears appeals ({{appealBody}}). Record the result in the "Appeal outcome" column.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'appeal-decision',
+  ),
+  T(
     'overdue',
     'Overdue: {{reference}}',
     `Complaint {{reference}} needs attention: {{overdueWhat}}.

@@ -39,7 +39,7 @@ export const KIND_INFO: Record<LetterKind, KindInfo> = {
     required: ['reference', 'appealOutcome'],
   },
   'case-assigned': { audience: 'staff', needsApproval: false, required: ['reference'] },
-  'update-due': { audience: 'staff', needsApproval: false, required: ['reference', 'updateBy'] },
+  'update-due': { audience: 'staff', needsApproval: false, required: ['reference'] },
   overdue: { audience: 'staff', needsApproval: false, required: ['reference', 'overdueWhat'] },
   digest: { audience: 'staff', needsApproval: false, required: ['digestOverdue'] },
 };
@@ -47,7 +47,7 @@ export const KIND_INFO: Record<LetterKind, KindInfo> = {
 export interface LetterTemplate {
   kind: LetterKind;
   language: Language;
-  /** For redirects, the redirect target; '' otherwise. */
+  /** For redirects, the redirect target; for update-due, `appeal-window` or `appeal-decision`; else ''. */
   variant: string;
   subject: string;
   body: string;
