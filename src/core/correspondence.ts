@@ -98,6 +98,10 @@ export function dueLetters(
     if (left >= 0 && left <= UPDATE_REMINDER_WORKING_DAYS) {
       out.push(request(record, 'update-due', { cycle: clocks.updateBy, toRole: route.handler }));
       out.push(request(record, 'progress-update', { cycle: clocks.updateBy }));
+      // Wiltshire (002 §4.6): the member of staff complained about is kept informed too.
+      if (profile.updatesToSubject) {
+        out.push(request(record, 'update-due', { variant: 'subject', cycle: clocks.updateBy, toRole: null }));
+      }
     }
   }
   const soon = (day: string | null) =>

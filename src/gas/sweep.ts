@@ -28,7 +28,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     const table = Table.read(sheet);
     const today = londonDate(now);
     const updates: KeyedUpdate[] = [];
-    const cases: { record: CaseRecord; clocks: Clocks }[] = [];
+    const cases: { record: CaseRecord; clocks: Clocks; subjectEmail: string }[] = [];
     const byStatus: Record<string, number> = {};
     const byStage: Record<string, number> = {};
     const overdue: string[] = [];
@@ -43,7 +43,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
         values[COL.slaReason] = `Past its retention date (${clocks.retainUntil}): review for deletion`;
       }
       updates.push({ key: record.reference, values });
-      cases.push({ record, clocks });
+      cases.push({ record, clocks, subjectEmail: String(table.value(row, COL.subjectEmail)).trim() });
       byStatus[clocks.status] = (byStatus[clocks.status] ?? 0) + 1;
       const stage = String(table.value(row, COL.stage) || 'No stage');
       byStage[stage] = (byStage[stage] ?? 0) + 1;

@@ -205,4 +205,17 @@ describe('reminders', () => {
     expect(sent).toHaveLength(marks.length);
     expect(office.rows('Outbox').filter((r) => r['Letter'] === 'overdue')).toHaveLength(0);
   });
+
+  it('keeps the member of staff complained about informed where the policy says so, when staff give an address', () => {
+    const office = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'));
+    office.submit();
+    office.submit({ name: 'Second Person', email: 'second@example.org' });
+    office.edit('WIL-2026-0001', 'Email of person complained about', 'j.bloggs@opcc.example');
+    office.emu.advanceTo(new Date('2026-03-27T12:00:00Z'));
+    const toSubject = office.emu.mail.sent.filter((m) => m.to === 'j.bloggs@opcc.example');
+    expect(toSubject.map((m) => m.subject)).toEqual([
+      'The complaint about you: update due by Monday 30 March 2026 (WIL-2026-0001)',
+    ]);
+    expect(office.outbox().filter((r) => r['Variant'] === 'subject')).toHaveLength(1);
+  });
 });

@@ -100,13 +100,15 @@ export function queueReminders(
   ss: Spreadsheet,
   settings: Settings,
   profile: PolicyProfile,
-  cases: readonly { record: CaseRecord; clocks: Clocks }[],
+  cases: readonly { record: CaseRecord; clocks: Clocks; subjectEmail?: string }[],
   now: Date,
   calendar: Calendar = makeCalendar(settings.closures),
 ): number {
   const list: QueueItem[] = [];
-  for (const { record, clocks } of cases) {
-    list.push(...items(profile, dueLetters(profile, record, clocks, now, calendar), record, clocks));
+  for (const { record, clocks, subjectEmail } of cases) {
+    for (const item of items(profile, dueLetters(profile, record, clocks, now, calendar), record, clocks)) {
+      list.push(subjectEmail ? { ...item, subjectEmail } : item);
+    }
   }
   const daily = digest(cases, now, calendar, 'complaints-team');
   if (daily) list.push({ request: daily.request, record: null, values: { ...daily.values, caseLink: '' } });

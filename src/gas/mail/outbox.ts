@@ -64,6 +64,8 @@ export interface QueueItem {
   /** The case the letter is about; null for the digest. */
   record: CaseRecord | null;
   values: Record<string, string>;
+  /** For letters to the member of staff complained about: their address from the Cases tab. */
+  subjectEmail?: string;
 }
 
 function recipient(
@@ -72,6 +74,9 @@ function recipient(
   roleTitle: (id: string) => string,
 ): { to: string; status: string; error: string } {
   const { request, record } = item;
+  if (request.audience === 'staff' && request.variant === 'subject') {
+    return { to: item.subjectEmail ?? '', status: STATUS.queued, error: '' };
+  }
   if (request.audience === 'staff') {
     const email = request.toRole ? settings.roleEmails[request.toRole] : settings.teamEmail;
     const fallback = request.kind === 'digest' ? settings.teamEmail : email;
@@ -122,6 +127,8 @@ export function queueLetters(
   for (const item of items) {
     const { request } = item;
     if (seen.has(request.key)) continue;
+    // No address for the person complained about: there is no one to write to, so nothing is queued.
+    if (request.variant === 'subject' && !item.subjectEmail) continue;
     seen.add(request.key);
     const template = pickTemplate(templates, request.kind, request.language, request.variant);
     if (!template) continue;
