@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { londonInstant, makeCalendar } from '../../src/core/calendar';
 import { computeClocks } from '../../src/core/clocks';
 import type { CaseRecord, ClockRules, PolicyProfile, Route } from '../../src/core/model';
+import { newCaseRecord } from '../../src/core/case-record';
 
 // A profile written inline, not one of the built-ins: the engine must run on data alone.
 const rules: ClockRules = {
@@ -68,27 +69,16 @@ const route: Route = {
 const at = (day: string, hour = 12, minute = 0) => londonInstant(day, hour, minute);
 
 function record(over: Partial<CaseRecord> = {}): CaseRecord {
-  return {
+  return newCaseRecord({
     reference: 'TST-2026-0001',
     policyId: 'test',
     receivedAt: at('2026-06-01'),
     state: 'stage-1',
     complaint: {},
     route,
-    decision: null,
-    outcome: null,
-    acknowledgedAt: null,
-    lastUpdateAt: null,
-    closedAt: null,
-    appealedAt: null,
-    appealAcknowledgedAt: null,
-    appealDecidedAt: null,
-    appealOutcome: null,
-    handledBy: null,
-    pauses: [],
     lastContactAt: null,
     ...over,
-  };
+  });
 }
 
 const cal = makeCalendar();

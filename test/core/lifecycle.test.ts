@@ -9,6 +9,7 @@ import {
 import { route } from '../../src/core/routing';
 import { BUILT_IN_PROFILES, getProfile } from '../../src/core/profile';
 import type { Actor, CaseAction, CaseRecord, Complaint, PolicyProfile, Route } from '../../src/core/model';
+import { newCaseRecord } from '../../src/core/case-record';
 
 const team: Actor = { email: 'team@opcc.example', role: 'complaints-team' };
 const ce: Actor = { email: null, role: 'chief-executive' };
@@ -28,27 +29,16 @@ const complaint: Complaint = {
 
 function record(profile: PolicyProfile, over: Partial<CaseRecord> = {}): CaseRecord {
   const r = route(profile, complaint);
-  return {
+  return newCaseRecord({
     reference: `${profile.referencePrefix}-2026-0001`,
     policyId: profile.id,
     receivedAt: T0,
     state: initialState(profile, r, true),
     complaint,
     route: r,
-    decision: null,
-    outcome: null,
-    acknowledgedAt: null,
-    lastUpdateAt: null,
-    closedAt: null,
-    appealedAt: null,
-    appealAcknowledgedAt: null,
-    appealDecidedAt: null,
-    appealOutcome: null,
-    handledBy: null,
-    pauses: [],
     lastContactAt: null,
     ...over,
-  };
+  });
 }
 
 /** Applies a run of actions, failing loudly on the first refusal. */
