@@ -3,17 +3,15 @@
  * each one only wires the shell (src/gas) to the core (src/core).
  */
 import { BUILT_IN_PROFILES } from './core/profile';
-import { checkTemplates as checkAll } from './core/letters/render';
 import { openContext, type RunContext } from './gas/context';
 import { recordHealth } from './gas/health';
 import { recordNewCase, submissionFromNamedValues } from './gas/intake';
-import { readTemplates } from './gas/mail/templates-tab';
-import { PENDING_PROPERTY, markOutboxPending } from './gas/mail/outbox';
-import { sendQueued } from './gas/mail/sender';
-import { lettersToPrintHtml } from './gas/print';
-import { setupSpreadsheet as setup } from './gas/setup';
+import { currentPolicyId, setupSpreadsheet as setup } from './gas/setup';
 import { runSweep } from './gas/sweep';
+import { markOutboxPending } from './gas/mail';
 import { handleStaffEdit, type StaffEdit } from './gas/workflow';
+
+export { sendQueuedMail, checkTemplates, showLettersToPrint } from './gas/mail/entry-points';
 
 /** Runs a handler and records its last success or error on the Settings tab (no personal data). */
 function tracked<T>(handler: string, fn: (ctx: RunContext, now: Date) => T): T {
@@ -43,26 +41,28 @@ export function onOpen(): void {
     .addToUi();
 }
 
-/** Setup from the menu: asks which policy when none is chosen yet. */
+/** Setup from the menu: asks which policy, offering the one already in Settings as the default. */
 export function setupFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
-  const ids = BUILT_IN_PROFILES.map((p) => p.id).join(', ');
-  let policy: string | undefined;
-  try {
-    openContext();
-  } catch {
-    const answer = ui.prompt(
-      'Set up complaints',
-      `Which policy does this office follow? (${ids})`,
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    policy = answer.getResponseText().trim();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ids = BUILT_IN_PROFILES.map((p) => p.id);
+  const current = currentPolicyId(ss);
+  const answer = ui.prompt(
+    'Set up complaints',
+    `Which complaints policy does this office follow? Type one of: ${ids.join(', ')}.` +
+      (current ? `\n\nLeave blank to keep ${current}.` : ''),
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const policy = answer.getResponseText().trim().toLowerCase() || current;
+  if (!ids.includes(policy)) {
+    ui.alert('Set up complaints', `Choose one of: ${ids.join(', ')}.`, ui.ButtonSet.OK);
+    return;
   }
-  const report = setup(SpreadsheetApp.getActiveSpreadsheet(), policy);
+  const report = setup(ss, policy);
   ui.alert(
     'Set up complete',
-    `Policy: ${report.policy}. Triggers added: ${report.triggersCreated}.`,
+    `Policy: ${report.policy}. Triggers added: ${report.triggersCreated}. Now fill in the email addresses on the Settings tab.`,
     ui.ButtonSet.OK,
   );
 }
@@ -92,38 +92,6 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 export function runDailySweep(): { cases: number; byStatus: Record<string, number> } {
   return tracked('runDailySweep', (ctx, now) => runSweep(ctx, now));
-}
-
-export function sendQueuedMail(): { sent: number; carried: number; busy: boolean } {
-  if (PropertiesService.getScriptProperties().getProperty(PENDING_PROPERTY) !== '1') {
-    return { sent: 0, carried: 0, busy: false };
-  }
-  const report = tracked('sendQueuedMail', (ctx, now) => sendQueued(ctx.ss, ctx.settings, now));
-  console.log(
-    `sender: ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed, ${report.carried} carried over`,
-  );
-  return report;
-}
-
-export function checkTemplates(): string {
-  const ctx = openContext();
-  const problems = checkAll(readTemplates(ctx.ss, ctx.profile));
-  const text =
-    problems.length === 0
-      ? 'All letter templates are fine.'
-      : problems
-          .map(
-            (p) => `${p.kind} (${p.language}${p.variant ? `, ${p.variant}` : ''}): ${p.problems.join(' ')}`,
-          )
-          .join('\n');
-  SpreadsheetApp.getUi().alert('Letter templates', text, SpreadsheetApp.getUi().ButtonSet.OK);
-  return text;
-}
-
-export function showLettersToPrint(): void {
-  const ctx = openContext();
-  const html = HtmlService.createHtmlOutput(lettersToPrintHtml(ctx.ss)).setWidth(800).setHeight(600);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Letters to print and calls to make');
 }
 
 export function showLogComplaintDialog(): void {

@@ -13,6 +13,7 @@ import type {
   PolicyProfile,
   Route,
 } from '../core/model';
+import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
 import type { Cell, RowValues, Table } from './table';
 
@@ -140,8 +141,30 @@ export const CLOCK_HEADERS = [
   COL.updated,
 ];
 
+/** Columns staff change to work a case; each change is checked against the policy (workflow.ts). */
+export const WORKFLOW_COLUMNS: readonly string[] = [
+  COL.stage,
+  COL.decision,
+  COL.outcome,
+  COL.acknowledged,
+  COL.lastUpdate,
+  COL.paused,
+  COL.appealReceived,
+  COL.appealAcknowledged,
+  COL.appealOutcome,
+  COL.handler,
+];
+
+/** A workflow cell as last accepted, JSON-safe (dates as ISO strings). */
+type Snapshot = string | number | boolean | { date: string };
+
 /** What the script keeps of a case that never changes after intake (the Cases row shows it to staff). */
 interface CaseData {
+  /**
+   * The workflow cells as the script last accepted them. A multi-cell paste carries no old values
+   * (Apps Script gives none), so this is what such a paste is undone to.
+   */
+  accepted?: Record<string, Snapshot>;
   complaint: Partial<Complaint>;
   route: Route | null;
   problems: IntakeProblem[];
@@ -200,6 +223,29 @@ function parseData(cell: Cell): CaseData | null {
   }
 }
 
+const toSnapshot = (cell: Cell): Snapshot => (cell instanceof Date ? { date: cell.toISOString() } : cell);
+const fromSnapshot = (s: Snapshot): Cell => (typeof s === 'object' ? new Date(s.date) : s);
+
+/** The workflow cells of a row, as they will be recorded as accepted. */
+export function acceptedSnapshot(values: RowValues): Record<string, Snapshot> {
+  const out: Record<string, Snapshot> = {};
+  for (const header of WORKFLOW_COLUMNS) out[header] = toSnapshot(values[header] ?? '');
+  return out;
+}
+
+/** The last accepted value of a workflow cell, or undefined for rows written before snapshots existed. */
+export function acceptedValue(table: Table, row: readonly Cell[], header: string): Cell | undefined {
+  const snap = parseData(table.value(row, COL.data))?.accepted?.[header];
+  return snap === undefined ? undefined : fromSnapshot(snap);
+}
+
+/** The data cell with one accepted workflow value changed (for changes that need no lifecycle action). */
+export function withAccepted(table: Table, row: readonly Cell[], header: string, value: Cell): Cell | null {
+  const data = parseData(table.value(row, COL.data));
+  if (!data) return null;
+  return JSON.stringify({ ...data, accepted: { ...data.accepted, [header]: toSnapshot(value) } });
+}
+
 /** Rebuilds the core's view of a case from its row. */
 export function recordFromRow(profile: PolicyProfile, table: Table, row: readonly Cell[]): CaseRecord {
   const data = parseData(table.value(row, COL.data));
@@ -237,10 +283,26 @@ function dateCell(day: string | null): Cell {
   return day ?? '';
 }
 
+/**
+ * The status staff see. A case waiting for a person to review its submission shows "needs review"
+ * rather than the acknowledgement clock's status, unless that clock is already overdue.
+ */
+export function displayStatus(profile: PolicyProfile, record: CaseRecord, clocks: Clocks): string {
+  if (clocks.status !== 'overdue' && stateKind(profile, record.state) === 'review') return NEEDS_REVIEW;
+  return clocks.status;
+}
+
+export const NEEDS_REVIEW = 'needs review';
+
 /** The computed clock columns for one case. */
-export function clockValues(clocks: Clocks, now: Date): RowValues {
+export function clockValues(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  clocks: Clocks,
+  now: Date,
+): RowValues {
   return {
-    [COL.sla]: clocks.status,
+    [COL.sla]: displayStatus(profile, record, clocks),
     [COL.slaReason]: clocks.statusReason,
     [COL.acknowledgeBy]: dateCell(clocks.acknowledgeBy),
     [COL.updateBy]: dateCell(clocks.updateBy),
@@ -286,14 +348,14 @@ export function newCaseRow(
     handledBy: record.handledBy,
     policyId: profile.id,
   };
-  return {
+  const values: RowValues = {
     [COL.reference]: record.reference,
     [COL.received]: record.receivedAt,
     [COL.stage]: stateLabel(profile, record.state),
     [COL.handler]: title(route?.handler),
     [COL.acknowledged]: record.acknowledgedAt ?? '',
     [COL.closed]: record.closedAt ?? '',
-    ...clockValues(clocks, now),
+    ...clockValues(profile, record, clocks, now),
     [COL.route]: routeText(profile, route),
     [COL.decisionMaker]: title(route?.decisionMaker),
     [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
@@ -313,16 +375,21 @@ export function newCaseRow(
     [COL.desiredOutcome]: c.desiredOutcome ?? '',
     [COL.adjustments]: c.adjustments ?? '',
     [COL.lastContact]: record.receivedAt,
-    [COL.data]: JSON.stringify(data),
   };
+  values[COL.data] = JSON.stringify({ ...data, accepted: acceptedSnapshot(values) });
+  return values;
 }
 
-/** The columns an accepted staff action changes, from the record the lifecycle returned. */
+/**
+ * The columns an accepted staff action changes, from the record the lifecycle returned. `row` holds the
+ * cell staff just changed; the data cell records the resulting workflow cells as accepted.
+ */
 export function actionValues(
   profile: PolicyProfile,
   table: Table,
   row: readonly Cell[],
   next: CaseRecord,
+  edited?: string,
 ): RowValues {
   const data = parseData(table.value(row, COL.data));
   const label = (list: readonly { id: string; label: string }[], id: string | null) =>
@@ -341,12 +408,15 @@ export function actionValues(
     [COL.pauses]: pauseText(next.pauses),
     [COL.lastContact]: next.lastContactAt ?? table.value(row, COL.lastContact),
   };
+  // The edited cell keeps what staff typed (e.g. the date the letter went, not the time they said so).
+  if (edited) delete values[edited];
   if (data) {
     const updated: CaseData = {
       ...data,
       handledBy: next.handledBy,
       appealDecidedAt: next.appealDecidedAt ? next.appealDecidedAt.toISOString() : null,
       pauses: next.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
+      accepted: acceptedSnapshot({ ...table.record(row), ...values }),
     };
     values[COL.data] = JSON.stringify(updated);
   }

@@ -187,18 +187,23 @@ function ensureTriggers(ss: Spreadsheet): number {
         ScriptApp.newTrigger('runDailySweep').timeBased().atHour(7).everyDays(1).create();
         break;
       case 'sendQueuedMail':
-        ScriptApp.newTrigger('sendQueuedMail').timeBased().everyMinutes(15).create();
+        ScriptApp.newTrigger('sendQueuedMail').timeBased().everyMinutes(10).create();
         break;
     }
   }
   return created;
 }
 
+/** The policy id already chosen in Settings, or '' on a fresh spreadsheet. */
+export function currentPolicyId(ss: Spreadsheet): string {
+  const settings = ss.getSheetByName(TABS.settings);
+  return settings ? parseSettings(Table.read(settings)).policyId : '';
+}
+
 /** Chooses the policy: the argument, else the one already in Settings, else an error listing them. */
 function choosePolicy(ss: Spreadsheet, policyId: string | undefined): PolicyProfile {
   if (policyId) return getProfile(policyId);
-  const settings = ss.getSheetByName(TABS.settings);
-  const current = settings ? parseSettings(Table.read(settings)).policyId : '';
+  const current = currentPolicyId(ss);
   if (current) return getProfile(current);
   throw new Error(`Choose a policy: ${BUILT_IN_PROFILES.map((p) => p.id).join(', ')}`);
 }

@@ -31,23 +31,27 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     const cases: { record: CaseRecord; clocks: Clocks; subjectEmail: string }[] = [];
     const byStatus: Record<string, number> = {};
     const byStage: Record<string, number> = {};
+    const byRoute: Record<string, number> = {};
     const overdue: string[] = [];
     let pastRetention = 0;
     for (const row of table.rows) {
       const record = recordFromRow(profile, table, row);
       if (!record.reference) continue;
       const clocks = computeClocks(profile, record, now, calendar);
-      const values = clockValues(clocks, now);
+      const values = clockValues(profile, record, clocks, now);
+      const status = String(values[COL.sla]);
       if (clocks.retainUntil && clocks.retainUntil < today) {
         pastRetention += 1;
         values[COL.slaReason] = `Past its retention date (${clocks.retainUntil}): review for deletion`;
       }
       updates.push({ key: record.reference, values });
       cases.push({ record, clocks, subjectEmail: String(table.value(row, COL.subjectEmail)).trim() });
-      byStatus[clocks.status] = (byStatus[clocks.status] ?? 0) + 1;
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
       const stage = String(table.value(row, COL.stage) || 'No stage');
       byStage[stage] = (byStage[stage] ?? 0) + 1;
-      if (clocks.status === 'overdue') overdue.push(record.reference);
+      const where = routeGroup(record);
+      byRoute[where] = (byRoute[where] ?? 0) + 1;
+      if (status === 'overdue') overdue.push(record.reference);
     }
     writeByKey(
       sheet,
@@ -57,39 +61,52 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       updates,
     );
     queueReminders(ss, settings, profile, cases, now, calendar);
-    writeDashboard(
-      ss,
-      now,
-      table.rows.length,
+    writeDashboard(ss, now, {
+      total: cases.length,
       byStatus,
       byStage,
+      byRoute,
       overdue,
       pastRetention,
-      settings.closureProblems,
-    );
+      closureProblems: settings.closureProblems,
+    });
     return { cases: cases.length, byStatus, pastRetention };
   });
 }
 
-function writeDashboard(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  now: Date,
-  total: number,
-  byStatus: Record<string, number>,
-  byStage: Record<string, number>,
-  overdue: string[],
-  pastRetention: number,
-  closureProblems: string[],
-): void {
+/** Where a case went, grouped for counting: in scope, redirected to which body, or not yet known. */
+function routeGroup(record: CaseRecord): string {
+  const route = record.route;
+  if (!route) return 'not yet routed (needs review)';
+  if (route.inScope) return 'handled here';
+  return route.redirectTo ? `redirected: ${route.redirectTo}` : 'not yet routed (needs review)';
+}
+
+interface DashboardFigures {
+  total: number;
+  byStatus: Record<string, number>;
+  byStage: Record<string, number>;
+  byRoute: Record<string, number>;
+  overdue: string[];
+  pastRetention: number;
+  closureProblems: string[];
+}
+
+/** The Dashboard is the script's own tab: rewritten whole, in one write plus its colours. */
+function writeDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date, f: DashboardFigures): void {
   const sheet = ss.getSheetByName(TABS.dashboard) ?? ss.insertSheet(TABS.dashboard);
+  const counts = (prefix: string, o: Record<string, number>): Cell[][] =>
+    Object.entries(o)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, n]): Cell[] => [`${prefix}: ${name}`, n, '']);
+  const { byStatus, overdue, pastRetention, closureProblems } = f;
   const rows: Cell[][] = [
     ['Measure', 'Count', 'Colour on the Cases tab'],
     ['Updated', now, ''],
-    ['All cases', total, ''],
+    ['All cases', f.total, ''],
     ...DASHBOARD_LEGEND.map((l): Cell[] => [`SLA: ${l.status}`, byStatus[l.status] ?? 0, l.meaning]),
-    ...Object.entries(byStage)
-      .sort()
-      .map(([stage, n]): Cell[] => [`Stage: ${stage}`, n, '']),
+    ...counts('Stage', f.byStage),
+    ...counts('Route', f.byRoute),
     ['Past retention date', pastRetention, 'Review these records for deletion'],
     ['Overdue references', overdue.slice(0, 200).join(', '), ''],
     ...closureProblems.map((p): Cell[] => ['Settings problem', p, 'Office closure days']),
