@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Script, createContext } from 'node:vm';
 import { buildProject } from './build';
 import { Office } from '../test/integration/harness';
+import { OUTBOX } from '../src/gas/mail';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -60,10 +61,13 @@ async function main(): Promise<void> {
       // One letter: drop the case-assigned note so only the acknowledgement is queued.
       const rows = office.emu.sheetValues('Outbox');
       const sheet = office.emu.spreadsheet.getSheetByName('Outbox')!;
-      const status = rows[0]!.indexOf('Status') + 1;
-      rows.forEach((r, i) => r[2] === 'case-assigned' && sheet.getRange(i + 1, status).setValue('cancelled'));
+      const status = rows[0]!.indexOf(OUTBOX.status) + 1;
+      const kind = rows[0]!.indexOf(OUTBOX.kind);
+      rows.forEach(
+        (r, i) => r[kind] === 'case-assigned' && sheet.getRange(i + 1, status).setValue('cancelled'),
+      );
     }
-    const queued = office.outbox().filter((r) => r['Status'] === 'queued').length;
+    const queued = office.outbox().filter((r) => r[OUTBOX.status] === 'queued').length;
     const inv = office.emu.run('sendQueuedMail');
     const sheetCalls = Object.entries(inv.stats.calls)
       .filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(k))

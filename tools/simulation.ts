@@ -10,6 +10,7 @@ import { Emulator } from '../emulator/index';
 import type { PolicyProfile, Submission } from '../src/core/model';
 import { getProfile } from '../src/core/profile';
 import { COL } from '../src/gas/cases';
+import { OUTBOX } from '../src/gas/mail';
 import { submissionToAnswers } from '../src/gas/form-questions';
 
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
@@ -183,8 +184,11 @@ function applyStaffAction(
       const outbox = emu.sheetValues('Outbox');
       const oh = outbox[0]!.map(String);
       outbox.forEach((r, i) => {
-        if (r[oh.indexOf('Reference')] === reference && r[oh.indexOf('Status')] === 'awaiting-approval') {
-          emu.edit('Outbox', a1(oh.indexOf('Status') + 1, i + 1), 'approved');
+        if (
+          r[oh.indexOf(OUTBOX.reference)] === reference &&
+          r[oh.indexOf(OUTBOX.status)] === 'awaiting-approval'
+        ) {
+          emu.edit('Outbox', a1(oh.indexOf(OUTBOX.status) + 1, i + 1), 'approved');
         }
       });
       return;
@@ -208,20 +212,19 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export function writeResults(result: SimulationResult, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   const { emu } = result;
-  const sent = new Map<string, Date>();
   writeFileSync(join(outDir, 'cases.json'), json(result.cases.map(({ [COL.data]: _data, ...rest }) => rest)));
   writeFileSync(
     join(outDir, 'outbox.json'),
     json(
       result.outbox.map((r) => ({
-        to: r['To'] || null,
-        subject: r['Subject'],
-        body: String(r['Letter text']).replace(/^'/, ''),
-        kind: r['Letter'],
-        ref: r['Reference'] || null,
-        status: r['Status'],
-        queuedAt: r['Queued at'],
-        sentAt: r['Sent at'] instanceof Date ? r['Sent at'] : (sent.get(String(r['Key'])) ?? null),
+        to: r[OUTBOX.to] || null,
+        subject: r[OUTBOX.subject],
+        body: String(r[OUTBOX.body]).replace(/^'/, ''),
+        kind: r[OUTBOX.kind],
+        ref: r[OUTBOX.reference] || null,
+        status: r[OUTBOX.status],
+        queuedAt: r[OUTBOX.queuedAt],
+        sentAt: r[OUTBOX.sentAt] instanceof Date ? r[OUTBOX.sentAt] : null,
       })),
     ),
   );
@@ -247,7 +250,7 @@ export function summary(result: SimulationResult, outDir: string): string {
   for (const c of result.cases)
     byStatus[String(c['SLA status'])] = (byStatus[String(c['SLA status'])] ?? 0) + 1;
   const byKind: Record<string, number> = {};
-  for (const l of result.outbox) byKind[String(l['Letter'])] = (byKind[String(l['Letter'])] ?? 0) + 1;
+  for (const l of result.outbox) byKind[String(l[OUTBOX.kind])] = (byKind[String(l[OUTBOX.kind])] ?? 0) + 1;
   const list = (o: Record<string, number>) =>
     Object.entries(o)
       .map(([k, v]) => `${k} ${v}`)

@@ -12,9 +12,15 @@
  *
  * An illegal change is refused: the cell goes back to its old value, the reason is shown to the person and
  * the refusal is written to Audit. A legal one is written to Audit (who, when, what, from → to) and the
- * row's computed columns are recomputed. Edits of several cells at once (pastes, fills) are not checked
- * one by one: the first row's change is refused and the person asked to change one cell at a time, unless
- * no workflow column is touched.
+ * row's computed columns are recomputed. Other columns (Notes, the email of the person complained about)
+ * are the staff's own and are not checked.
+ *
+ * A paste or fill over several cells is refused as a whole for its workflow columns: Apps Script gives no
+ * old values for a multi-cell edit, so each workflow cell it changed is put back to the value the script
+ * last accepted for that case (kept in the hidden case-data column), the person is asked to change one
+ * cell at a time, and the refusal is audited per case. Non-workflow cells in the paste stay as pasted.
+ * One exception: an acknowledgement date the sender filled in when it emailed the letter is kept, since
+ * the script cannot tell it from a pasted one until the case's next checked change.
  */
 import { computeClocks } from '../core/clocks';
 import { actionForStateChange, applyAction, stateKind } from '../core/lifecycle';
@@ -22,6 +28,8 @@ import type { AuditEntry, CaseAction, CaseRecord, PolicyProfile } from '../core/
 import { appendAudit } from './audit';
 import {
   COL,
+  WORKFLOW_COLUMNS,
+  acceptedValue,
   actionValues,
   appealOutcomeIdFromCell,
   clockValues,
@@ -30,24 +38,17 @@ import {
   recordFromRow,
   roleIdFromCell,
   stateIdFromCell,
+  withAccepted,
 } from './cases';
 import { actorFor, withScriptLock, type RunContext } from './context';
 import { queueEventLetters } from './mail';
 import { TABS } from './tabs';
-import { Table, readHeaders, writeByKey, type Cell } from './table';
+import { Table, contiguousRuns, readHeaders, writeByKey, type Cell } from './table';
 
-export const WORKFLOW_COLUMNS: readonly string[] = [
-  COL.stage,
-  COL.decision,
-  COL.outcome,
-  COL.acknowledged,
-  COL.lastUpdate,
-  COL.paused,
-  COL.appealReceived,
-  COL.appealAcknowledged,
-  COL.appealOutcome,
-  COL.handler,
-];
+export { WORKFLOW_COLUMNS };
+
+/** Dates the mail sender fills in itself when an acknowledgement is emailed (see mail/sender.ts). */
+const SENDER_FILLED: readonly string[] = [COL.acknowledged, COL.appealAcknowledged];
 
 export interface StaffEdit {
   range: GoogleAppsScript.Spreadsheet.Range;
@@ -140,95 +141,181 @@ function label(profile: PolicyProfile, id: string): string {
 }
 
 export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void {
-  const { ss, profile, calendar, settings } = ctx;
+  const { settings } = ctx;
   const range = e.range;
   const sheet = range.getSheet();
-  if (sheet.getName() !== TABS.cases || range.getRow() === 1) return;
+  if (sheet.getName() !== TABS.cases) return;
   const headers = readHeaders(sheet);
   const first = range.getColumn() - 1;
   const touched = headers.slice(first, first + range.getNumColumns());
   if (!touched.some((h) => WORKFLOW_COLUMNS.includes(h))) return;
+  const lastRow = range.getRow() + range.getNumRows() - 1;
+  if (lastRow < 2) return;
   const actor = actorFor(settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
-
-  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) {
-    ss.toast(
-      'Change one workflow cell at a time so each change can be checked against the policy.',
-      'Not checked',
-    );
-    appendAudit(ss, [
-      {
-        at: now,
-        reference: '',
-        actor: actor.role,
-        action: 'multi-cell edit not checked',
-        from: '',
-        to: '',
-        detail: `${range.getNumRows()} row(s) × ${range.getNumColumns()} column(s) changed at once`,
-      },
-    ]);
-    return;
-  }
+  const who = actor.email ? `${actor.role} <${actor.email}>` : actor.role;
 
   withScriptLock(10_000, () => {
-    const rowNumber = range.getRow();
-    const rowValues = sheet.getRange(rowNumber, 1, 1, headers.length).getValues()[0] as Cell[];
-    const table = Table.fromValues(TABS.cases, headers, [rowValues], rowNumber);
-    const header = headers[first]!;
-    const value = rowValues[first]!;
-    const beforeValues = [...rowValues];
-    beforeValues[first] = e.oldValue ?? '';
-    const before = recordFromRow(profile, table, beforeValues);
-    const reference = before.reference;
-    if (!reference) return;
-    const at = (h: string) => table.value(rowValues, h);
-    const mapping = mapEdit(profile, header, before, at, value);
-    const audit: AuditEntry[] = [];
-    const who = actor.email ? `${actor.role} <${actor.email}>` : actor.role;
+    if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
+      applySingleEdit(ctx, sheet, headers, e, who, actor, now);
+    } else {
+      undoPaste(ctx, sheet, headers, range, who, now);
+    }
+  });
+}
 
-    const refuse = (reason: string) => {
-      range.setValue(e.oldValue ?? '');
-      ss.toast(reason, `Change refused (${reference})`);
+function applySingleEdit(
+  ctx: RunContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headers: string[],
+  e: StaffEdit,
+  who: string,
+  actor: ReturnType<typeof actorFor>,
+  now: Date,
+): void {
+  const { ss, profile, calendar, settings } = ctx;
+  const range = e.range;
+  const first = range.getColumn() - 1;
+  const rowNumber = range.getRow();
+  const rowValues = sheet.getRange(rowNumber, 1, 1, headers.length).getValues()[0] as Cell[];
+  const table = Table.fromValues(TABS.cases, headers, [rowValues], rowNumber);
+  const header = headers[first]!;
+  const value = rowValues[first]!;
+  const beforeValues = [...rowValues];
+  beforeValues[first] = e.oldValue ?? '';
+  const before = recordFromRow(profile, table, beforeValues);
+  const reference = before.reference;
+  if (!reference) return;
+  const at = (h: string) => table.value(rowValues, h);
+  const mapping = mapEdit(profile, header, before, at, value);
+  const audit: AuditEntry[] = [];
+
+  const refuse = (reason: string) => {
+    range.setValue(e.oldValue ?? '');
+    ss.toast(reason, `Change refused (${reference})`);
+    audit.push({
+      at: now,
+      reference,
+      actor: who,
+      action: `refused: ${header}`,
+      from: String(e.oldValue ?? ''),
+      to: String(value),
+      detail: reason,
+    });
+  };
+
+  if ('refuse' in mapping) {
+    refuse(mapping.refuse);
+  } else if ('dataOnly' in mapping) {
+    // Not a lifecycle action, but still the value a later paste over this cell is undone to.
+    const data = withAccepted(table, rowValues, header, value);
+    if (data !== null) {
+      writeByKey(
+        sheet,
+        headers,
+        COL.reference,
+        [COL.data],
+        [{ key: reference, values: { [COL.data]: data } }],
+      );
+    }
+    if (mapping.dataOnly) {
       audit.push({
         at: now,
         reference,
         actor: who,
-        action: `refused: ${header}`,
+        action: mapping.dataOnly,
         from: String(e.oldValue ?? ''),
         to: String(value),
-        detail: reason,
+        detail: header,
       });
-    };
-
-    if ('refuse' in mapping) {
-      refuse(mapping.refuse);
-    } else if ('dataOnly' in mapping) {
-      if (mapping.dataOnly) {
-        audit.push({
-          at: now,
-          reference,
-          actor: who,
-          action: mapping.dataOnly,
-          from: String(e.oldValue ?? ''),
-          to: String(value),
-          detail: header,
-        });
-      }
-    } else {
-      const appealBy = computeClocks(profile, before, now, calendar).appealBy;
-      const result = applyAction(profile, before, mapping.action, actor, now, { appealBy });
-      if (!result.ok) {
-        refuse(result.reason);
-      } else {
-        const next = result.record;
-        const clocks = computeClocks(profile, next, now, calendar);
-        const values = { ...actionValues(profile, table, rowValues, next), ...clockValues(clocks, now) };
-        // The edited cell itself already holds what staff typed; everything else follows from the action.
-        delete values[header];
-        writeByKey(sheet, headers, COL.reference, Object.keys(values), [{ key: reference, values }]);
-        audit.push(result.audit);
-        queueEventLetters(ss, settings, profile, before, next, clocks, now);
-      }
     }
-    appendAudit(ss, audit);
-  });
+  } else {
+    const appealBy = computeClocks(profile, before, now, calendar).appealBy;
+    const result = applyAction(profile, before, mapping.action, actor, now, { appealBy });
+    if (!result.ok) {
+      refuse(result.reason);
+    } else {
+      const next = result.record;
+      const clocks = computeClocks(profile, next, now, calendar);
+      const values = {
+        ...actionValues(profile, table, rowValues, next, header),
+        ...clockValues(profile, next, clocks, now),
+      };
+      writeByKey(sheet, headers, COL.reference, Object.keys(values), [{ key: reference, values }]);
+      audit.push(result.audit);
+      queueEventLetters(ss, settings, profile, before, next, clocks, now);
+    }
+  }
+  appendAudit(ss, audit);
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return String(a) === String(b);
+}
+
+/** A multi-cell edit over workflow columns: put each changed workflow cell back (see the note above). */
+function undoPaste(
+  ctx: RunContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headers: string[],
+  range: GoogleAppsScript.Spreadsheet.Range,
+  who: string,
+  now: Date,
+): void {
+  const { ss } = ctx;
+  const top = Math.max(range.getRow(), 2);
+  const height = range.getRow() + range.getNumRows() - top;
+  const first = range.getColumn() - 1;
+  const columns = headers
+    .map((h, i) => ({ h, i }))
+    .filter(({ h, i }) => i >= first && i < first + range.getNumColumns() && WORKFLOW_COLUMNS.includes(h))
+    .map(({ i }) => i);
+  const rows = sheet.getRange(top, 1, height, headers.length).getValues() as Cell[][];
+  const table = Table.fromValues(TABS.cases, headers, rows, top);
+  const audit: AuditEntry[] = [];
+  let unknown = 0;
+  for (const row of rows) {
+    const reference = String(table.value(row, COL.reference));
+    if (!reference) continue;
+    const restored: string[] = [];
+    for (const c of columns) {
+      const header = headers[c]!;
+      const accepted = acceptedValue(table, row, header);
+      if (accepted === undefined) {
+        unknown += 1;
+        continue;
+      }
+      const current = row[c]!;
+      if (sameCell(current, accepted)) continue;
+      if (SENDER_FILLED.includes(header) && accepted === '' && current instanceof Date) continue;
+      row[c] = accepted;
+      restored.push(header);
+    }
+    if (restored.length > 0) {
+      audit.push({
+        at: now,
+        reference,
+        actor: who,
+        action: 'refused: paste',
+        from: '',
+        to: '',
+        detail: `Several cells were changed at once; put back: ${restored.join(', ')}`,
+      });
+    }
+  }
+  for (const run of audit.length > 0 ? contiguousRuns(columns) : []) {
+    sheet
+      .getRange(top, run[0]! + 1, height, run.length)
+      .setValues(rows.map((row) => run.map((c) => row[c]!)));
+  }
+  if (audit.length > 0 || unknown > 0) {
+    ss.toast(
+      unknown > 0
+        ? 'Change workflow columns one cell at a time so each change can be checked. Some cells could not be checked: review them.'
+        : 'Change workflow columns one cell at a time so each change can be checked against the policy. The pasted workflow cells were put back.',
+      'Paste refused',
+    );
+  }
+  appendAudit(ss, audit);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OUTBOX, STATUS } from '../../src/gas/mail';
 import { Office } from './harness';
 
 describe('running the office', () => {
@@ -18,7 +19,9 @@ describe('running the office', () => {
     expect(row!['Received by']).toBe('phone');
     expect(row!['Phone']).toBe('0121 496 0000');
     expect(row!['Decision maker']).toBe('Chief Executive');
-    expect(office.outbox().find((r) => r['Letter'] === 'acknowledgement')!['Status']).toBe('phone-call');
+    expect(office.outbox().find((r) => r[OUTBOX.kind] === 'acknowledgement')![OUTBOX.status]).toBe(
+      STATUS.phone,
+    );
   });
 
   it('shows the dialog for logging a complaint, whose form calls an entry point', () => {

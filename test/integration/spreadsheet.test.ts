@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { Emulator } from '../../emulator/index';
 import { Office } from './harness';
+
+const columnLetter = (headers: string[], header: string): string => {
+  let letters = '';
+  for (let n = headers.indexOf(header) + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+};
 
 describe('setup', () => {
   it('is idempotent and keeps existing cases where they are', () => {
@@ -30,12 +38,46 @@ describe('setup', () => {
     expect(office.cases()[0]!['Reference']).toBe('WIL-2026-0001');
   });
 
+  it('asks for the policy from the menu, listing the built-in ones, and keeps it on a blank answer', () => {
+    const emu = new Emulator({ now: new Date('2026-03-02T09:00:00Z') });
+    emu.ui.respondWith('OK', 'west-midlands');
+    emu.run('setupFromMenu');
+    const policy = () => emu.sheetValues('Settings').find((r) => r[0] === 'policy')![2];
+    expect(policy()).toBe('west-midlands');
+    emu.ui.respondWith('OK', '');
+    emu.run('setupFromMenu');
+    expect(policy()).toBe('west-midlands');
+    expect(emu.triggers).toHaveLength(4);
+    emu.ui.respondWith('OK', 'nowhere');
+    emu.run('setupFromMenu');
+    expect(emu.ui.alerts.at(-1)!.message).toMatch(/dyfed-powys, west-midlands, wiltshire/);
+    expect(policy()).toBe('west-midlands');
+  });
+
+  it('installs one trigger of each kind: form submit, edit, daily at 7, sender every 10 minutes', () => {
+    const office = new Office('wiltshire');
+    office.emu.run('setupSpreadsheet', 'wiltshire');
+    const byHandler = Object.fromEntries(office.emu.triggers.map((t) => [t.handler, t]));
+    expect(office.emu.triggers).toHaveLength(4);
+    expect(byHandler['onComplaintSubmitted']!.eventType).toBe('ON_FORM_SUBMIT');
+    expect(byHandler['onStaffEdit']!.eventType).toBe('ON_EDIT');
+    expect(JSON.stringify(byHandler['runDailySweep']!.schedule)).toMatch(/7/);
+    expect(JSON.stringify(byHandler['sendQueuedMail']!.schedule)).toMatch(/10/);
+  });
+
   it('adds the Complaints menu on open', () => {
     const office = new Office('west-midlands');
     office.emu.fireOpen();
     const menu = office.emu.ui.menus.find((m) => m.name === 'Complaints')!;
     expect(menu.items.map((i) => i.functionName)).toEqual(
-      expect.arrayContaining(['showLogComplaintDialog', 'runDailySweep', 'sendQueuedMail', 'setupFromMenu']),
+      expect.arrayContaining([
+        'showLogComplaintDialog',
+        'runDailySweep',
+        'sendQueuedMail',
+        'showLettersToPrint',
+        'checkTemplates',
+        'setupFromMenu',
+      ]),
     );
   });
 });
@@ -72,8 +114,25 @@ describe('intake on form submit', () => {
     expect(row!['Stage']).toBe('Needs review');
     expect(row!['Complainant']).toBe('=HYPERLINK("http://evil.example","click")');
     expect(String(row!['Problems to review'])).toMatch(/email/i);
+    expect(row!['SLA status']).toBe('needs review');
     const formulas = office.emu.spreadsheet.getSheetByName('Cases')!.getDataRange().getFormulas();
     expect(formulas.flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('records a lock timeout in trigger health and raises it, leaving the response for a retry', () => {
+    const office = new Office('wiltshire');
+    office.emu.lock.holdByAnotherProcess(true);
+    expect(() => office.submit()).toThrow(/lock/i);
+    const health = office.emu.sheetValues('Settings').find((r) => r[0] === 'health:onComplaintSubmitted')!;
+    expect(String(health[3])).toMatch(/lock/i);
+    expect(office.cases()).toHaveLength(0);
+    const responses = office.emu.sheetValues(
+      String(office.emu.sheetValues('Settings').find((r) => r[0] === 'responses-tab')![2]),
+    );
+    expect(responses).toHaveLength(2);
+    office.emu.lock.holdByAnotherProcess(false);
+    office.submit();
+    expect(office.cases()[0]!['Reference']).toBe('WIL-2026-0001');
   });
 
   it('routes a Welsh submission to Dyfed-Powys and records its language', () => {
@@ -124,6 +183,41 @@ describe('staff workflow', () => {
     expect(last['To']).toBe('stage-2');
   });
 
+  it('puts back a paste over workflow cells, audits it per case and leaves other columns alone', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    office.submit({ name: 'Sam Jones' });
+    const headers = office.emu.sheetValues('Cases')[0]!.map(String);
+    const stage = columnLetter(headers, 'Stage');
+    office.emu.edit('Cases', `${stage}2:${stage}3`, 'Closed: appeal window open');
+    expect(office.cases().map((c) => c['Stage'])).toEqual([
+      'Stage 1: informal resolution',
+      'Stage 1: informal resolution',
+    ]);
+    const refused = office.rows('Audit').filter((a) => a['Action'] === 'refused: paste');
+    expect(refused.map((a) => a['Reference'])).toEqual(['WIL-2026-0001', 'WIL-2026-0002']);
+    expect(office.emu.ui.toasts.at(-1)).toMatch(/one cell at a time/);
+    const notes = columnLetter(headers, 'Notes');
+    office.emu.edit('Cases', `${notes}2:${notes}3`, 'Called back');
+    expect(office.cases().map((c) => c['Notes'])).toEqual(['Called back', 'Called back']);
+    expect(office.rows('Audit').filter((a) => a['Action'] === 'refused: paste')).toHaveLength(2);
+  });
+
+  it('puts a pasted-over cell back to the last value staff set one cell at a time', () => {
+    const office = new Office('wiltshire');
+    office.submit({ preferredContact: 'post', address: '1 High Street, Devizes' });
+    office.emu.setActiveUser('complaints-team-leader@opcc.example');
+    office.edit('WIL-2026-0001', 'Stage', 'Stage 2: handling review by the decision maker');
+    const headers = office.emu.sheetValues('Cases')[0]!.map(String);
+    const stage = columnLetter(headers, 'Stage');
+    const handler = columnLetter(headers, 'Handled by');
+    const [from, to] = [stage, handler].sort();
+    office.emu.edit('Cases', `${from}2:${to}2`, '');
+    const [row] = office.cases();
+    expect(row!['Stage']).toBe('Stage 2: handling review by the decision maker');
+    expect(row!['Handled by']).toBe('Complaints Team Leader');
+  });
+
   it('misplaces nothing when staff sort the Cases tab and move its columns between runs', () => {
     const office = new Office('wiltshire');
     // Letters by post: staff record each acknowledgement themselves, so only case 3 is acknowledged.
@@ -143,7 +237,26 @@ describe('staff workflow', () => {
   });
 });
 
+/** Settings, Cases, the key re-read and the clock-column write, queueing reminders, Dashboard, health. */
+const SWEEP_CALLS = 50;
+
 describe('daily sweep', () => {
+  it('counts cases by status, stage and route on the Dashboard and lists the overdue by reference', () => {
+    const office = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'));
+    office.submit({ preferredContact: 'post', address: '1 High Street, Devizes' });
+    office.submit({ subject: 'pcc' });
+    office.submit({ email: 'not-an-email' });
+    office.emu.advanceTo(new Date('2026-03-20T09:00:00Z'));
+    const dashboard = Object.fromEntries(office.emu.sheetValues('Dashboard').map((r) => [r[0], r[1]]));
+    expect(dashboard['All cases']).toBe(3);
+    expect(dashboard['Route: handled here']).toBe(1);
+    expect(dashboard['Route: not yet routed (needs review)']).toBe(1);
+    expect(Object.keys(dashboard).filter((k) => String(k).startsWith('Route: redirected'))).toHaveLength(1);
+    expect(dashboard['Stage: Stage 1: informal resolution']).toBe(1);
+    expect(String(dashboard['Overdue references'])).toContain('WIL-2026-0001');
+    expect(office.emu.renderSheet('Dashboard')).toContain('#f9cb9c');
+  });
+
   it('makes the same service calls at 100 and at 20,000 cases', () => {
     const small = new Office('wiltshire');
     small.seedCases(100);
@@ -152,6 +265,8 @@ describe('daily sweep', () => {
     const a = small.emu.run('runDailySweep').stats;
     const b = large.emu.run('runDailySweep').stats;
     expect(b.calls).toEqual(a.calls);
+    expect(a.totalCalls).toBe(SWEEP_CALLS);
+    expect(b.totalCalls).toBe(SWEEP_CALLS);
     expect(b.cellsRead).toBeGreaterThan(a.cellsRead * 100);
   });
 
