@@ -1,5 +1,6 @@
 /** The mail side of the shell: the Outbox and Templates tabs, queueing letters, the sender. */
-import type { Calendar } from '../../core/calendar';
+import { makeCalendar, type Calendar } from '../../core/calendar';
+import { computeClocks } from '../../core/clocks';
 import {
   digest,
   dueLetters,
@@ -10,25 +11,59 @@ import {
 import { letterValues } from '../../core/letters/values';
 import type { CaseRecord, Clocks, PolicyProfile } from '../../core/model';
 import { roleTitle } from '../../core/profile';
-import { makeCalendar } from '../../core/calendar';
 import { ensureTab } from '../ensure-tab';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
-import { OUTBOX, OUTBOX_HEADERS, STATUS_VALUES, queueLetters, type QueueItem } from './outbox';
-import { TEMPLATES_HEADERS, readTemplates, seedTemplates } from './templates-tab';
+import { readHeaders } from '../table';
+import {
+  OUTBOX,
+  OUTBOX_HEADERS,
+  OUTBOX_LEGACY_HEADERS,
+  STATUS,
+  STATUS_VALUES,
+  TEAM_ROLE,
+  queueLetters,
+  type QueueItem,
+} from './outbox';
+import { TEMPLATES_HEADERS, TEMPLATES_LEGACY_HEADERS, readTemplates, seedTemplates } from './templates-tab';
 
-export { OUTBOX_HEADERS, TEMPLATES_HEADERS, OUTBOX };
+export { OUTBOX_HEADERS, TEMPLATES_HEADERS, OUTBOX, STATUS, STATUS_VALUES };
+export { PENDING_PROPERTY, markOutboxPending } from './outbox';
+export { sendQueued, type SendReport } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** Renames headers an earlier version wrote, in one write, so a repaired tab keeps its rows' meaning. */
+function renameLegacyHeaders(ss: Spreadsheet, tab: string, legacy: Readonly<Record<string, string>>): void {
+  const sheet = ss.getSheetByName(tab);
+  if (!sheet) return;
+  const headers = readHeaders(sheet);
+  const renamed = headers.map((h) => (legacy[h] && !headers.includes(legacy[h]) ? legacy[h] : h));
+  if (renamed.some((h, i) => h !== headers[i])) sheet.getRange(1, 1, 1, renamed.length).setValues([renamed]);
+}
+
+/** Creates or repairs the Outbox and Templates tabs; safe to run again at any time. */
 export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
+  renameLegacyHeaders(ss, TABS.outbox, OUTBOX_LEGACY_HEADERS);
   const outbox = ensureTab(ss, TABS.outbox, OUTBOX_HEADERS);
-  const statusColumn = outbox.headers.indexOf(OUTBOX.status) + 1;
+  const column = (header: string) => outbox.headers.indexOf(header) + 1;
+  const rows = Math.max(1, outbox.sheet.getMaxRows() - 1);
+  // Warning-only: a value typed outside the list is flagged, not refused, so nothing staff type is lost.
   outbox.sheet
-    .getRange(2, statusColumn, outbox.sheet.getMaxRows() - 1, 1)
-    .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(STATUS_VALUES, true).build());
-  outbox.sheet.setColumnWidth(outbox.headers.indexOf(OUTBOX.body) + 1, 360);
-  outbox.sheet.setColumnWidth(outbox.headers.indexOf(OUTBOX.subject) + 1, 260);
+    .getRange(2, column(OUTBOX.status), rows, 1)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(STATUS_VALUES, true)
+        .setAllowInvalid(true)
+        .setHelpText(
+          'awaiting-approval → approved sends a judgement letter; print/phone → printed/phoned when done; failed → queued tries again.',
+        )
+        .build(),
+    );
+  outbox.sheet.setColumnWidth(column(OUTBOX.body), 360);
+  outbox.sheet.setColumnWidth(column(OUTBOX.subject), 260);
+
+  renameLegacyHeaders(ss, TABS.templates, TEMPLATES_LEGACY_HEADERS);
   const templates = ensureTab(ss, TABS.templates, TEMPLATES_HEADERS);
   templates.sheet.setColumnWidth(templates.headers.indexOf('Body') + 1, 480);
   seedTemplates(templates.sheet, templates.headers, profile);
@@ -43,10 +78,7 @@ function items(
   return requests.map((request) => ({
     request,
     record,
-    values: letterValues(profile, record, clocks, request.language, {
-      caseLink: '',
-      ...request.extra,
-    }),
+    values: letterValues(profile, record, clocks, request.language, { caseLink: '', ...request.extra }),
   }));
 }
 
@@ -70,16 +102,20 @@ function queue(
   );
 }
 
-/** On arrival (inside the intake lock): acknowledgement, redirect or not-eligible letter, and case-assigned. */
+/**
+ * On arrival, inside the caller's lock: acknowledgement, redirect or not-eligible letter, and the case to
+ * its handler. Callers that have just computed the clocks pass them to save recomputing.
+ */
 export function queueFirstLetters(
   ss: Spreadsheet,
   settings: Settings,
   profile: PolicyProfile,
   record: CaseRecord,
-  clocks: Clocks,
-  now: Date,
+  clocks?: Clocks,
+  now: Date = new Date(),
 ): void {
-  queue(ss, settings, profile, items(profile, firstLetters(profile, record), record, clocks), now);
+  const c = clocks ?? computeClocks(profile, record, now, makeCalendar(settings.closures));
+  queue(ss, settings, profile, items(profile, firstLetters(profile, record), record, c), now);
 }
 
 /** After an accepted staff action: outcome, appeal acknowledgement, appeal outcome. */
@@ -95,7 +131,10 @@ export function queueEventLetters(
   queue(ss, settings, profile, items(profile, eventLetters(profile, before, after), after, clocks), now);
 }
 
-/** Daily: reminders, escalations and the team digest (only when it has something in it). */
+/**
+ * Daily, inside the caller's lock: reminders, escalations and the team digest (only when it has something
+ * in it). One read of the Outbox's Key column, one append.
+ */
 export function queueReminders(
   ss: Spreadsheet,
   settings: Settings,
@@ -110,7 +149,7 @@ export function queueReminders(
       list.push(subjectEmail ? { ...item, subjectEmail } : item);
     }
   }
-  const daily = digest(cases, now, calendar, 'complaints-team');
+  const daily = digest(cases, now, calendar, TEAM_ROLE);
   if (daily) list.push({ request: daily.request, record: null, values: { ...daily.values, caseLink: '' } });
   return queue(ss, settings, profile, list, now);
 }

@@ -15,22 +15,35 @@ import { appendRecords, readHeaders, type RowValues } from '../table';
 export const OUTBOX = {
   key: 'Key',
   reference: 'Reference',
-  kind: 'Letter',
+  kind: 'Kind',
   variant: 'Variant',
   language: 'Language',
-  audience: 'For',
+  audience: 'Audience',
+  role: 'For role',
+  sendBy: 'Send by',
   to: 'To',
   subject: 'Subject',
-  body: 'Letter text',
+  body: 'Body',
   status: 'Status',
   attempts: 'Attempts',
   error: 'Last error',
   nextAttempt: 'Next attempt',
-  queuedAt: 'Queued at',
   sentAt: 'Sent at',
+  queuedAt: 'Queued at',
 } as const;
 
+/**
+ * The sender's five status columns sit side by side so each of its writes is one setValues; staff may
+ * still move them (columns are found by header), which only costs a few more calls.
+ */
 export const OUTBOX_HEADERS: readonly string[] = Object.values(OUTBOX);
+
+/** Headers an earlier version of the Outbox used; setup renames them in place so no letter is lost. */
+export const OUTBOX_LEGACY_HEADERS: Readonly<Record<string, string>> = {
+  Letter: OUTBOX.kind,
+  For: OUTBOX.audience,
+  'Letter text': OUTBOX.body,
+};
 
 export const STATUS = {
   queued: 'queued',
@@ -38,19 +51,21 @@ export const STATUS = {
   approved: 'approved',
   sending: 'sending',
   sent: 'sent',
-  retry: 'retry',
   failed: 'failed',
-  check: 'check-before-resending',
-  print: 'print-and-post',
-  phone: 'phone-call',
-  done: 'done',
+  print: 'print',
+  phone: 'phone',
+  printed: 'printed',
+  phoned: 'phoned',
   cancelled: 'cancelled',
 } as const;
 
+export type OutboxStatus = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_VALUES: string[] = Object.values(STATUS);
 
+export type SendBy = 'email' | 'post' | 'phone';
+
 /**
- * Set while the Outbox may hold something to send. The sender runs every 15 minutes; when the flag is
+ * Set while the Outbox may hold something to send. The sender runs every few minutes; when the flag is
  * clear it stops before reading any sheet, so an idle office costs one property read per run.
  */
 export const PENDING_PROPERTY = 'outbox:pending';
@@ -68,32 +83,67 @@ export interface QueueItem {
   subjectEmail?: string;
 }
 
-function recipient(
-  item: QueueItem,
-  settings: Settings,
-  roleTitle: (id: string) => string,
-): { to: string; status: string; error: string } {
+/** The complaints team is not a role in Settings: its address is the team email. */
+export const TEAM_ROLE = 'complaints-team';
+
+export function staffAddress(settings: Settings, role: string): string {
+  return (role === TEAM_ROLE || role === '' ? settings.teamEmail : settings.roleEmails[role]) ?? '';
+}
+
+export function noAddressError(roleTitle: string): string {
+  return `No email address for ${roleTitle} in Settings`;
+}
+
+interface Delivery {
+  audience: 'complainant' | 'staff' | 'subject';
+  role: string;
+  sendBy: SendBy;
+  to: string;
+  status: OutboxStatus;
+  error: string;
+}
+
+function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) => string): Delivery {
   const { request, record } = item;
   if (request.audience === 'staff' && request.variant === 'subject') {
-    return { to: item.subjectEmail ?? '', status: STATUS.queued, error: '' };
+    const to = item.subjectEmail ?? '';
+    return { audience: 'subject', role: '', sendBy: 'email', to, status: STATUS.queued, error: '' };
   }
   if (request.audience === 'staff') {
-    const email = request.toRole ? settings.roleEmails[request.toRole] : settings.teamEmail;
-    const fallback = request.kind === 'digest' ? settings.teamEmail : email;
-    if (fallback) return { to: fallback, status: STATUS.queued, error: '' };
-    const who = request.toRole ? roleTitle(request.toRole) : 'the complaints team';
-    return { to: '', status: STATUS.failed, error: `No email address for ${who} in Settings` };
+    const role = request.toRole ?? TEAM_ROLE;
+    const to = staffAddress(settings, role);
+    if (to) return { audience: 'staff', role, sendBy: 'email', to, status: STATUS.queued, error: '' };
+    const error = noAddressError(roleTitle(role));
+    return { audience: 'staff', role, sendBy: 'email', to: '', status: STATUS.failed, error };
   }
   const c = record?.complaint ?? {};
-  const approval = request.needsApproval ? STATUS.awaitingApproval : null;
+  const held = request.needsApproval ? STATUS.awaitingApproval : null;
+  const base = { audience: 'complainant' as const, role: '', error: '' };
+  // Letters go the way the complainant asked (000 §8), falling back to whatever contact they gave.
   if (c.preferredContact === 'post' && c.address)
-    return { to: '', status: approval ?? STATUS.print, error: '' };
+    return { ...base, sendBy: 'post', to: '', status: held ?? STATUS.print };
   if (c.preferredContact === 'phone' && c.phone)
-    return { to: '', status: approval ?? STATUS.phone, error: '' };
-  if (c.email) return { to: c.email, status: approval ?? STATUS.queued, error: '' };
-  if (c.address) return { to: '', status: approval ?? STATUS.print, error: '' };
-  if (c.phone) return { to: '', status: approval ?? STATUS.phone, error: '' };
-  return { to: '', status: STATUS.failed, error: 'The complainant gave no way to contact them' };
+    return { ...base, sendBy: 'phone', to: '', status: held ?? STATUS.phone };
+  if (c.email) return { ...base, sendBy: 'email', to: c.email, status: held ?? STATUS.queued };
+  if (c.address) return { ...base, sendBy: 'post', to: '', status: held ?? STATUS.print };
+  if (c.phone) return { ...base, sendBy: 'phone', to: '', status: held ?? STATUS.phone };
+  return {
+    ...base,
+    sendBy: 'email',
+    to: '',
+    status: STATUS.failed,
+    error: 'The complainant gave no way to contact them',
+  };
+}
+
+/** Text that would start a formula ("=", "+", "-", "@") is stored as a literal. */
+export function literal(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+/** Undoes `literal` for sheets that hand the apostrophe back. */
+export function unliteral(value: unknown): string {
+  return String(value ?? '').replace(/^'(?=[=+\-@])/, '');
 }
 
 /** Reads the Key column once; returns the keys already queued. */
@@ -129,28 +179,29 @@ export function queueLetters(
     if (seen.has(request.key)) continue;
     // No address for the person complained about: there is no one to write to, so nothing is queued.
     if (request.variant === 'subject' && !item.subjectEmail) continue;
-    seen.add(request.key);
     const template = pickTemplate(templates, request.kind, request.language, request.variant);
     if (!template) continue;
+    seen.add(request.key);
     const letter = renderLetter(template, item.values);
-    const to = recipient(item, settings, roleTitle);
+    const to = delivery(item, settings, roleTitle);
     rows.push({
       [OUTBOX.key]: request.key,
       [OUTBOX.reference]: request.reference,
       [OUTBOX.kind]: request.kind,
       [OUTBOX.variant]: request.variant,
       [OUTBOX.language]: request.language,
-      [OUTBOX.audience]: request.audience === 'staff' ? `staff: ${request.toRole ?? 'team'}` : 'complainant',
-      [OUTBOX.to]: to.to,
-      [OUTBOX.subject]: letter.subject,
-      // A letter starting with "=" or "+" would become a formula: keep it literal.
-      [OUTBOX.body]: /^[=+\-@]/.test(letter.text) ? `'${letter.text}` : letter.text,
+      [OUTBOX.audience]: to.audience,
+      [OUTBOX.role]: to.role,
+      [OUTBOX.sendBy]: to.sendBy,
+      [OUTBOX.to]: literal(to.to),
+      [OUTBOX.subject]: literal(letter.subject),
+      [OUTBOX.body]: literal(letter.text),
       [OUTBOX.status]: to.status,
       [OUTBOX.attempts]: 0,
       [OUTBOX.error]: to.error,
       [OUTBOX.nextAttempt]: '',
-      [OUTBOX.queuedAt]: now,
       [OUTBOX.sentAt]: '',
+      [OUTBOX.queuedAt]: now,
     });
   }
   appendRecords(sheet, headers, rows);

@@ -1,154 +1,344 @@
 /**
- * The sender drains the Outbox under the script lock, within MailApp's remaining daily quota, and never
- * sends a letter twice.
+ * The sender drains the Outbox within MailApp's remaining daily quota and never sends a letter twice.
  *
- * At most once: before each send the letter's key is recorded in script properties as "attempt"; after
- * MailApp returns it becomes "sent". Rows are marked "sending" in one write before the batch and get their
- * results in one write after it. A run that dies mid-batch (the six-minute limit, say) leaves rows in
- * "sending"; the next run settles each from its property: "sent" → sent; "attempt" → the send may or may
- * not have happened, so the row goes to staff as "check-before-resending" instead of being sent again;
- * no property → it was never tried and is queued again.
+ * Three phases, so the script lock is held only for sheet work, never while mail goes out (form
+ * submissions wait 30 s and staff edits 10 s for that lock; a batch of sends can take minutes):
+ *   1. under the lock: read the Outbox once, settle what a dead run left behind, mark this run's batch
+ *      `sending` in one keyed write, and take a lease (a script property with an expiry) that keeps
+ *      every other sender run out until this one finishes or the lease runs out;
+ *   2. no lock: send, journalling each letter in script properties, `attempt` before MailApp and
+ *      `sent:<time>` after it returns;
+ *   3. under the lock: write every result in one keyed write, drop the journal, release the lease.
  *
- * Sheet calls per run are constant: one read of the Outbox and two keyed writes, whether 1 or 200 letters.
+ * At most once. A row in `sending` belongs to a live run while its lease holds; after that, the run is
+ * dead and the journal says what happened to each of its rows:
+ *   `sent:<time>` → the letter went: the row becomes `sent`;
+ *   `attempt`     → the run died inside MailApp, so the letter may or may not have gone: the row becomes
+ *                   `failed` with a note for staff to check before resending, and is never resent by us;
+ *   no entry      → it was never tried: it goes back to the queue.
+ * A thrown error (rather than Google stopping the script) runs phase 3 from a `finally`, so the sheet
+ * shows the truth at once. MailApp throwing is taken to mean the letter was not sent; it is retried with
+ * exponential backoff (Next attempt) and, after MAX_ATTEMPTS, left `failed` for staff.
+ *
+ * Judgement letters (outcomes, appeal decisions) wait as `awaiting-approval` until staff set the row to
+ * `approved`; this replaces Gmail drafts, so the script needs only `script.send_mail`, never Gmail access.
+ *
+ * Sheet calls per run do not depend on how many letters are queued: one read of the Outbox, two keyed
+ * writes of its status columns, and (when acknowledgements went) one keyed write to Cases and one Audit
+ * append.
  */
+import { KIND_INFO } from '../../core/letters/kinds';
 import { textToHtml } from '../../core/letters/render';
-import type { Settings } from '../settings';
-import { TABS } from '../tabs';
 import { appendAudit } from '../audit';
 import { COL } from '../cases';
-import { Table, readHeaders, writeByKey, type Cell, type KeyedUpdate } from '../table';
-import { OUTBOX, PENDING_PROPERTY, STATUS } from './outbox';
+import type { Settings } from '../settings';
+import { TABS } from '../tabs';
+import { Table, readHeaders, writeByKey, type Cell, type KeyedUpdate, type RowValues } from '../table';
+import { isLetterKind } from './templates-tab';
+import {
+  OUTBOX,
+  PENDING_PROPERTY,
+  STATUS,
+  TEAM_ROLE,
+  noAddressError,
+  staffAddress,
+  unliteral,
+  type OutboxStatus,
+} from './outbox';
 
 export const MAX_ATTEMPTS = 5;
-const BASE_BACKOFF_MS = 15 * 60_000;
-const PROPERTY_PREFIX = 'mail:';
+/** 15 minutes, then 30, 60, 120: a passing MailApp fault clears, a bad address ends up with staff. */
+export const BASE_BACKOFF_MS = 15 * 60_000;
+/** Apps Script stops a run at 6 minutes; sending stops well before, leaving time for the final write. */
+export const SEND_BUDGET_MS = 4 * 60_000;
+/** Longer than any run can live, so a lease outlasting its run proves the run is dead. */
+export const LEASE_MS = 7 * 60_000;
+export const LEASE_PROPERTY = 'mail-sender:lease';
+/** Journal entries are `mail:<letter key>`; letter keys always contain "|", so they never clash. */
+export const JOURNAL_PREFIX = 'mail:';
+const LOCK_TRY_MS = 2_000;
+const LOCK_WAIT_MS = 30_000;
+
+/** The status columns the sender owns; written together as one block. */
+const STATUS_COLUMNS = [
+  OUTBOX.status,
+  OUTBOX.attempts,
+  OUTBOX.error,
+  OUTBOX.nextAttempt,
+  OUTBOX.sentAt,
+] as const;
+
+export const DIED_WHILE_SENDING =
+  'The sender stopped while sending this letter, so it may or may not have gone. Check with the recipient before setting Status back to queued.';
 
 export interface SendReport {
   sent: number;
+  /** Failed for good this run: staff must look at them. */
   failed: number;
+  /** Failed this run, to be tried again after Next attempt. */
   retrying: number;
+  /** Due but left for a later run (quota or time ran out). */
   carried: number;
+  /** Rows a dead run left in `sending`, settled from the journal. */
   settled: number;
+  /** Approved post or phone letters turned into tasks for staff. */
+  tasks: number;
+  /** MailApp's remaining daily quota when the run started. */
+  quota: number;
   busy: boolean;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-/** Google stops the script: nothing after this runs. */
-const isFatal = (error: unknown) => /Exceeded maximum execution time/i.test(message(error));
+/** Errors from Apps Script services may come from another realm, so `instanceof Error` is not enough. */
+const messageOf = (error: unknown): string => {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+};
+/** Google stopping the script: nothing else can usefully happen in this run. */
+const isFatal = (error: unknown) => /Exceeded maximum execution time/i.test(messageOf(error));
 /** The day's quota ran out after all: stop, and leave the rest for tomorrow. */
-const isQuota = (error: unknown) => /Service invoked too many times/i.test(message(error));
+const isQuota = (error: unknown) => /Service invoked too many times/i.test(messageOf(error));
 
-function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // MailApp's messages can quote the address; staff see the row's To column anyway.
-  return message.replace(/[^\s@<>]+@[^\s@<>]+/g, '<address>').slice(0, 300);
+/** MailApp's messages can quote the address; staff see the row's To column anyway. */
+export function errorText(error: unknown): string {
+  return messageOf(error)
+    .replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, '<address>')
+    .slice(0, 300);
 }
 
+interface Letter {
+  key: string;
+  reference: string;
+  kind: string;
+  audience: string;
+  role: string;
+  sendBy: string;
+  to: string;
+  subject: string;
+  body: string;
+  /** `queued` or `approved`: where the row goes back to if this run does not get to it. */
+  status: OutboxStatus;
+  attempts: number;
+}
+
+interface Plan {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  headers: string[];
+  batch: Letter[];
+  /** Settled `sent` rows, for recording acknowledgements with this run's. */
+  settledSent: Letter[];
+}
+
+function letterOf(table: Table, row: Cell[]): Letter {
+  const text = (header: string) => unliteral(table.value(row, header)).trim();
+  const status = text(OUTBOX.status);
+  return {
+    key: text(OUTBOX.key),
+    reference: text(OUTBOX.reference),
+    kind: text(OUTBOX.kind),
+    audience: text(OUTBOX.audience),
+    role: text(OUTBOX.role),
+    sendBy: text(OUTBOX.sendBy) || 'email',
+    to: text(OUTBOX.to),
+    subject: unliteral(table.value(row, OUTBOX.subject)),
+    body: unliteral(table.value(row, OUTBOX.body)),
+    status: status === STATUS.approved ? STATUS.approved : STATUS.queued,
+    attempts: Number(table.value(row, OUTBOX.attempts)) || 0,
+  };
+}
+
+/** Phase 1, under the lock. Returns null when there is nothing to send. */
+function prepare(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  roleTitle: (id: string) => string,
+  props: GoogleAppsScript.Properties.Properties,
+  now: Date,
+  quota: number,
+  report: SendReport,
+): Plan | null {
+  const sheet = ss.getSheetByName(TABS.outbox);
+  if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
+  const table = Table.read(sheet);
+  const status = (row: Cell[]) => String(table.value(row, OUTBOX.status)).trim();
+
+  const updates: KeyedUpdate[] = [];
+  const due: Letter[] = [];
+  const settledSent: Letter[] = [];
+  let waitingForRetry = false;
+  const untried = new Set<string>();
+
+  const stuck = table.rows.filter((row) => status(row) === STATUS.sending);
+  // One call for the whole journal, and only when a run died.
+  const journal = stuck.length > 0 ? props.getProperties() : {};
+  for (const row of stuck) {
+    const letter = letterOf(table, row);
+    const entry = journal[JOURNAL_PREFIX + letter.key] ?? '';
+    report.settled += 1;
+    if (entry.startsWith('sent')) {
+      const at = Number(entry.slice(5));
+      updates.push({
+        key: letter.key,
+        values: {
+          [OUTBOX.status]: STATUS.sent,
+          [OUTBOX.sentAt]: at ? new Date(at) : now,
+          [OUTBOX.error]: '',
+        },
+      });
+      settledSent.push(letter);
+    } else if (entry === 'attempt') {
+      updates.push({
+        key: letter.key,
+        values: {
+          [OUTBOX.status]: STATUS.failed,
+          [OUTBOX.attempts]: letter.attempts + 1,
+          [OUTBOX.error]: DIED_WHILE_SENDING,
+        },
+      });
+    } else {
+      // Never tried: it joins this run's batch, keeping whether staff had approved it.
+      letter.status =
+        isLetterKind(letter.kind) && KIND_INFO[letter.kind].needsApproval ? STATUS.approved : STATUS.queued;
+      due.push(letter);
+      untried.add(letter.key);
+    }
+  }
+
+  for (const row of table.rows) {
+    const s = status(row);
+    if (s !== STATUS.queued && s !== STATUS.approved) continue;
+    const next = table.value(row, OUTBOX.nextAttempt);
+    if (next instanceof Date && next.getTime() > now.getTime()) {
+      waitingForRetry = true;
+      continue;
+    }
+    const letter = letterOf(table, row);
+    if (!letter.key) continue;
+    if (letter.audience === 'complainant' && letter.sendBy !== 'email') {
+      // An approved letter for someone who asked for post or a call becomes a task for staff.
+      updates.push({
+        key: letter.key,
+        values: { [OUTBOX.status]: letter.sendBy === 'phone' ? STATUS.phone : STATUS.print },
+      });
+      report.tasks += 1;
+      continue;
+    }
+    due.push(letter);
+  }
+
+  const batch = due.slice(0, Math.max(0, quota));
+  report.carried = due.length - batch.length;
+  for (const letter of due.slice(batch.length)) {
+    if (untried.has(letter.key))
+      updates.push({ key: letter.key, values: { [OUTBOX.status]: letter.status } });
+  }
+  const failedNow: Letter[] = [];
+  for (const letter of batch) {
+    if (!letter.to && (letter.audience === 'staff' || letter.audience === '')) {
+      letter.to = staffAddress(settings, letter.role || TEAM_ROLE);
+    }
+    if (!letter.to) failedNow.push(letter);
+  }
+  for (const letter of failedNow) {
+    const who =
+      letter.audience === 'staff'
+        ? noAddressError(roleTitle(letter.role || TEAM_ROLE))
+        : 'There is no email address to send this letter to';
+    updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.failed, [OUTBOX.error]: who } });
+    report.failed += 1;
+  }
+  const sendable = batch.filter((l) => !failedNow.includes(l));
+  for (const letter of sendable) {
+    updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.sending } });
+  }
+  if (updates.length > 0) writeByKey(sheet, table.headers, OUTBOX.key, STATUS_COLUMNS, updates);
+  // The sheet now holds the settled outcomes, so their journal entries can go.
+  for (const row of stuck) {
+    const mark = JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim();
+    if (mark in journal) props.deleteProperty(mark);
+  }
+
+  // The snapshot above holds everything queued before now (queueing happens under this lock), so the
+  // flag can be cleared here; letters queued from now on set it again. It is never cleared later.
+  if (sendable.length > 0 || report.carried > 0 || waitingForRetry) props.setProperty(PENDING_PROPERTY, '1');
+  else props.deleteProperty(PENDING_PROPERTY);
+
+  if (sendable.length === 0 && settledSent.length === 0) return null;
+  if (sendable.length > 0) props.setProperty(LEASE_PROPERTY, String(now.getTime() + LEASE_MS));
+  return { sheet, headers: table.headers, batch: sendable, settledSent };
+}
+
+/**
+ * Drains the Outbox. Returns quietly (busy) when another sender run holds the lock or the lease.
+ * `clock` reads the time as sending goes on (the run's `now` stays the run's start).
+ */
 export function sendQueued(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   now: Date,
+  roleTitle: (id: string) => string = (id) => id,
+  clock: () => number = () => new Date().getTime(),
 ): SendReport {
-  const report: SendReport = { sent: 0, failed: 0, retrying: 0, carried: 0, settled: 0, busy: false };
+  const report: SendReport = {
+    sent: 0,
+    failed: 0,
+    retrying: 0,
+    carried: 0,
+    settled: 0,
+    tasks: 0,
+    quota: 0,
+    busy: false,
+  };
+  // Checked before anything else: with none left today, the queue waits for tomorrow untouched.
+  const quota = MailApp.getRemainingDailyQuota();
+  report.quota = quota;
+  if (quota <= 0) return report;
+  const props = PropertiesService.getScriptProperties();
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(5_000)) return { ...report, busy: true };
+  if (!lock.tryLock(LOCK_TRY_MS)) return { ...report, busy: true };
+  let plan: Plan | null;
   try {
-    const sheet = ss.getSheetByName(TABS.outbox);
-    if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
-    const table = Table.read(sheet);
-    const props = PropertiesService.getScriptProperties();
-    const status = (row: Cell[]) => String(table.value(row, OUTBOX.status));
-    const key = (row: Cell[]) => String(table.value(row, OUTBOX.key));
+    const lease = Number(props.getProperty(LEASE_PROPERTY) || 0);
+    if (lease > now.getTime()) return { ...report, busy: true };
+    plan = prepare(ss, settings, roleTitle, props, now, quota, report);
+  } finally {
+    lock.releaseLock();
+  }
+  if (!plan) return report;
 
-    // Settle what a run that died left behind.
-    const settle: KeyedUpdate[] = [];
-    for (const row of table.rows.filter((r) => status(r) === STATUS.sending)) {
-      const mark = props.getProperty(PROPERTY_PREFIX + key(row));
-      if (mark === 'sent')
-        settle.push({ key: key(row), values: { [OUTBOX.status]: STATUS.sent, [OUTBOX.sentAt]: now } });
-      else if (mark === 'attempt')
-        settle.push({
-          key: key(row),
-          values: {
-            [OUTBOX.status]: STATUS.check,
-            [OUTBOX.error]:
-              'The sender stopped while sending this letter: check whether it arrived before resending',
-          },
-        });
-      else settle.push({ key: key(row), values: { [OUTBOX.status]: STATUS.queued } });
-    }
-    const settledKeys = new Set(
-      settle.filter((s) => s.values[OUTBOX.status] === STATUS.queued).map((s) => s.key),
-    );
-
-    const due = table.rows.filter((row) => {
-      const s = status(row);
-      if (s === STATUS.queued || s === STATUS.approved || settledKeys.has(key(row)))
-        return String(table.value(row, OUTBOX.to)) !== '';
-      if (s === STATUS.retry) {
-        const next = table.value(row, OUTBOX.nextAttempt);
-        return !(next instanceof Date) || next.getTime() <= now.getTime();
-      }
-      return false;
-    });
-    const quota = MailApp.getRemainingDailyQuota();
-    const batch = due.slice(0, Math.max(0, quota));
-    report.carried = due.length - batch.length;
-
-    if (batch.length > 0 || settle.length > 0) {
-      writeByKey(
-        sheet,
-        table.headers,
-        OUTBOX.key,
-        [OUTBOX.status, OUTBOX.sentAt, OUTBOX.error],
-        [...settle, ...batch.map((row) => ({ key: key(row), values: { [OUTBOX.status]: STATUS.sending } }))],
-      );
-      report.settled = settle.length;
-    }
-
-    const results: KeyedUpdate[] = [];
-    for (const row of batch) {
-      const k = key(row);
-      const attempts = Number(table.value(row, OUTBOX.attempts) || 0) + 1;
-      props.setProperty(PROPERTY_PREFIX + k, 'attempt');
+  const { batch } = plan;
+  const results: KeyedUpdate[] = [];
+  const sent: Letter[] = [...plan.settledSent];
+  let next = 0;
+  const started = clock();
+  try {
+    for (; next < batch.length; next++) {
+      if (clock() - started > SEND_BUDGET_MS) break;
+      const letter = batch[next]!;
+      const mark = JOURNAL_PREFIX + letter.key;
+      const attempts = letter.attempts + 1;
+      props.setProperty(mark, 'attempt');
       try {
-        const body = String(table.value(row, OUTBOX.body)).replace(/^'/, '');
         MailApp.sendEmail({
-          to: String(table.value(row, OUTBOX.to)),
-          subject: String(table.value(row, OUTBOX.subject)),
-          body,
-          htmlBody: textToHtml(body),
+          to: letter.to,
+          subject: letter.subject,
+          body: letter.body,
+          htmlBody: textToHtml(letter.body),
           name: settings.senderName || undefined,
           replyTo: settings.replyTo || undefined,
         } as GoogleAppsScript.Mail.MailAdvancedParameters);
-        props.setProperty(PROPERTY_PREFIX + k, 'sent');
-        results.push({
-          key: k,
-          values: {
-            [OUTBOX.status]: STATUS.sent,
-            [OUTBOX.sentAt]: now,
-            [OUTBOX.attempts]: attempts,
-            [OUTBOX.error]: '',
-          },
-        });
-        report.sent += 1;
       } catch (error) {
-        // MailApp threw, so this letter did not go: clear its mark so the next run may send it.
-        props.deleteProperty(PROPERTY_PREFIX + k);
-        if (isFatal(error)) throw error;
-        if (isQuota(error)) {
-          results.push({ key: k, values: { [OUTBOX.status]: STATUS.queued } });
-          report.carried += batch.length - batch.indexOf(row);
-          for (const rest of batch.slice(batch.indexOf(row) + 1)) {
-            results.push({ key: key(rest), values: { [OUTBOX.status]: STATUS.queued } });
-          }
+        // MailApp threw, so the letter did not go: clear its mark so it may be sent later.
+        props.deleteProperty(mark);
+        if (isFatal(error) || isQuota(error)) {
+          // Not the letter's fault: it goes back untouched, with the rest of the batch (below).
+          if (isFatal(error)) throw error;
           break;
         }
         const final = attempts >= MAX_ATTEMPTS;
         results.push({
-          key: k,
+          key: letter.key,
           values: {
-            [OUTBOX.status]: final ? STATUS.failed : STATUS.retry,
+            [OUTBOX.status]: final ? STATUS.failed : letter.status,
             [OUTBOX.attempts]: attempts,
             [OUTBOX.error]: errorText(error),
             [OUTBOX.nextAttempt]: final
@@ -158,40 +348,55 @@ export function sendQueued(
         });
         if (final) report.failed += 1;
         else report.retrying += 1;
+        continue;
       }
+      // Recorded in memory first: should the journal write fail, the `finally` still writes `sent`.
+      const at = clock();
+      results.push({
+        key: letter.key,
+        values: {
+          [OUTBOX.status]: STATUS.sent,
+          [OUTBOX.attempts]: attempts,
+          [OUTBOX.error]: '',
+          [OUTBOX.nextAttempt]: '',
+          [OUTBOX.sentAt]: new Date(at),
+        },
+      });
+      sent.push(letter);
+      report.sent += 1;
+      props.setProperty(mark, `sent:${at}`);
     }
-    if (results.length > 0) {
-      writeByKey(
-        sheet,
-        table.headers,
-        OUTBOX.key,
-        [OUTBOX.status, OUTBOX.sentAt, OUTBOX.attempts, OUTBOX.error, OUTBOX.nextAttempt],
-        results,
-      );
-      // The sheet now holds the outcome, so the per-letter marks are no longer needed.
-      for (const r of results) props.deleteProperty(PROPERTY_PREFIX + r.key);
-    }
-    for (const s of settle) props.deleteProperty(PROPERTY_PREFIX + s.key);
-    // Letters waiting for tomorrow's quota or a retry keep the flag up; otherwise the Outbox is drained.
-    if (report.carried > 0 || report.retrying > 0 || table.rows.some((r) => status(r) === STATUS.retry)) {
-      props.setProperty(PENDING_PROPERTY, '1');
-    } else {
-      props.deleteProperty(PENDING_PROPERTY);
-    }
-    const sentRows = new Set(
-      results.filter((r) => r.values[OUTBOX.status] === STATUS.sent).map((r) => r.key),
-    );
-    recordAcknowledgements(
-      ss,
-      batch
-        .filter((row) => sentRows.has(key(row)))
-        .map((row) => ({
-          reference: String(table.value(row, OUTBOX.reference)),
-          kind: String(table.value(row, OUTBOX.kind)),
-        })),
-      now,
-    );
-    return report;
+  } finally {
+    // Whatever this run did not get to goes back as it was; `next` is the letter MailApp refused or
+    // the first one not tried.
+    const done = new Set(results.map((r) => r.key));
+    const rest = batch.slice(next).filter((l) => !done.has(l.key));
+    for (const letter of rest) results.push({ key: letter.key, values: { [OUTBOX.status]: letter.status } });
+    report.carried += rest.length;
+    finish(ss, plan, results, sent, props, now, report);
+  }
+  return report;
+}
+
+/** Phase 3, under the lock: one keyed write of the results, then the journal and lease are dropped. */
+function finish(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: Plan,
+  results: KeyedUpdate[],
+  sent: Letter[],
+  props: GoogleAppsScript.Properties.Properties,
+  now: Date,
+  report: SendReport,
+): void {
+  const lock = LockService.getScriptLock();
+  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    if (results.length > 0) writeByKey(plan.sheet, plan.headers, OUTBOX.key, STATUS_COLUMNS, results);
+    recordAcknowledgements(ss, sent, now);
+    // The sheet now holds every outcome, so the journal is no longer needed.
+    for (const r of results) props.deleteProperty(JOURNAL_PREFIX + r.key);
+    if (report.carried > 0 || report.retrying > 0) props.setProperty(PENDING_PROPERTY, '1');
+    if (plan.batch.length > 0) props.deleteProperty(LEASE_PROPERTY);
   } finally {
     lock.releaseLock();
   }
@@ -209,20 +414,20 @@ const ACKNOWLEDGES: Record<string, string> = {
  */
 function recordAcknowledgements(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sent: { reference: string; kind: string }[],
+  sent: readonly Letter[],
   now: Date,
 ): void {
-  const acks = sent.filter((s) => ACKNOWLEDGES[s.kind] && s.reference);
+  const acks = sent.filter((s) => s.reference && isLetterKind(s.kind) && ACKNOWLEDGES[s.kind]);
   if (acks.length === 0) return;
   const cases = ss.getSheetByName(TABS.cases);
-  if (!cases) return;
-  const headers = readHeaders(cases);
-  for (const header of [COL.acknowledged, COL.appealAcknowledged]) {
+  if (cases) {
+    const headers = readHeaders(cases);
+    // Only the columns this run fills, so a run of first acknowledgements touches one block.
+    const targets = [...new Set(acks.map((a) => ACKNOWLEDGES[a.kind]!))].filter((h) => headers.includes(h));
     const updates = acks
-      .filter((a) => ACKNOWLEDGES[a.kind] === header)
-      .map((a) => ({ key: a.reference, values: { [header]: now } }));
-    if (updates.length > 0 && headers.includes(header))
-      writeByKey(cases, headers, COL.reference, [header], updates);
+      .filter((a) => targets.includes(ACKNOWLEDGES[a.kind]!))
+      .map((a) => ({ key: a.reference, values: { [ACKNOWLEDGES[a.kind]!]: now } as RowValues }));
+    if (updates.length > 0) writeByKey(cases, headers, COL.reference, targets, updates);
   }
   appendAudit(
     ss,

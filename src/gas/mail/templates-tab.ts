@@ -2,17 +2,44 @@
  * The Templates tab: one row per letter kind, language and variant, editable by staff. Setup seeds the
  * defaults only where a row is missing, so a staff edit is never overwritten.
  */
-import type { LetterKind, LetterTemplate } from '../../core/letters/kinds';
+import { LETTER_KINDS, type LetterKind, type LetterTemplate } from '../../core/letters/kinds';
 import { defaultTemplates } from '../../core/letters/render';
 import type { Language, PolicyProfile } from '../../core/model';
 import { TABS } from '../tabs';
 import { Table, appendRecords } from '../table';
 
-export const TEMPLATES_HEADERS = ['Letter', 'Language', 'Variant', 'Subject', 'Body', 'Notes'] as const;
+export const TEMPLATES_HEADERS: readonly string[] = [
+  'Kind',
+  'Language',
+  'Variant',
+  'Subject',
+  'Body',
+  'Notes',
+];
 
-const keyOf = (t: Pick<LetterTemplate, 'kind' | 'language' | 'variant'>) =>
+/** Headers an earlier version of the Templates tab used; setup renames them in place. */
+export const TEMPLATES_LEGACY_HEADERS: Readonly<Record<string, string>> = { Letter: 'Kind' };
+
+export const templateKey = (t: Pick<LetterTemplate, 'kind' | 'language' | 'variant'>): string =>
   `${t.kind}|${t.language}|${t.variant}`;
 
+export interface TemplateRow extends LetterTemplate {
+  /** The sheet row, so "Check templates" can point staff at it. */
+  row: number;
+}
+
+export function templateRows(table: Table): TemplateRow[] {
+  return table.rows.map((row, i) => ({
+    kind: String(table.value(row, 'Kind')).trim() as LetterKind,
+    language: (String(table.value(row, 'Language')).trim() || 'en') as Language,
+    variant: String(table.value(row, 'Variant')).trim(),
+    subject: String(table.value(row, 'Subject')),
+    body: String(table.value(row, 'Body')),
+    row: table.rowNumbers[i]!,
+  }));
+}
+
+/** Staff's templates, with the defaults standing in for any row that is missing. One sheet read. */
 export function readTemplates(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   profile: PolicyProfile,
@@ -20,39 +47,32 @@ export function readTemplates(
   const sheet = ss.getSheetByName(TABS.templates);
   const defaults = defaultTemplates(profile);
   if (!sheet) return defaults;
-  const table = Table.read(sheet);
-  const fromSheet: LetterTemplate[] = table.rows.map((row) => ({
-    kind: String(table.value(row, 'Letter')).trim() as LetterKind,
-    language: (String(table.value(row, 'Language')).trim() || 'en') as Language,
-    variant: String(table.value(row, 'Variant')).trim(),
-    subject: String(table.value(row, 'Subject')),
-    body: String(table.value(row, 'Body')),
-  }));
-  const have = new Set(fromSheet.map(keyOf));
-  return [...fromSheet, ...defaults.filter((d) => !have.has(keyOf(d)))];
+  const fromSheet = templateRows(Table.read(sheet)).map(
+    ({ kind, language, variant, subject, body }): LetterTemplate => ({
+      kind,
+      language,
+      variant,
+      subject,
+      body,
+    }),
+  );
+  const have = new Set(fromSheet.map(templateKey));
+  return [...fromSheet, ...defaults.filter((d) => !have.has(templateKey(d)))];
 }
 
+/** Appends the default of every (kind, language, variant) the tab lacks; never touches existing rows. */
 export function seedTemplates(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   headers: readonly string[],
   profile: PolicyProfile,
 ): number {
-  const table = Table.read(sheet);
-  const have = new Set(
-    table.rows.map((row) =>
-      keyOf({
-        kind: String(table.value(row, 'Letter')) as LetterKind,
-        language: String(table.value(row, 'Language')) as Language,
-        variant: String(table.value(row, 'Variant')),
-      }),
-    ),
-  );
-  const missing = defaultTemplates(profile).filter((t) => !have.has(keyOf(t)));
+  const have = new Set(templateRows(Table.read(sheet)).map(templateKey));
+  const missing = defaultTemplates(profile).filter((t) => !have.has(templateKey(t)));
   appendRecords(
     sheet,
     headers,
     missing.map((t) => ({
-      Letter: t.kind,
+      Kind: t.kind,
       Language: t.language,
       Variant: t.variant,
       Subject: t.subject,
@@ -62,3 +82,6 @@ export function seedTemplates(
   );
   return missing.length;
 }
+
+export const isLetterKind = (kind: string): kind is LetterKind =>
+  (LETTER_KINDS as readonly string[]).includes(kind);
