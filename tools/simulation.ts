@@ -175,10 +175,10 @@ function applyStaffAction(
       return edit(COL.appealOutcome, label(profile.appeal.outcomes, options.outcome));
     case 'close': {
       if (options.outcome) edit(COL.outcome, label(profile.outcomes, options.outcome));
-      const closed =
-        profile.lifecycle.states.find((s) => s.kind === 'closed') ??
-        profile.lifecycle.states.find((s) => s.kind === 'final' && s.id !== 'redirected');
-      return edit(COL.stage, closed!.label);
+      const from = profile.lifecycle.states.find((s) => s.label === current)?.id ?? '';
+      const close = profile.lifecycle.transitions.find((t) => t.action === 'close' && t.from.includes(from));
+      if (!close) throw new Error(`a case at "${current}" cannot be closed`);
+      return edit(COL.stage, label(profile.lifecycle.states, close.to));
     }
     case 'approve': {
       const outbox = emu.sheetValues('Outbox');

@@ -408,6 +408,13 @@ export function actionValues(
     [COL.pauses]: pauseText(next.pauses),
     [COL.lastContact]: next.lastContactAt ?? table.value(row, COL.lastContact),
   };
+  // A submission that failed intake has no route; once staff move it on, say so rather than "Needs review".
+  if (!next.route) {
+    values[COL.route] =
+      stateKind(profile, next.state) === 'review'
+        ? 'Needs review'
+        : `Decided by staff: ${stateLabel(profile, next.state)}`;
+  }
   // The edited cell keeps what staff typed (e.g. the date the letter went, not the time they said so).
   if (edited) delete values[edited];
   if (data) {
