@@ -13,7 +13,7 @@ import { Emulator, type Invocation } from '../../emulator/index';
 import type { Submission } from '../../src/core/model';
 import { getProfile } from '../../src/core/profile';
 import { submissionToAnswers } from '../../src/gas/form-questions';
-import { OUTBOX_HEADERS, STATUS_VALUES, TEMPLATES_HEADERS } from '../../src/gas/mail';
+import { OUTBOX_HEADERS, OUTBOX_STAFF_COLUMNS, STATUS_VALUES, TEMPLATES_HEADERS } from '../../src/gas/mail';
 import { DIED_WHILE_SENDING, JOURNAL_PREFIX, LEASE_MS, LEASE_PROPERTY } from '../../src/gas/mail/sender';
 import { buildProject } from '../../tools/build';
 import { BASE } from './harness';
@@ -125,6 +125,21 @@ describe('the Outbox and Templates tabs', () => {
     ])
       expect(STATUS_VALUES).toContain(s);
     for (const s of ['printed', 'cancelled']) expect(STATUS_VALUES).toContain(s);
+  });
+
+  it('protects the columns the script writes with a warning, once however often setup runs', () => {
+    const office = new Office('wiltshire');
+    office.emu.run('setupSpreadsheet');
+    const outbox = office.emu.spreadsheet.getSheetByName('Outbox')!;
+    const protections = outbox.getProtections('RANGE');
+    const covered = protections.flatMap((p) => {
+      const r = p.getRange()!;
+      return OUTBOX_HEADERS.slice(r.getColumn() - 1, r.getColumn() - 1 + r.getNumColumns());
+    });
+    expect(protections.every((p) => p.isWarningOnly())).toBe(true);
+    expect([...covered].sort()).toEqual(
+      OUTBOX_HEADERS.filter((h) => !OUTBOX_STAFF_COLUMNS.includes(h)).sort(),
+    );
   });
 
   it('never overwrites a staff edit when setup runs again, and restores a deleted template row', () => {

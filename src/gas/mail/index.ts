@@ -14,7 +14,7 @@ import { roleTitle } from '../../core/profile';
 import { ensureTab } from '../ensure-tab';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
-import { readHeaders } from '../table';
+import { contiguousRuns, readHeaders } from '../table';
 import {
   OUTBOX,
   OUTBOX_HEADERS,
@@ -42,6 +42,32 @@ function renameLegacyHeaders(ss: Spreadsheet, tab: string, legacy: Readonly<Reco
   if (renamed.some((h, i) => h !== headers[i])) sheet.getRange(1, 1, 1, renamed.length).setValues([renamed]);
 }
 
+/** Staff correct an address, edit a letter before approving it, and move it along by its Status. */
+export const OUTBOX_STAFF_COLUMNS: readonly string[] = [
+  OUTBOX.to,
+  OUTBOX.subject,
+  OUTBOX.body,
+  OUTBOX.status,
+];
+const PROTECTION_NOTE = 'Written by the script: change Status, To, Subject or Body instead';
+
+/** Warning-only, so staff can still fix a row in an emergency; replaced whole on every setup. */
+function protectComputedColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: readonly string[]): void {
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (p.getDescription() === PROTECTION_NOTE) p.remove();
+  }
+  const computed = headers
+    .map((h, i) => (h && !OUTBOX_STAFF_COLUMNS.includes(h) ? i : -1))
+    .filter((i) => i >= 0);
+  for (const run of contiguousRuns(computed)) {
+    sheet
+      .getRange(1, run[0]! + 1, sheet.getMaxRows(), run.length)
+      .protect()
+      .setDescription(PROTECTION_NOTE)
+      .setWarningOnly(true);
+  }
+}
+
 /** Creates or repairs the Outbox and Templates tabs; safe to run again at any time. */
 export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
   renameLegacyHeaders(ss, TABS.outbox, OUTBOX_LEGACY_HEADERS);
@@ -60,6 +86,7 @@ export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
         )
         .build(),
     );
+  protectComputedColumns(outbox.sheet, outbox.headers);
   outbox.sheet.setColumnWidth(column(OUTBOX.body), 360);
   outbox.sheet.setColumnWidth(column(OUTBOX.subject), 260);
 
