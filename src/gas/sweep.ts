@@ -5,9 +5,10 @@
  * of cases; rows are matched by reference at write time, so a sort by staff meanwhile misplaces nothing.
  */
 import { computeClocks } from '../core/clocks';
-import { londonDate } from '../core/calendar';
-import type { CaseRecord, Clocks } from '../core/model';
-import { CLOCK_HEADERS, COL, clockValues, recordFromRow } from './cases';
+import { isLocalDate, londonDate } from '../core/calendar';
+import { stateKind } from '../core/lifecycle';
+import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
+import { CLOCK_HEADERS, COL, clockValues, recordFromRow, stateLabel } from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders } from './mail';
 import { DASHBOARD_LEGEND } from './status-colours';
@@ -37,7 +38,8 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     for (const row of table.rows) {
       const record = recordFromRow(profile, table, row);
       if (!record.reference) continue;
-      const clocks = computeClocks(profile, record, now, calendar);
+      const clocks =
+        settledClocks(profile, table, row, record) ?? computeClocks(profile, record, now, calendar);
       const values = clockValues(profile, record, clocks, now);
       const status = String(values[COL.sla]);
       if (clocks.retainUntil && clocks.retainUntil < today) {
@@ -72,6 +74,39 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     });
     return { cases: cases.length, byStatus, pastRetention };
   });
+}
+
+const storedDay = (cell: Cell): LocalDate | null => {
+  if (cell instanceof Date) return londonDate(cell);
+  const text = String(cell).trim();
+  return isLocalDate(text) ? text : null;
+};
+
+/**
+ * A case in a final state, already recorded as closed, has no clock left to move: its stored deadlines
+ * stand and only its retention date is compared with today. Skipping the recomputation for these, most
+ * of a long-running office's records, keeps the sweep's CPU time down. Null means "recompute".
+ */
+function settledClocks(
+  profile: PolicyProfile,
+  table: Table,
+  row: readonly Cell[],
+  record: CaseRecord,
+): Clocks | null {
+  if (stateKind(profile, record.state) !== 'final' || table.value(row, COL.sla) !== 'closed') return null;
+  const retain = table.value(row, COL.retainUntil);
+  const retainUntil = storedDay(retain);
+  if (retain !== '' && !retainUntil) return null;
+  return {
+    acknowledgeBy: storedDay(table.value(row, COL.acknowledgeBy)),
+    updateBy: storedDay(table.value(row, COL.updateBy)),
+    appealBy: storedDay(table.value(row, COL.appealBy)),
+    appealAcknowledgeBy: storedDay(table.value(row, COL.appealAcknowledgeBy)),
+    appealDecisionBy: storedDay(table.value(row, COL.appealDecisionBy)),
+    retainUntil,
+    status: 'closed',
+    statusReason: `Closed (${stateLabel(profile, record.state)}); nothing more to do`,
+  };
 }
 
 /** Where a case went, grouped for counting: in scope, redirected to which body, or not yet known. */

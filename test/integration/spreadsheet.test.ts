@@ -270,6 +270,19 @@ describe('daily sweep', () => {
     expect(b.cellsRead).toBeGreaterThan(a.cellsRead * 100);
   });
 
+  it('flags concluded records past their retention date without recomputing their deadlines', () => {
+    const office = new Office('wiltshire');
+    office.seedCases(3, 0, new Date('2019-01-07T09:00:00Z'));
+    const before = office.cases().map((c) => c['Keep record until']);
+    office.emu.run('runDailySweep');
+    const after = office.cases();
+    expect(after.map((c) => c['Keep record until'])).toEqual(before);
+    expect(after.every((c) => c['SLA status'] === 'closed')).toBe(true);
+    expect(after.every((c) => /retention date/.test(String(c['What is due'])))).toBe(true);
+    const dashboard = Object.fromEntries(office.emu.sheetValues('Dashboard').map((r) => [r[0], r[1]]));
+    expect(dashboard['Past retention date']).toBe(3);
+  });
+
   it('moves open cases when a closure day is added to Settings', () => {
     const office = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'));
     office.submit();
