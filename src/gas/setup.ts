@@ -12,6 +12,7 @@ import { healthRows } from './health';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { DASHBOARD_LEGEND } from './status-colours';
+import { writeDashboard } from './sweep';
 import { TABS } from './tabs';
 import { ensureTab } from './ensure-tab';
 import { Table, headerIndex, type Cell } from './table';
@@ -222,7 +223,19 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   setupCases(ss, profile);
   setupAudit(ss);
   setupMailTabs(ss, profile);
-  ensureTab(ss, TABS.dashboard, ['Measure', 'Count']);
+  const dashboard = ensureTab(ss, TABS.dashboard, ['Measure', 'Count']);
+  // A fresh Dashboard shows the colour legend at once; the first sweep fills in the counts.
+  if (dashboard.sheet.getLastRow() <= 1) {
+    writeDashboard(ss, new Date(), {
+      total: 0,
+      byStatus: {},
+      byStage: {},
+      byRoute: {},
+      overdue: [],
+      pastRetention: 0,
+      closureProblems: [],
+    });
+  }
   const form = ensureForm(ss, profile, formIdNow);
   const updates: Record<string, Cell> = { [SETTING_KEYS.formId]: form.formId };
   if (form.responsesTab) updates[SETTING_KEYS.responsesTab] = form.responsesTab;

@@ -117,7 +117,7 @@ function routeGroup(record: CaseRecord): string {
   return route.redirectTo ? `redirected: ${route.redirectTo}` : 'not yet routed (needs review)';
 }
 
-interface DashboardFigures {
+export interface DashboardFigures {
   total: number;
   byStatus: Record<string, number>;
   byStage: Record<string, number>;
@@ -128,7 +128,11 @@ interface DashboardFigures {
 }
 
 /** The Dashboard is the script's own tab: rewritten whole, in one write plus its colours. */
-function writeDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date, f: DashboardFigures): void {
+export function writeDashboard(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: Date,
+  f: DashboardFigures,
+): void {
   const sheet = ss.getSheetByName(TABS.dashboard) ?? ss.insertSheet(TABS.dashboard);
   const counts = (prefix: string, o: Record<string, number>): Cell[][] =>
     Object.entries(o)
