@@ -315,6 +315,7 @@ describe('letters that need a person', () => {
     office.editOutbox(String(assigned['Key']), 'Status', 'queued');
     office.send();
     expect(office.emu.mail.sent.filter((m) => m.to === 'ctl@opcc.example')).toHaveLength(1);
+    expect(office.outbox().find((r) => r['Key'] === assigned['Key'])!['To']).toBe('ctl@opcc.example');
   });
 });
 
@@ -407,6 +408,18 @@ describe('the sender', () => {
     expect(after['Last error']).toBe(DIED_WHILE_SENDING);
     // Staff checked with the complainant and put it back: it goes, once.
     office.editOutbox(key, 'Status', 'queued');
+    office.send();
+    office.send();
+    expect(office.complainantMail()).toHaveLength(1);
+  });
+
+  it('sends a row staff copied, or typed in capitals, once', () => {
+    const office = new Office('wiltshire', { directory: false });
+    office.submit();
+    const outbox = office.emu.spreadsheet.getSheetByName('Outbox')!;
+    const width = OUTBOX_HEADERS.length;
+    outbox.getRange(4, 1, 1, width).setValues(outbox.getRange(2, 1, 1, width).getValues());
+    office.setOutbox(String(office.outbox()[0]!['Key']), 'Status', 'Queued');
     office.send();
     office.send();
     expect(office.complainantMail()).toHaveLength(1);

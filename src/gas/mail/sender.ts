@@ -118,6 +118,8 @@ interface Letter {
   /** `queued` or `approved`: where the row goes back to if this run does not get to it. */
   status: OutboxStatus;
   attempts: number;
+  /** The address was looked up in Settings by this run (staff added it after the letter was queued). */
+  resolvedTo?: boolean;
 }
 
 interface Plan {
@@ -130,7 +132,7 @@ interface Plan {
 
 function letterOf(table: Table, row: Cell[]): Letter {
   const text = (header: string) => unliteral(table.value(row, header)).trim();
-  const status = text(OUTBOX.status);
+  const status = text(OUTBOX.status).toLowerCase();
   return {
     key: text(OUTBOX.key),
     reference: text(OUTBOX.reference),
@@ -159,7 +161,7 @@ function prepare(
   const sheet = ss.getSheetByName(TABS.outbox);
   if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
   const table = Table.read(sheet);
-  const status = (row: Cell[]) => String(table.value(row, OUTBOX.status)).trim();
+  const status = (row: Cell[]) => String(table.value(row, OUTBOX.status)).trim().toLowerCase();
 
   const updates: KeyedUpdate[] = [];
   const due: Letter[] = [];
@@ -167,7 +169,14 @@ function prepare(
   let waitingForRetry = false;
   const untried = new Set<string>();
 
-  const stuck = table.rows.filter((row) => status(row) === STATUS.sending);
+  const firstRowOf = new Map<string, Cell[]>();
+  for (const row of table.rows) {
+    const key = String(table.value(row, OUTBOX.key));
+    if (key && !firstRowOf.has(key)) firstRowOf.set(key, row);
+  }
+  const stuck = table.rows.filter(
+    (row) => status(row) === STATUS.sending && firstRowOf.get(String(table.value(row, OUTBOX.key))) === row,
+  );
   // One call for the whole journal, and only when a run died.
   const journal = stuck.length > 0 ? props.getProperties() : {};
   for (const row of stuck) {
@@ -212,7 +221,8 @@ function prepare(
       continue;
     }
     const letter = letterOf(table, row);
-    if (!letter.key) continue;
+    // A row copied by staff shares its key: only the first, the one writes go to, is ever sent.
+    if (!letter.key || firstRowOf.get(letter.key) !== row) continue;
     if (letter.audience === 'complainant' && letter.sendBy !== 'email') {
       // An approved letter for someone who asked for post or a call becomes a task for staff.
       updates.push({
@@ -235,6 +245,7 @@ function prepare(
   for (const letter of batch) {
     if (!letter.to && (letter.audience === 'staff' || letter.audience === '')) {
       letter.to = staffAddress(settings, letter.role || TEAM_ROLE);
+      letter.resolvedTo = letter.to !== '';
     }
     if (!letter.to) failedNow.push(letter);
   }
@@ -360,6 +371,7 @@ export function sendQueued(
           [OUTBOX.error]: '',
           [OUTBOX.nextAttempt]: '',
           [OUTBOX.sentAt]: new Date(at),
+          ...(letter.resolvedTo ? { [OUTBOX.to]: letter.to } : {}),
         },
       });
       sent.push(letter);
@@ -391,7 +403,10 @@ function finish(
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    if (results.length > 0) writeByKey(plan.sheet, plan.headers, OUTBOX.key, STATUS_COLUMNS, results);
+    const columns = results.some((r) => OUTBOX.to in r.values)
+      ? [...STATUS_COLUMNS, OUTBOX.to]
+      : STATUS_COLUMNS;
+    if (results.length > 0) writeByKey(plan.sheet, plan.headers, OUTBOX.key, columns, results);
     recordAcknowledgements(ss, sent, now);
     // The sheet now holds every outcome, so the journal is no longer needed.
     for (const r of results) props.deleteProperty(JOURNAL_PREFIX + r.key);
