@@ -19,6 +19,8 @@
  * old values for a multi-cell edit, so each workflow cell it changed is put back to the value the script
  * last accepted for that case (kept in the hidden case-data column), the person is asked to change one
  * cell at a time, and the refusal is audited per case. Non-workflow cells in the paste stay as pasted.
+ * If another run holds the script lock for more than 10 seconds, a single changed cell is put back and
+ * the person asked to make the change again; the failure is recorded in trigger health.
  * One exception: an acknowledgement date the sender filled in when it emailed the letter is kept, since
  * the script cannot tell it from a pasted one until the case's next checked change.
  */
@@ -40,7 +42,7 @@ import {
   stateIdFromCell,
   withAccepted,
 } from './cases';
-import { actorFor, withScriptLock, type RunContext } from './context';
+import { actorFor, type RunContext } from './context';
 import { queueEventLetters } from './mail';
 import { TABS } from './tabs';
 import { Table, contiguousRuns, readHeaders, writeByKey, type Cell } from './table';
@@ -154,13 +156,25 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
   const actor = actorFor(settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
   const who = actor.email ? `${actor.role} <${actor.email}>` : actor.role;
 
-  withScriptLock(10_000, () => {
-    if (range.getNumRows() === 1 && range.getNumColumns() === 1) {
-      applySingleEdit(ctx, sheet, headers, e, who, actor, now);
-    } else {
-      undoPaste(ctx, sheet, headers, range, who, now);
-    }
-  });
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10_000)) {
+    // An unchecked change must not stand: put a single cell back and ask for it again.
+    if (single) range.setValue(e.oldValue ?? '');
+    ctx.ss.toast(
+      single
+        ? 'The complaints system is busy, so your change was not saved. Please make it again in a minute.'
+        : 'The complaints system is busy, so this change could not be checked. Please check the cells you changed.',
+      'Not saved',
+    );
+    throw new Error('Lock timeout: a staff change on the Cases tab could not be checked');
+  }
+  try {
+    if (single) applySingleEdit(ctx, sheet, headers, e, who, actor, now);
+    else undoPaste(ctx, sheet, headers, range, who, now);
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 function applySingleEdit(

@@ -184,6 +184,17 @@ describe('staff workflow', () => {
     expect(last['To']).toBe('stage-2');
   });
 
+  it('puts a change back and says so when another run holds the lock', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    office.emu.lock.holdByAnotherProcess(true);
+    expect(() =>
+      office.edit('WIL-2026-0001', 'Stage', 'Stage 2: handling review by the decision maker'),
+    ).toThrow(/lock/i);
+    expect(office.cases()[0]!['Stage']).toBe('Stage 1: informal resolution');
+    expect(office.emu.ui.toasts.at(-1)).toMatch(/not saved/);
+  });
+
   it('puts back a paste over workflow cells, audits it per case and leaves other columns alone', () => {
     const office = new Office('wiltshire');
     office.submit();
