@@ -413,6 +413,28 @@ describe('the sender', () => {
     expect(office.complainantMail()).toHaveLength(1);
   });
 
+  it('stops sending before Apps Script’s six-minute limit and leaves the rest queued for the next run', () => {
+    const office = new Office('wiltshire', { directory: false });
+    for (let i = 0; i < 20; i++) office.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
+    // Each send takes 30 seconds of (virtual) time, as a slow day at Google might.
+    const clock = (office.emu as unknown as { clock: { advanceWithin(ms: number): void } }).clock;
+    const sent = office.emu.mail.sent;
+    const push = sent.push.bind(sent);
+    sent.push = (...m) => {
+      clock.advanceWithin(30_000);
+      return push(...m);
+    };
+    const run = office.send();
+    expect(run.result).toMatchObject({ sent: 9, carried: 11 });
+    expect(acks(office).filter((r) => r['Status'] === 'queued')).toHaveLength(11);
+    expect(office.emu.properties.script[LEASE_PROPERTY]).toBeUndefined();
+    office.send();
+    office.send();
+    sent.push = push;
+    expect(new Set(sent.map((m) => m.to)).size).toBe(20);
+    expect(sent).toHaveLength(20);
+  });
+
   it('sends a row staff copied, or typed in capitals, once', () => {
     const office = new Office('wiltshire', { directory: false });
     office.submit();
