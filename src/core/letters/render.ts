@@ -4,9 +4,9 @@
  * name such as `<script>` arrives as text, never as markup.
  */
 import { KIND_INFO, PLACEHOLDERS, type LetterKind, type LetterTemplate } from './kinds';
-import { WELSH } from './defaults-cy';
-import { ENGLISH } from './defaults-en';
-import type { Language, PolicyProfile } from '../model';
+import type { Language } from '../model';
+
+export { defaultTemplates } from './defaults';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
@@ -53,10 +53,6 @@ export function renderLetter(
     text,
     html: textToHtml(text),
   };
-}
-
-export function defaultTemplates(profile: PolicyProfile): LetterTemplate[] {
-  return profile.languages.includes('cy') ? [...ENGLISH, ...WELSH] : [...ENGLISH];
 }
 
 /** The template for a letter: staff's version if present, else the default; Welsh falls back to English. */

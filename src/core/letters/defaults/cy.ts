@@ -3,7 +3,7 @@
  * the person asks). Formal "chi" register. Names of people and roles are given after a colon so that no
  * mutation depends on the value put in.
  */
-import type { LetterTemplate } from './kinds';
+import type { LetterTemplate } from '../kinds';
 
 const SIGN_OFF = `Yn gywir,
 

@@ -1,5 +1,5 @@
 /** Default letters in English. Plain words, short sentences; staff can change every one on the Templates tab. */
-import type { LetterTemplate } from './kinds';
+import type { LetterTemplate } from '../kinds';
 
 const SIGN_OFF = `Yours sincerely,
 
