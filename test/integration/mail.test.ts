@@ -226,6 +226,17 @@ describe('first letters', () => {
     expect(ack!.name).toBe(office.profile.shortName);
   });
 
+  it('leaves the Outbox settled, and says why, when the Audit tab is missing', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    office.emu.spreadsheet.getSheetByName('Audit')!.setName('Old audit');
+    expect(() => office.send()).toThrow(/no Audit tab/);
+    expect(office.outbox().map((r) => r['Status'])).toEqual(['sent', 'sent']);
+    expect(office.emu.properties.script[LEASE_PROPERTY]).toBeUndefined();
+    office.send();
+    expect(office.emu.mail.sent).toHaveLength(2);
+  });
+
   it('records an emailed acknowledgement on the case and in the Audit tab', () => {
     const office = new Office('wiltshire');
     office.submit();

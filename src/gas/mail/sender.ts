@@ -407,11 +407,12 @@ function finish(
       ? [...STATUS_COLUMNS, OUTBOX.to]
       : STATUS_COLUMNS;
     if (results.length > 0) writeByKey(plan.sheet, plan.headers, OUTBOX.key, columns, results);
-    recordAcknowledgements(ss, sent, now);
     // The sheet now holds every outcome, so the journal is no longer needed.
     for (const r of results) props.deleteProperty(JOURNAL_PREFIX + r.key);
     if (report.carried > 0 || report.retrying > 0) props.setProperty(PENDING_PROPERTY, '1');
     if (plan.batch.length > 0) props.deleteProperty(LEASE_PROPERTY);
+    // Last: the Outbox is already settled should the Cases or Audit tab be broken.
+    recordAcknowledgements(ss, sent, now);
   } finally {
     lock.releaseLock();
   }
