@@ -110,7 +110,7 @@ describe('rendering', () => {
 
   it('reports unknown placeholders with a suggestion, missing required ones and unpaired braces', () => {
     expect(
-      checkTemplate({ kind: 'acknowledgement', subject: 'Ref {{refrence}}', body: 'Dear {{name}} {{' }),
+      checkTemplate('acknowledgement', { subject: 'Ref {{refrence}}', body: 'Dear {{name}} {{' }),
     ).toEqual([
       '{{refrence}} is not a placeholder we know (did you mean {{reference}}?).',
       'Some {{ and }} do not pair up.',

@@ -18,69 +18,94 @@ export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export type Audience = 'complainant' | 'staff';
 
+/** Every placeholder a template may use, with what it holds (shown by "Check templates"). */
+export const PLACEHOLDERS: Record<string, string> = {
+  reference: 'The case reference, e.g. WIL-2026-0042',
+  name: 'The complainant’s name',
+  officeName: 'The office’s full name',
+  receivedOn: 'The day the complaint arrived, e.g. Friday 6 March 2026',
+  acknowledgeBy: 'The day the acknowledgement is due',
+  updateBy: 'The day the next progress update is due',
+  updateEvery: 'How often the policy promises updates, e.g. “every 28 days”; blank where it sets no figure',
+  updateSentence:
+    'A sentence: how often we will update the complainant and by when (or a general promise where the policy sets no figure)',
+  appealWindow: 'How long the complainant has to appeal, e.g. “28 days”; blank where there is no appeal',
+  appealSentence:
+    'A sentence: whether the outcome can be appealed, by when, to whom and how (“final” where it cannot)',
+  appealBy: 'The last day to appeal',
+  appealBody: 'Who hears an appeal',
+  appealDecisionBy: 'The day an appeal decision is due',
+  appealDecisionSentence: 'A sentence: when we aim to answer an appeal',
+  handler: 'Who looks at the complaint first',
+  decisionMaker: 'Who decides the complaint',
+  redirectContact: 'Where an out-of-scope complaint should go, and how to reach them',
+  redirectExplanation: 'Why it has to go there',
+  consentSentence:
+    'A sentence: whether we will pass the complaint on ourselves; blank where nothing is passed on',
+  notEligibleExplanation: 'Why the person cannot use this procedure',
+  outcome: 'The outcome chosen by staff',
+  appealOutcome: 'The appeal outcome chosen by staff',
+  stage: 'The case’s stage',
+  overdueWhat: 'What is overdue and since when',
+  caseLink: 'A link to the complaints spreadsheet (staff letters only)',
+  today: 'Today’s date (daily digest)',
+  digestNew: 'New cases since the last working day',
+  digestDueToday: 'Cases with something due today',
+  digestOverdue: 'Cases with something overdue',
+};
+
+/** Filled from the case for every letter about one case (letters/values.ts). */
+const CASE = Object.keys(PLACEHOLDERS).filter(
+  (p) => !p.startsWith('digest') && !['overdueWhat', 'caseLink', 'today'].includes(p),
+);
+const STAFF_CASE = [...CASE, 'caseLink'];
+
 export interface KindInfo {
   audience: Audience;
   /** Judgement letters are held until staff approve them: they replace Gmail drafts, so no Gmail scope. */
   needsApproval: boolean;
   /** Placeholders a template of this kind must use, or it cannot do its job. */
   required: string[];
+  /** Placeholders that have a value in this kind of letter; any other would come out blank. */
+  placeholders: string[];
 }
 
+const kind = (
+  audience: Audience,
+  required: string[],
+  options: { needsApproval?: boolean; placeholders?: string[] } = {},
+): KindInfo => ({
+  audience,
+  needsApproval: options.needsApproval ?? false,
+  required,
+  placeholders: options.placeholders ?? (audience === 'staff' ? STAFF_CASE : CASE),
+});
+
 export const KIND_INFO: Record<LetterKind, KindInfo> = {
-  acknowledgement: { audience: 'complainant', needsApproval: false, required: ['reference'] },
-  redirect: { audience: 'complainant', needsApproval: false, required: ['reference', 'redirectContact'] },
-  'not-eligible': { audience: 'complainant', needsApproval: false, required: ['reference'] },
-  'progress-update': { audience: 'complainant', needsApproval: true, required: ['reference'] },
-  outcome: { audience: 'complainant', needsApproval: true, required: ['reference', 'outcome'] },
-  'appeal-acknowledgement': { audience: 'complainant', needsApproval: false, required: ['reference'] },
-  'appeal-outcome': {
-    audience: 'complainant',
-    needsApproval: true,
-    required: ['reference', 'appealOutcome'],
-  },
-  'case-assigned': { audience: 'staff', needsApproval: false, required: ['reference'] },
-  'update-due': { audience: 'staff', needsApproval: false, required: ['reference'] },
-  overdue: { audience: 'staff', needsApproval: false, required: ['reference', 'overdueWhat'] },
-  digest: { audience: 'staff', needsApproval: false, required: ['digestOverdue'] },
+  acknowledgement: kind('complainant', ['reference']),
+  redirect: kind('complainant', ['reference', 'redirectContact']),
+  'not-eligible': kind('complainant', ['reference']),
+  // Queued as a draft with a gap for the update itself, so a person must write and approve it.
+  'progress-update': kind('complainant', ['reference'], { needsApproval: true }),
+  outcome: kind('complainant', ['reference', 'outcome'], { needsApproval: true }),
+  'appeal-acknowledgement': kind('complainant', ['reference']),
+  'appeal-outcome': kind('complainant', ['reference', 'appealOutcome'], { needsApproval: true }),
+  'case-assigned': kind('staff', ['reference']),
+  'update-due': kind('staff', ['reference']),
+  overdue: kind('staff', ['reference', 'overdueWhat'], { placeholders: [...STAFF_CASE, 'overdueWhat'] }),
+  digest: kind('staff', ['digestOverdue'], {
+    placeholders: ['today', 'caseLink', 'digestNew', 'digestDueToday', 'digestOverdue'],
+  }),
 };
 
 export interface LetterTemplate {
   kind: LetterKind;
   language: Language;
-  /** For redirects, the redirect target; for update-due, `appeal-window` or `appeal-decision`; else ''. */
+  /**
+   * For redirects, the redirect target; for update-due, `appeal-window`, `appeal-decision` or `subject`
+   * (the member of staff complained about); for case-assigned, `needs-review`; else ''.
+   */
   variant: string;
   subject: string;
   body: string;
 }
-
-/** Every placeholder a template may use, with what it holds (shown by "Check templates"). */
-export const PLACEHOLDERS: Record<string, string> = {
-  reference: 'The case reference, e.g. WIL-2026-0042',
-  name: 'The complainant’s name',
-  officeName: 'The office’s full name',
-  receivedOn: 'The day the complaint arrived',
-  acknowledgeBy: 'The day the acknowledgement is due',
-  updateBy: 'The day the next progress update is due',
-  updateSentence:
-    'How often we will update the complainant (or a general promise where the policy sets no figure)',
-  appealSentence: 'Whether and how the outcome can be appealed',
-  appealBy: 'The last day to appeal',
-  appealBody: 'Who hears an appeal',
-  appealDecisionBy: 'The day an appeal decision is due',
-  appealDecisionSentence: 'When we aim to answer an appeal',
-  handler: 'Who looks at the complaint first',
-  decisionMaker: 'Who decides the complaint',
-  redirectContact: 'Where an out-of-scope complaint should go, and how to reach them',
-  redirectExplanation: 'Why it has to go there',
-  consentSentence: 'Whether we will pass the complaint on ourselves',
-  notEligibleExplanation: 'Why the person cannot use this procedure',
-  outcome: 'The outcome chosen by staff',
-  appealOutcome: 'The appeal outcome chosen by staff',
-  stage: 'The case’s stage',
-  overdueWhat: 'What is overdue and since when',
-  caseLink: 'A link to the complaints spreadsheet',
-  today: 'Today’s date',
-  digestNew: 'New cases since yesterday',
-  digestDueToday: 'Cases with something due today',
-  digestOverdue: 'Cases with something overdue',
-};

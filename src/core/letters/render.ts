@@ -3,7 +3,7 @@
  * the HTML body escapes every character of the letter (values and staff-edited template text alike), so a
  * name such as `<script>` arrives as text, never as markup.
  */
-import { KIND_INFO, PLACEHOLDERS, type LetterKind, type LetterTemplate } from './kinds';
+import { KIND_INFO, PLACEHOLDERS, type KindInfo, type LetterKind, type LetterTemplate } from './kinds';
 import type { Language } from '../model';
 
 export { defaultTemplates } from './defaults';
@@ -80,31 +80,34 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Problems with one template, in plain English for staff. */
-export function checkTemplate(template: Pick<LetterTemplate, 'kind' | 'subject' | 'body'>): string[] {
+/** Problems with one template, in plain English for staff; empty when it is fine to use. */
+export function checkTemplate(kind: string, template: Pick<LetterTemplate, 'subject' | 'body'>): string[] {
   const problems: string[] = [];
   const known = Object.keys(PLACEHOLDERS);
+  const info = (KIND_INFO as Record<string, KindInfo | undefined>)[kind];
   const text = `${template.subject}\n${template.body}`;
+  if (!info) problems.push(`"${kind}" is not a kind of letter we send.`);
   if (!template.subject.trim()) problems.push('The subject is empty.');
   if (!template.body.trim()) problems.push('The letter is empty.');
   const used = new Set<string>();
   for (const m of text.matchAll(PLACEHOLDER)) {
     const name = m[1]!;
+    if (used.has(name)) continue;
     used.add(name);
     if (!known.includes(name)) {
-      const near = known.find((k) => distance(k.toLowerCase(), name.toLowerCase()) <= 2);
+      const near = known
+        .map((k) => ({ k, d: distance(k.toLowerCase(), name.toLowerCase()) }))
+        .filter((x) => x.d <= 2)
+        .sort((a, b) => a.d - b.d)[0]?.k;
       problems.push(`{{${name}}} is not a placeholder we know${near ? ` (did you mean {{${near}}}?)` : ''}.`);
+    } else if (info && !info.placeholders.includes(name)) {
+      problems.push(`{{${name}}} has no value in this kind of letter, so it would come out blank.`);
     }
   }
-  const opens = (text.match(/\{\{/g) ?? []).length;
-  const closes = (text.match(/\}\}/g) ?? []).length;
-  if (opens !== closes) problems.push('Some {{ and }} do not pair up.');
-  const info = KIND_INFO[template.kind as LetterKind];
-  if (info) {
-    for (const r of info.required) if (!used.has(r)) problems.push(`It must include {{${r}}}.`);
-  } else {
-    problems.push(`"${template.kind}" is not a kind of letter we send.`);
-  }
+  // Counted after removing well-formed placeholders, so "{{ name }" or "{name}}" is caught too.
+  const rest = text.replace(PLACEHOLDER, '');
+  if (/\{\{|\}\}/.test(rest)) problems.push('Some {{ and }} do not pair up.');
+  for (const r of info?.required ?? []) if (!used.has(r)) problems.push(`It must include {{${r}}}.`);
   return problems;
 }
 
@@ -112,6 +115,11 @@ export function checkTemplates(
   templates: readonly LetterTemplate[],
 ): { kind: string; language: string; variant: string; problems: string[] }[] {
   return templates
-    .map((t) => ({ kind: t.kind, language: t.language, variant: t.variant, problems: checkTemplate(t) }))
+    .map((t) => ({
+      kind: t.kind,
+      language: t.language,
+      variant: t.variant,
+      problems: checkTemplate(t.kind, t),
+    }))
     .filter((r) => r.problems.length > 0);
 }
