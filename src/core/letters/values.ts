@@ -46,15 +46,18 @@ export function longDate(day: LocalDate | null, language: Language): string {
   return `${DAYS[language][weekday]} ${d} ${MONTHS[language][m - 1]} ${y}`;
 }
 
+type Unit = 'working' | 'calendar';
+
 const SENTENCES = {
   en: {
-    update: (days: number, unit: string) =>
-      `We will tell you how things are going at least every ${days} ${unit === 'working' ? 'working days' : 'days'}.`,
+    span: (days: number, unit: Unit) => `${days} ${unit === 'working' ? 'working days' : 'days'}`,
+    update: (span: string) => `We will update you on progress at least every ${span}.`,
+    updateBy: (date: string) => ` You will hear from us by ${date} at the latest.`,
     updateNone: 'We will keep you informed while we deal with your complaint.',
-    appeal: (days: number, unit: string, body: string) =>
-      `If you are unhappy with the outcome, you can ask for a review within ${days} ${unit === 'working' ? 'working days' : 'days'} of our final letter. Who will consider it: ${body}.`,
+    appeal: (span: string, body: string) =>
+      `If you are unhappy with the outcome, you can ask for a review within ${span} of our final letter. Our ${body} would consider it.`,
     appealBy: (date: string, body: string) =>
-      `If you are unhappy with the outcome, you can ask for a review by ${date}. Who will consider it: ${body}.`,
+      `If you are unhappy with the outcome, you can ask for a review. Please reply to this letter by ${date} and tell us why. Our ${body} will consider it.`,
     noAppeal: 'The outcome of this complaints procedure is final.',
     appealDecision: (date: string) => `We aim to give you an answer by ${date}.`,
     appealDecisionNone: 'We will give you an answer as soon as we can.',
@@ -63,13 +66,14 @@ const SENTENCES = {
     consentNo: 'You have not given us permission to pass your complaint on, so please contact them yourself.',
   },
   cy: {
-    update: (days: number, unit: string) =>
-      `Byddwn yn rhoi gwybod i chi sut mae pethau’n mynd o leiaf bob ${days} ${unit === 'working' ? 'diwrnod gwaith' : 'diwrnod'}.`,
+    span: (days: number, unit: Unit) => `${days} ${unit === 'working' ? 'diwrnod gwaith' : 'diwrnod'}`,
+    update: (span: string) => `Byddwn yn rhoi gwybod i chi sut mae pethau’n mynd o leiaf bob ${span}.`,
+    updateBy: (date: string) => ` Byddwch yn clywed gennym erbyn ${date} fan bellaf.`,
     updateNone: 'Byddwn yn rhoi’r wybodaeth ddiweddaraf i chi wrth i ni ddelio â’ch cwyn.',
-    appeal: (days: number, unit: string, body: string) =>
-      `Os nad ydych chi’n hapus â’r canlyniad, gallwch ofyn am adolygiad o fewn ${days} ${unit === 'working' ? 'diwrnod gwaith' : 'diwrnod'} i’n llythyr olaf. Pwy fydd yn ei ystyried: ${body}.`,
+    appeal: (span: string, body: string) =>
+      `Os nad ydych chi’n hapus â’r canlyniad, gallwch ofyn am adolygiad o fewn ${span} i’n llythyr olaf. Pwy fydd yn ei ystyried: ${body}.`,
     appealBy: (date: string, body: string) =>
-      `Os nad ydych chi’n hapus â’r canlyniad, gallwch ofyn am adolygiad erbyn ${date}. Pwy fydd yn ei ystyried: ${body}.`,
+      `Os nad ydych chi’n hapus â’r canlyniad, gallwch ofyn am adolygiad. Atebwch y llythyr hwn erbyn ${date} a dywedwch wrthym pam. Pwy fydd yn ei ystyried: ${body}.`,
     noAppeal: 'Mae canlyniad y drefn gwyno hon yn derfynol.',
     appealDecision: (date: string) => `Ein nod yw rhoi ateb i chi erbyn ${date}.`,
     appealDecisionNone: 'Byddwn yn rhoi ateb i chi cyn gynted ag y gallwn.',
@@ -79,6 +83,22 @@ const SENTENCES = {
       'Nid ydych chi wedi rhoi caniatâd i ni anfon eich cwyn ymlaen, felly cysylltwch â nhw eich hun os gwelwch yn dda.',
   },
 };
+
+/** Redirects that would hand the complaint to another body, so consent matters (001 ¶10). */
+const PASSED_ON: ReadonlySet<string> = new Set([
+  'police-and-crime-panel',
+  'police-force',
+  'partner-organisation',
+]);
+
+/** Whether this complainant could still appeal this case, whatever stage it is at. */
+export function appealPossible(profile: PolicyProfile, record: CaseRecord): boolean {
+  return (
+    profile.appeal.allowed &&
+    Boolean(record.route?.appealBody) &&
+    !(record.handledBy && profile.appeal.noAppealWhenHandledBy.includes(record.handledBy))
+  );
+}
 
 export function letterValues(
   profile: PolicyProfile,
@@ -96,27 +116,29 @@ export function letterValues(
     : undefined;
   const appealBody = title(route?.appealBody);
   const window = profile.clocks.appealWindow;
-  const appealPossible =
-    profile.appeal.allowed &&
-    Boolean(route?.appealBody) &&
-    !(record.handledBy && profile.appeal.noAppealWhenHandledBy.includes(record.handledBy));
+  const canAppeal = appealPossible(profile, record);
+  const appealWindow = canAppeal && window ? s.span(window.days, window.unit) : '';
   let appealSentence = s.noAppeal;
-  if (appealPossible && clocks.appealBy)
+  if (canAppeal && clocks.appealBy)
     appealSentence = s.appealBy(longDate(clocks.appealBy, language), appealBody);
-  else if (appealPossible && window) appealSentence = s.appeal(window.days, window.unit, appealBody);
+  else if (appealWindow) appealSentence = s.appeal(appealWindow, appealBody);
   const label = (list: readonly { id: string; label: string; labelCy?: string }[], id: string | null) => {
     const item = list.find((x) => x.id === id);
     return item ? (cy && item.labelCy ? item.labelCy : item.label) : '';
   };
   const update = profile.clocks.update;
+  const updateEvery = update ? s.span(update.days, update.unit) : '';
+  const updateBy = longDate(clocks.updateBy, language);
   return {
     reference: record.reference,
     name: record.complaint.name ?? '',
     officeName: cy && profile.nameCy ? profile.nameCy : profile.name,
     receivedOn: longDate(londonDate(record.receivedAt), language),
     acknowledgeBy: longDate(clocks.acknowledgeBy, language),
-    updateBy: longDate(clocks.updateBy, language),
-    updateSentence: update ? s.update(update.days, update.unit) : s.updateNone,
+    updateBy,
+    updateEvery: updateEvery && (language === 'cy' ? `bob ${updateEvery}` : `every ${updateEvery}`),
+    updateSentence: updateEvery ? s.update(updateEvery) + (updateBy && s.updateBy(updateBy)) : s.updateNone,
+    appealWindow,
     appealSentence,
     appealBy: longDate(clocks.appealBy, language),
     appealBody,
@@ -132,7 +154,12 @@ export function letterValues(
         ? redirect.explanationCy
         : redirect.explanation
       : '',
-    consentSentence: record.complaint.consentToShare ? s.consentYes : s.consentNo,
+    consentSentence:
+      route?.redirectTo && PASSED_ON.has(route.redirectTo)
+        ? record.complaint.consentToShare
+          ? s.consentYes
+          : s.consentNo
+        : '',
     notEligibleExplanation:
       cy && profile.eligibility.explanationCy
         ? profile.eligibility.explanationCy

@@ -46,7 +46,7 @@ Pwy i gysylltu â nhw: {{redirectContact}}.
 
 {{consentSentence}}
 
-Os ydych chi’n meddwl ein bod wedi camddeall eich cwyn, atebwch yr e-bost hwn a rhowch eich cyfeirnod.
+Os ydych chi’n meddwl ein bod wedi camddeall eich cwyn, atebwch y llythyr hwn a rhowch eich cyfeirnod.
 
 ${SIGN_OFF}`,
     variant,
@@ -64,8 +64,10 @@ Beth sy’n digwydd nesaf
 Pwy fydd yn edrych ar eich cwyn yn gyntaf: {{handler}}.
 Pwy fydd yn penderfynu beth sy’n digwydd: {{decisionMaker}}.
 {{updateSentence}}
+Os bydd angen rhagor o wybodaeth arnom gennych chi, byddwn yn cysylltu â chi.
 
-Oes angen unrhyw help neu newidiadau arnoch chi er mwyn i chi allu cymryd rhan? Er enghraifft print bras, cyfieithydd, neu alwadau ffôn ar adegau penodol yn unig. Atebwch yr e-bost hwn a rhowch wybod i ni.
+Help y gallwn ei gynnig
+Oes angen unrhyw help neu newidiadau arnoch chi er mwyn i chi allu cymryd rhan? Er enghraifft: print bras, cyfieithydd, neu alwadau ffôn ar adegau penodol yn unig. Atebwch y llythyr hwn a rhowch wybod i ni.
 
 {{appealSentence}}
 
@@ -85,7 +87,7 @@ Diolch am gysylltu â ni yn {{officeName}}. Rydym wedi rhoi’r cyfeirnod {{refe
 
 {{notEligibleExplanation}}
 
-Os hoffech chi siarad am hyn, atebwch yr e-bost hwn a rhowch eich cyfeirnod.
+Os hoffech chi siarad am hyn, atebwch y llythyr hwn a rhowch eich cyfeirnod.
 
 ${SIGN_OFF}`,
   ),

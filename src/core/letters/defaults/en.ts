@@ -33,7 +33,7 @@ const redirect = (variant: string): LetterTemplate =>
     'About your complaint ({{reference}})',
     `Dear {{name}},
 
-Thank you for contacting {{officeName}}. We received your complaint on {{receivedOn}} and gave it the reference {{reference}}.
+Thank you for contacting the {{officeName}}. We received your complaint on {{receivedOn}} and gave it the reference {{reference}}.
 
 ${REDIRECT_OPENING[variant] ?? ''}
 
@@ -43,7 +43,7 @@ Who to contact: {{redirectContact}}.
 
 {{consentSentence}}
 
-If you think we have misunderstood your complaint, please reply to this email and quote your reference.
+If you think we have misunderstood your complaint, please reply to this letter and quote your reference.
 
 ${SIGN_OFF}`,
     variant,
@@ -55,14 +55,15 @@ export const ENGLISH: LetterTemplate[] = [
     'We have received your complaint ({{reference}})',
     `Dear {{name}},
 
-Thank you for contacting {{officeName}}. We received your complaint on {{receivedOn}}. Your reference number is {{reference}}. Please quote it whenever you contact us about this complaint.
+Thank you for contacting the {{officeName}}. We received your complaint on {{receivedOn}}. Your reference number is {{reference}}. Please quote it whenever you contact us about this complaint.
 
 What happens next
-Who will look at your complaint first: {{handler}}.
-Who will decide what happens: {{decisionMaker}}.
+Our {{handler}} will look at your complaint first. Our {{decisionMaker}} will decide what happens.
 {{updateSentence}}
+If we need more information from you, we will contact you.
 
-Do you need any help or changes so you can take part? For example large print, an interpreter, or phone calls only at certain times. Just reply to this email and tell us.
+Help we can offer
+Do you need any help or changes so you can take part? For example: large print, an interpreter, or phone calls only at certain times. Just reply to this letter and tell us.
 
 {{appealSentence}}
 
@@ -78,11 +79,11 @@ ${SIGN_OFF}`,
     'About your complaint ({{reference}})',
     `Dear {{name}},
 
-Thank you for contacting {{officeName}}. We received your complaint on {{receivedOn}} and gave it the reference {{reference}}.
+Thank you for contacting the {{officeName}}. We received your complaint on {{receivedOn}} and gave it the reference {{reference}}.
 
 {{notEligibleExplanation}}
 
-If you would like to talk about this, please reply to this email and quote your reference.
+If you would like to talk about this, please reply to this letter and quote your reference.
 
 ${SIGN_OFF}`,
   ),
@@ -121,7 +122,7 @@ ${SIGN_OFF}`,
 
 Thank you. We have received your request for a review of complaint {{reference}}.
 
-Who will consider your request: {{appealBody}}.
+Our {{appealBody}} will consider your request.
 {{appealDecisionSentence}}
 
 ${SIGN_OFF}`,
@@ -151,6 +152,16 @@ Acknowledge by: {{acknowledgeBy}}
 Decision maker: {{decisionMaker}}
 
 Open the complaints spreadsheet: {{caseLink}}`,
+  ),
+  T(
+    'case-assigned',
+    'A new complaint needs review: {{reference}}',
+    `A new complaint, {{reference}}, arrived on {{receivedOn}} and needs a person to look at it. Either the form was not filled in fully, or our policy does not say who deals with it.
+
+Nothing has been sent to the complainant yet. Please check it, decide how it should go, and change its Stage on the Cases tab.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'needs-review',
   ),
   T(
     'update-due',
