@@ -3,21 +3,39 @@
  * second row with the same idempotency key (case, kind, cycle), so running a job twice, or again after a
  * crash, queues nothing new. A cycle is '0' for one-off letters and the deadline date for repeating ones.
  */
-import { londonDate, type Calendar } from './calendar';
+import { londonDate } from './calendar';
 import { KIND_INFO, type LetterKind } from './letters/kinds';
-import type { CaseRecord, Clocks, Language, PolicyProfile, RoleId } from './model';
+import { longDate } from './letters/values';
+import type { CaseRecord, Clocks, Language, LocalDate, PolicyProfile, RoleId } from './model';
 
 /** Reminders go to the handler this many working days before a progress update is due. */
 export const UPDATE_REMINDER_WORKING_DAYS = 3;
+
+/** The pseudo-role for the whole complaints team: the shell sends it to the team address in Settings. */
+export const COMPLAINTS_TEAM_ROLE: RoleId = 'complaints-team';
+
+/** All this module needs of the working-day calendar; `makeCalendar()` gives one. */
+export interface WorkingCalendar {
+  isWorkingDay(day: LocalDate): boolean;
+  addWorkingDays(day: LocalDate, n: number): LocalDate;
+  /** Working days after `from` up to and including `to`; 0 when `to` is not after `from`. */
+  workingDaysBetween(from: LocalDate, to: LocalDate): number;
+}
 
 export interface LetterRequest {
   kind: LetterKind;
   variant: string;
   language: Language;
   reference: string;
-  audience: 'complainant' | 'staff';
+  /**
+   * `subject` (the member of staff complained about) is reserved: that note is sent today as `staff` with
+   * variant `subject`, because the shell's Outbox treats every audience other than `staff` as the
+   * complainant and would otherwise address it to them.
+   */
+  audience: 'complainant' | 'staff' | 'subject';
   /** For staff letters: the role to address (the shell looks up its email in Settings). */
   toRole: RoleId | null;
+  /** Idempotency key: (case, kind, variant, cycle). The Outbox refuses a second row with the same key. */
   key: string;
   cycle: string;
   needsApproval: boolean;
@@ -30,6 +48,7 @@ export function letterKey(reference: string, kind: LetterKind, variant: string, 
 }
 
 function request(
+  profile: PolicyProfile,
   record: CaseRecord,
   kind: LetterKind,
   options: { variant?: string; cycle?: string; toRole?: RoleId | null; extra?: Record<string, string> } = {},
@@ -37,8 +56,11 @@ function request(
   const info = KIND_INFO[kind];
   const variant = options.variant ?? '';
   const cycle = options.cycle ?? '0';
+  // Welsh only where the office writes in Welsh; staff letters are in English.
   const language: Language =
-    info.audience === 'complainant' && record.complaint.language === 'cy' ? 'cy' : 'en';
+    info.audience === 'complainant' && record.complaint.language === 'cy' && profile.languages.includes('cy')
+      ? 'cy'
+      : 'en';
   return {
     kind,
     variant,
@@ -53,30 +75,39 @@ function request(
   };
 }
 
-/** On arrival: the first letter to the complainant, and the case to its handler. */
+function stateKind(profile: PolicyProfile, state: string) {
+  return profile.lifecycle.states.find((s) => s.id === state)?.kind;
+}
+
+/**
+ * On arrival: the first letter to the complainant, and the case to its handler. A case that needs review
+ * tells the complainant nothing yet (we do not know what to say) and goes to the whole team instead.
+ */
 export function firstLetters(profile: PolicyProfile, record: CaseRecord): LetterRequest[] {
   const route = record.route;
-  if (!route) return [];
-  const out: LetterRequest[] = [];
-  if (route.inScope) {
-    out.push(request(record, 'acknowledgement'));
-    if (route.handler) out.push(request(record, 'case-assigned', { toRole: route.handler }));
-  } else if (route.redirectTo === 'not-eligible') {
-    out.push(request(record, 'not-eligible'));
-  } else if (route.redirectTo) {
-    out.push(request(record, 'redirect', { variant: route.redirectTo }));
+  const unrouted = !route || (!route.inScope && !route.redirectTo);
+  if (unrouted || stateKind(profile, record.state) === 'review') {
+    return [
+      request(profile, record, 'case-assigned', { variant: 'needs-review', toRole: COMPLAINTS_TEAM_ROLE }),
+    ];
   }
-  return out;
+  if (route.inScope) {
+    const out = [request(profile, record, 'acknowledgement')];
+    if (route.handler) out.push(request(profile, record, 'case-assigned', { toRole: route.handler }));
+    return out;
+  }
+  if (route.redirectTo === 'not-eligible') return [request(profile, record, 'not-eligible')];
+  return [request(profile, record, 'redirect', { variant: route.redirectTo ?? '' })];
 }
 
 /** After a staff action: letters that follow from the change of state. */
 export function eventLetters(profile: PolicyProfile, before: CaseRecord, after: CaseRecord): LetterRequest[] {
   const out: LetterRequest[] = [];
-  if (!before.closedAt && after.closedAt && after.outcome) out.push(request(after, 'outcome'));
+  if (!before.closedAt && after.closedAt && after.outcome) out.push(request(profile, after, 'outcome'));
   if (!before.appealedAt && after.appealedAt) {
-    out.push(request(after, 'appeal-acknowledgement', { cycle: londonDate(after.appealedAt) }));
+    out.push(request(profile, after, 'appeal-acknowledgement', { cycle: londonDate(after.appealedAt) }));
   }
-  if (!before.appealDecidedAt && after.appealDecidedAt) out.push(request(after, 'appeal-outcome'));
+  if (!before.appealDecidedAt && after.appealDecidedAt) out.push(request(profile, after, 'appeal-outcome'));
   return out;
 }
 
@@ -86,75 +117,75 @@ export function dueLetters(
   record: CaseRecord,
   clocks: Clocks,
   now: Date,
-  calendar: Pick<Calendar, 'workingDaysBetween'>,
+  calendar: Pick<WorkingCalendar, 'workingDaysBetween'>,
 ): LetterRequest[] {
   const route = record.route;
   // A closed case has nothing left to chase, whatever its old deadlines say.
   if (!route?.inScope || clocks.status === 'closed') return [];
   const today = londonDate(now);
   const out: LetterRequest[] = [];
-  if (clocks.updateBy && clocks.status !== 'paused') {
-    const left = today <= clocks.updateBy ? calendar.workingDaysBetween(today, clocks.updateBy) : -1;
-    if (left >= 0 && left <= UPDATE_REMINDER_WORKING_DAYS) {
-      out.push(request(record, 'update-due', { cycle: clocks.updateBy, toRole: route.handler }));
-      out.push(request(record, 'progress-update', { cycle: clocks.updateBy }));
-      // Wiltshire (002 §4.6): the member of staff complained about is kept informed too.
-      if (profile.updatesToSubject) {
-        out.push(request(record, 'update-due', { variant: 'subject', cycle: clocks.updateBy, toRole: null }));
-      }
+  const soon = (day: string | null): day is string =>
+    day !== null && today <= day && calendar.workingDaysBetween(today, day) <= UPDATE_REMINDER_WORKING_DAYS;
+  if (clocks.status !== 'paused' && soon(clocks.updateBy)) {
+    const cycle = clocks.updateBy;
+    out.push(request(profile, record, 'update-due', { cycle, toRole: route.handler }));
+    // A draft for the handler to fill in and approve; it never goes out as it stands.
+    out.push(request(profile, record, 'progress-update', { cycle }));
+    // Wiltshire (002 §4.6): the member of staff complained about is kept informed too.
+    if (profile.updatesToSubject && route.flags.includes('updates-to-subject')) {
+      out.push(request(profile, record, 'update-due', { variant: 'subject', cycle }));
     }
   }
-  const soon = (day: string | null) =>
-    day !== null && today <= day && calendar.workingDaysBetween(today, day) <= UPDATE_REMINDER_WORKING_DAYS;
   // The appeal window closing: the handler concludes the case if no appeal arrives.
-  if (clocks.appealBy && !record.appealedAt && soon(clocks.appealBy)) {
+  if (!record.appealedAt && soon(clocks.appealBy)) {
+    const cycle = clocks.appealBy;
     out.push(
-      request(record, 'update-due', {
-        variant: 'appeal-window',
-        cycle: clocks.appealBy,
-        toRole: route.handler,
-      }),
+      request(profile, record, 'update-due', { variant: 'appeal-window', cycle, toRole: route.handler }),
     );
   }
   // An appeal decision coming due: the appeal body is reminded.
-  if (clocks.appealDecisionBy && !record.appealDecidedAt && soon(clocks.appealDecisionBy)) {
+  if (!record.appealDecidedAt && soon(clocks.appealDecisionBy)) {
     out.push(
-      request(record, 'update-due', {
+      request(profile, record, 'update-due', {
         variant: 'appeal-decision',
         cycle: clocks.appealDecisionBy,
         toRole: route.appealBody ?? route.decisionMaker,
       }),
     );
   }
-  const overdue: { what: string; due: string }[] = [];
-  if (clocks.acknowledgeBy && !record.acknowledgedAt && clocks.acknowledgeBy < today && !record.closedAt) {
+  // Once per missed deadline: the cycle carries the deadline, so a rolled-on clock escalates afresh.
+  const missed = (day: string | null, pending: boolean): day is string =>
+    pending && day !== null && day < today;
+  const overdue: { what: string; cycle: string }[] = [];
+  const when = (day: string) => longDate(day, 'en');
+  if (missed(clocks.acknowledgeBy, !record.acknowledgedAt && !record.closedAt)) {
     overdue.push({
-      what: `the acknowledgement was due on ${clocks.acknowledgeBy}`,
-      due: `ack-${clocks.acknowledgeBy}`,
+      what: `the acknowledgement was due on ${when(clocks.acknowledgeBy)}`,
+      cycle: `ack-${clocks.acknowledgeBy}`,
     });
   }
-  if (clocks.updateBy && clocks.updateBy < today && clocks.status !== 'paused') {
+  if (missed(clocks.updateBy, clocks.status !== 'paused')) {
     overdue.push({
-      what: `a progress update was due on ${clocks.updateBy}`,
-      due: `update-${clocks.updateBy}`,
+      what: `a progress update was due on ${when(clocks.updateBy)}`,
+      cycle: `update-${clocks.updateBy}`,
     });
   }
-  if (clocks.appealAcknowledgeBy && !record.appealAcknowledgedAt && clocks.appealAcknowledgeBy < today) {
+  if (missed(clocks.appealAcknowledgeBy, !record.appealAcknowledgedAt)) {
     overdue.push({
-      what: `the appeal acknowledgement was due on ${clocks.appealAcknowledgeBy}`,
-      due: `appeal-ack-${clocks.appealAcknowledgeBy}`,
+      what: `the appeal acknowledgement was due on ${when(clocks.appealAcknowledgeBy)}`,
+      cycle: `appeal-ack-${clocks.appealAcknowledgeBy}`,
     });
   }
-  if (clocks.appealDecisionBy && !record.appealDecidedAt && clocks.appealDecisionBy < today) {
+  if (missed(clocks.appealDecisionBy, !record.appealDecidedAt)) {
     overdue.push({
-      what: `the appeal decision was due on ${clocks.appealDecisionBy}`,
-      due: `appeal-decision-${clocks.appealDecisionBy}`,
+      what: `the appeal decision was due on ${when(clocks.appealDecisionBy)}`,
+      cycle: `appeal-decision-${clocks.appealDecisionBy}`,
     });
   }
   for (const o of overdue) {
     out.push(
-      request(record, 'overdue', {
-        cycle: o.due,
+      request(profile, record, 'overdue', {
+        cycle: o.cycle,
         toRole: route.decisionMaker ?? route.handler,
         extra: { overdueWhat: o.what },
       }),
@@ -163,30 +194,70 @@ export function dueLetters(
   return out;
 }
 
-/** The complaints team's daily digest; null when there is nothing in it. */
+export interface DigestCase {
+  record: CaseRecord;
+  clocks: Clocks;
+}
+
+export interface Digest {
+  request: LetterRequest;
+  values: Record<string, string>;
+}
+
+function previousDay(day: LocalDate): LocalDate {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The complaints team's digest, on working days only. "New" is everything received since the last
+ * working day began (so Monday's covers the weekend) and before today: each case appears exactly once.
+ * Null on a day off, or when there is nothing in it.
+ */
 export function digest(
-  cases: readonly { record: CaseRecord; clocks: Clocks }[],
+  profile: PolicyProfile,
+  cases: readonly DigestCase[],
   now: Date,
-  calendar: Pick<Calendar, 'addCalendarDays'>,
+  calendar: Pick<WorkingCalendar, 'isWorkingDay'>,
+): Digest | null;
+/** @deprecated The shell's first form; the addressee is now always the complaints team. */
+export function digest(
+  cases: readonly DigestCase[],
+  now: Date,
+  calendar: Pick<WorkingCalendar, 'isWorkingDay'>,
   toRole: RoleId,
-): { request: LetterRequest; values: Record<string, string> } | null {
+): Digest | null;
+export function digest(...args: unknown[]): Digest | null {
+  const legacy = Array.isArray(args[0]);
+  const profile = legacy ? null : (args[0] as PolicyProfile);
+  const [cases, now, calendar] = (legacy ? args.slice(0, 3) : args.slice(1, 4)) as [
+    readonly DigestCase[],
+    Date,
+    Pick<WorkingCalendar, 'isWorkingDay'>,
+  ];
   const today = londonDate(now);
-  const yesterday = calendar.addCalendarDays(today, -1);
-  const fresh = cases
-    .filter((c) => londonDate(c.record.receivedAt) >= yesterday)
-    .map((c) => c.record.reference);
-  const dueToday = cases
-    .filter((c) =>
-      [
-        c.clocks.acknowledgeBy && !c.record.acknowledgedAt ? c.clocks.acknowledgeBy : null,
-        c.clocks.updateBy,
-      ].includes(today),
-    )
-    .map((c) => c.record.reference);
-  const overdue = cases.filter((c) => c.clocks.status === 'overdue').map((c) => c.record.reference);
+  if (!calendar.isWorkingDay(today)) return null;
+  let since = previousDay(today);
+  // Bounded: the calendar never has a month without a working day.
+  for (let i = 0; i < 31 && !calendar.isWorkingDay(since); i++) since = previousDay(since);
+  const live = cases.filter((c) => !profile || stateKind(profile, c.record.state) !== 'final');
+  const fresh = live.filter((c) => {
+    const day = londonDate(c.record.receivedAt);
+    return day >= since && day < today;
+  });
+  const dueToday = live.filter(({ record: r, clocks: k }) =>
+    [
+      r.acknowledgedAt ? null : k.acknowledgeBy,
+      k.status === 'paused' ? null : k.updateBy,
+      r.appealedAt ? null : k.appealBy,
+      r.appealAcknowledgedAt ? null : k.appealAcknowledgeBy,
+      r.appealDecidedAt ? null : k.appealDecisionBy,
+    ].includes(today),
+  );
+  const overdue = live.filter((c) => c.clocks.status === 'overdue');
   if (fresh.length + dueToday.length + overdue.length === 0) return null;
-  const list = (refs: string[]) => (refs.length ? `${refs.length}: ${refs.join(', ')}` : 'none');
-  const key = letterKey('digest', 'digest', '', today);
+  const list = (items: readonly DigestCase[]) =>
+    items.length ? `${items.length}: ${items.map((c) => c.record.reference).join(', ')}` : 'none';
   return {
     request: {
       kind: 'digest',
@@ -194,12 +265,17 @@ export function digest(
       language: 'en',
       reference: '',
       audience: 'staff',
-      toRole,
-      key,
+      toRole: COMPLAINTS_TEAM_ROLE,
+      key: letterKey('digest', 'digest', '', today),
       cycle: today,
       needsApproval: false,
       extra: {},
     },
-    values: { today, digestNew: list(fresh), digestDueToday: list(dueToday), digestOverdue: list(overdue) },
+    values: {
+      today: longDate(today, 'en'),
+      digestNew: list(fresh),
+      digestDueToday: list(dueToday),
+      digestOverdue: list(overdue),
+    },
   };
 }
