@@ -5,7 +5,7 @@
 import { BUILT_IN_PROFILES } from './core/profile';
 import { openContext, type RunContext } from './gas/context';
 import { recordHealth } from './gas/health';
-import { recordNewCase, submissionFromNamedValues } from './gas/intake';
+import { recordNewCase, recoverMissedResponses, submissionFromNamedValues } from './gas/intake';
 import { currentPolicyId, setupSpreadsheet as setup } from './gas/setup';
 import { runSweep } from './gas/sweep';
 import { markOutboxPending } from './gas/mail';
@@ -77,8 +77,9 @@ export function setupSpreadsheet(policyId?: string): {
 }
 
 export function onComplaintSubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const responseRow = e.range.getRow();
   tracked('onComplaintSubmitted', (ctx, now) =>
-    recordNewCase(ctx, submissionFromNamedValues(ctx.profile, e.namedValues), now),
+    recordNewCase(ctx, submissionFromNamedValues(ctx.profile, e.namedValues), now, responseRow),
   );
 }
 
@@ -91,7 +92,10 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function runDailySweep(): { cases: number; byStatus: Record<string, number> } {
-  return tracked('runDailySweep', (ctx, now) => runSweep(ctx, now));
+  return tracked('runDailySweep', (ctx, now) => {
+    recoverMissedResponses(ctx, now);
+    return runSweep(ctx, now);
+  });
 }
 
 export function showLogComplaintDialog(): void {
@@ -101,7 +105,8 @@ export function showLogComplaintDialog(): void {
 
 /** Called by the Log a complaint dialog: the same intake as the form, with the channel staff chose. */
 export function logComplaint(submission: Record<string, unknown>): { reference: string; ok: boolean } {
-  return tracked('onComplaintSubmitted', (ctx, now) => recordNewCase(ctx, submission, now));
+  // Without a response row nothing can make it a duplicate, so a case is always made.
+  return tracked('onComplaintSubmitted', (ctx, now) => recordNewCase(ctx, submission, now)!);
 }
 
 export function showAbout(): void {

@@ -9,6 +9,7 @@ import { AUDIT_HEADERS } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
 import { healthRows } from './health';
+import { RESPONSES_THROUGH } from './intake';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { DASHBOARD_LEGEND } from './status-colours';
@@ -169,6 +170,17 @@ function ensureForm(
   return { formId: form.getId(), responsesTab: added ? added.getName() : null };
 }
 
+/**
+ * Responses already on the tab when setup first runs are taken as handled; every later one is counted,
+ * so the daily sweep can recover any whose trigger failed (intake.ts).
+ */
+function startCountingResponses(ss: Spreadsheet, tab: string): void {
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(RESPONSES_THROUGH) !== null) return;
+  const sheet = tab ? ss.getSheetByName(tab) : null;
+  if (sheet) props.setProperty(RESPONSES_THROUGH, String(Math.max(sheet.getLastRow(), 1)));
+}
+
 const TRIGGERS = ['onComplaintSubmitted', 'onStaffEdit', 'runDailySweep', 'sendQueuedMail'] as const;
 
 function ensureTriggers(ss: Spreadsheet): number {
@@ -240,6 +252,10 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   const updates: Record<string, Cell> = { [SETTING_KEYS.formId]: form.formId };
   if (form.responsesTab) updates[SETTING_KEYS.responsesTab] = form.responsesTab;
   setupSettings(ss, profile, updates);
+  startCountingResponses(
+    ss,
+    form.responsesTab ?? parseSettings(Table.read(ss.getSheetByName(TABS.settings)!)).responsesTab,
+  );
   const triggersCreated = ensureTriggers(ss);
   const blank = ss.getSheetByName('Sheet1');
   if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);

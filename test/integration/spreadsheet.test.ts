@@ -101,7 +101,7 @@ describe('intake on form submit', () => {
     const a = small.submit().stats;
     const b = large.submit().stats;
     expect(b.calls).toEqual(a.calls);
-    expect(a.totalCalls).toBe(43);
+    expect(a.totalCalls).toBe(45);
   });
 
   it('keeps a malformed, formula-laden submission as a case that needs review, with its text literal', () => {
@@ -120,20 +120,28 @@ describe('intake on form submit', () => {
     expect(formulas.flat().filter(Boolean)).toEqual([]);
   });
 
-  it('records a lock timeout in trigger health and raises it, leaving the response for a retry', () => {
+  it('records a lock timeout in trigger health and raises it; the next daily sweep makes the case', () => {
     const office = new Office('wiltshire');
     office.emu.lock.holdByAnotherProcess(true);
-    expect(() => office.submit()).toThrow(/lock/i);
+    expect(() => office.submit({ name: 'Held Up' })).toThrow(/lock/i);
     const health = office.emu.sheetValues('Settings').find((r) => r[0] === 'health:onComplaintSubmitted')!;
     expect(String(health[3])).toMatch(/lock/i);
+    expect(String(health[3])).not.toContain('Held Up');
     expect(office.cases()).toHaveLength(0);
-    const responses = office.emu.sheetValues(
-      String(office.emu.sheetValues('Settings').find((r) => r[0] === 'responses-tab')![2]),
-    );
-    expect(responses).toHaveLength(2);
     office.emu.lock.holdByAnotherProcess(false);
+    office.submit({ name: 'On Time' });
+    office.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
+    expect(office.cases().map((c) => [c['Reference'], c['Complainant']])).toEqual([
+      ['WIL-2026-0001', 'On Time'],
+      ['WIL-2026-0002', 'Held Up'],
+    ]);
+    office.emu.run('runDailySweep');
     office.submit();
-    expect(office.cases()[0]!['Reference']).toBe('WIL-2026-0001');
+    expect(office.cases().map((c) => c['Reference'])).toEqual([
+      'WIL-2026-0001',
+      'WIL-2026-0002',
+      'WIL-2026-0003',
+    ]);
   });
 
   it('routes a Welsh submission to Dyfed-Powys and records its language', () => {
@@ -249,8 +257,8 @@ describe('staff workflow', () => {
   });
 });
 
-/** Settings, Cases, the key re-read and the clock-column write, queueing reminders, Dashboard, health. */
-const SWEEP_CALLS = 50;
+/** Settings, missed-response check, Cases, key re-read, clock-column write, reminders, Dashboard, health. */
+const SWEEP_CALLS = 57;
 
 describe('daily sweep', () => {
   it('counts cases by status, stage and route on the Dashboard and lists the overdue by reference', () => {
