@@ -24,11 +24,14 @@
  * One exception: an acknowledgement date the sender filled in when it emailed the letter is kept, since
  * the script cannot tell it from a pasted one until the case's next checked change.
  */
+import { isLocalDate, londonInstant } from '../core/calendar';
+import { fromDayNumber } from '../core/calendar/local-date';
 import { computeClocks } from '../core/clocks';
 import { actionForStateChange, applyAction, stateKind } from '../core/lifecycle';
 import type { AuditEntry, CaseAction, CaseRecord, PolicyProfile } from '../core/model';
 import { appendAudit } from './audit';
 import {
+  CASE_COLUMNS,
   COL,
   WORKFLOW_COLUMNS,
   acceptedValue,
@@ -59,6 +62,32 @@ export interface StaffEdit {
 }
 
 type Mapping = { action: CaseAction } | { dataOnly: string } | { refuse: string };
+
+const DATE_COLUMNS: readonly string[] = CASE_COLUMNS.filter((c) => c.dropdown === 'date').map(
+  (c) => c.header,
+);
+/** Days from Sheets' day zero (1899-12-30) to 1970-01-01. */
+const SHEETS_EPOCH_DAYS = 25_569;
+
+/**
+ * e.oldValue is text (what the cell showed, or a date's serial number). A date or a checkbox is put back
+ * as a date or a boolean, so a refused change never turns a date into text.
+ */
+export function oldCellValue(header: string, oldValue: string | undefined): Cell {
+  const text = (oldValue ?? '').trim();
+  if (text === '') return '';
+  if (header === COL.paused) return text.toUpperCase() === 'TRUE';
+  if (DATE_COLUMNS.includes(header)) {
+    const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    const day = dmy
+      ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`
+      : /^\d+(\.\d+)?$/.test(text)
+        ? fromDayNumber(Math.floor(Number(text)) - SHEETS_EPOCH_DAYS)
+        : '';
+    if (isLocalDate(day)) return londonInstant(day);
+  }
+  return text;
+}
 
 function isTrue(cell: Cell): boolean {
   return cell === true || String(cell).toUpperCase() === 'TRUE';
@@ -160,7 +189,7 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(10_000)) {
     // An unchecked change must not stand: put a single cell back and ask for it again.
-    if (single) range.setValue(e.oldValue ?? '');
+    if (single) range.setValue(oldCellValue(headers[first] ?? '', e.oldValue));
     ctx.ss.toast(
       single
         ? 'The complaints system is busy, so your change was not saved. Please make it again in a minute.'
@@ -195,7 +224,8 @@ function applySingleEdit(
   const header = headers[first]!;
   const value = rowValues[first]!;
   const beforeValues = [...rowValues];
-  beforeValues[first] = e.oldValue ?? '';
+  const oldValue = oldCellValue(header, e.oldValue);
+  beforeValues[first] = oldValue;
   const before = recordFromRow(profile, table, beforeValues);
   const reference = before.reference;
   if (!reference) return;
@@ -204,7 +234,7 @@ function applySingleEdit(
   const audit: AuditEntry[] = [];
 
   const refuse = (reason: string) => {
-    range.setValue(e.oldValue ?? '');
+    range.setValue(oldValue);
     ss.toast(reason, `Change refused (${reference})`);
     audit.push({
       at: now,

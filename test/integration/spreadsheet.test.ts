@@ -192,6 +192,17 @@ describe('staff workflow', () => {
     expect(last['To']).toBe('stage-2');
   });
 
+  it('puts a refused date back as a date, not as the text it showed', () => {
+    const office = new Office('wiltshire');
+    office.submit({ preferredContact: 'post', address: '1 High Street, Devizes' });
+    office.edit('WIL-2026-0001', 'Acknowledged on', new Date('2026-03-03T00:00:00Z'));
+    office.edit('WIL-2026-0001', 'Acknowledged on', 'yesterday');
+    const value = office.cases()[0]!['Acknowledged on'];
+    expect(value).toBeInstanceOf(Date);
+    expect((value as Date).toISOString()).toBe('2026-03-03T00:00:00.000Z');
+    expect(office.rows('Audit').at(-1)!['Action']).toBe('refused: Acknowledged on');
+  });
+
   it('puts a change back and says so when another run holds the lock', () => {
     const office = new Office('wiltshire');
     office.submit();
