@@ -46,6 +46,8 @@ function setupCases(ss: Spreadsheet, profile: PolicyProfile): void {
     CASE_COLUMNS.map((c) => c.header),
   );
   const index = headerIndex(headers);
+  // Validation and formats are set on whole columns below the header, which needs rows to exist.
+  if (sheet.getMaxRows() < 2) sheet.insertRowsAfter(1, 999);
   const rows = sheet.getMaxRows() - 1;
   for (const spec of CASE_COLUMNS) {
     const column = index.get(spec.header)! + 1;
