@@ -6,9 +6,7 @@
  * services' state (the spreadsheet, properties, triggers, mail) does. A virtual clock drives `new Date()`
  * inside the script and fires installed time-driven triggers.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Script, createContext, type Context } from 'node:vm';
 import { Clock } from './clock';
 import { EmulatedFormApp, FormRegistry, type EmulatedForm } from './forms';
 import { renderSheet, renderSpreadsheet } from './render';
@@ -20,6 +18,7 @@ import {
   EmulatedProperties,
   EmulatedSession,
   EmulatedUrlFetchApp,
+  EmulatedUser,
   EmulatedUtilities,
   LockState,
   LogRecorder,
@@ -31,7 +30,8 @@ import {
 import { EmulatedSpreadsheetApp } from './spreadsheet/app';
 import { EmulatedRange } from './spreadsheet/range';
 import { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
-import { Marshal, emptyStats, type CallStats } from './stats';
+import { Marshal, ScriptRuntime, toHostError } from './runtime';
+import { emptyStats, type CallStats } from './stats';
 import { EmulatedScriptApp, TriggerRegistry, nextFiring, type TriggerRecord } from './triggers';
 import { UiRecorder, type AlertRecord, type ButtonName, type HtmlRecord, type MenuRecord } from './ui';
 
@@ -54,21 +54,20 @@ export interface Invocation {
   error: Error | null;
   stats: CallStats;
   logs: string[];
+  /** Virtual time the execution took: only Utilities.sleep and lock waits move the clock inside one. */
+  executionTimeMs: number;
+}
+
+/** ISO 8601 week number of a UTC date. */
+function isoWeek(date: Date): number {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return Math.ceil(((d.getTime() - yearStart) / 86400000 + 1) / 7);
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const TIME_ZONE = 'Europe/London';
-
-/** Replaces Date inside the script's realm with one whose "now" is the virtual clock. */
-const VIRTUAL_DATE_SCRIPT = new Script(`(function (RealDate, now) {
-  class Date extends RealDate {
-    constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
-    static now() { return now(); }
-  }
-  globalThis.Date = Date;
-  delete globalThis.__now;
-  return Date;
-})(Date, globalThis.__now)`);
 
 export class Emulator {
   readonly spreadsheet: EmulatedSpreadsheet;
@@ -76,7 +75,7 @@ export class Emulator {
   lastInvocation: Invocation | null = null;
 
   private readonly clock: Clock;
-  private readonly script: Script;
+  private readonly runtime: ScriptRuntime;
   private readonly buildDir: string;
   private readonly recorder = new UiRecorder();
   private readonly registry: TriggerRegistry;
@@ -99,7 +98,7 @@ export class Emulator {
     this.clock = new Clock((options.now ?? new Date('2026-01-05T09:00:00Z')).getTime());
     const bundlePath = options.bundlePath ?? join(ROOT, 'build/Code.js');
     this.buildDir = options.buildDir ?? dirname(bundlePath);
-    this.script = new Script(readFileSync(bundlePath, 'utf8'), { filename: 'Code.js' });
+    this.runtime = new ScriptRuntime(bundlePath);
     this.activeUser = options.activeUser ?? 'staff@opcc.example';
     this.mailState = new MailState(options.mailQuota ?? 100);
     this.spreadsheet = new EmulatedSpreadsheet(
@@ -159,21 +158,28 @@ export class Emulator {
 
   /** Runs a top-level function of the bundle in a fresh context; rethrows what the script throws. */
   run(fn: string, ...args: unknown[]): Invocation {
-    const invocation = this.invoke(fn, () => args);
+    const invocation = this.invoke(fn, (marshal) => args.map((a) => marshal.toScript(a)))!;
     if (invocation.error) {
-      Object.assign(invocation.error, { invocation });
+      Object.assign(invocation.error, { invocation, stats: invocation.stats });
       throw invocation.error;
     }
     return invocation;
   }
 
-  private invoke(fn: string, makeArgs: (marshal: Marshal) => unknown[]): Invocation {
+  /**
+   * One execution: a fresh context, the bundle loaded into it, then the named top-level function called.
+   * A handler that is not a top-level function fails as Google reports it (`Script function not found`);
+   * with `optional` (simple triggers, which only run when defined) nothing is recorded instead.
+   */
+  private invoke(
+    fn: string,
+    makeArgs: (marshal: Marshal) => unknown[],
+    options: { optional?: boolean } = {},
+  ): Invocation | null {
     const stats = emptyStats();
     const logs = new LogRecorder();
-    const context = createContext({}) as Context & Record<string, unknown>;
-    context.__now = () => this.clock.now();
-    const VirtualDate = VIRTUAL_DATE_SCRIPT.runInContext(context) as DateConstructor;
-    const marshal = new Marshal(stats, (ms) => new VirtualDate(ms));
+    const { context, realm } = this.runtime.newContext(() => this.clock.now());
+    const marshal = new Marshal(stats, realm);
     this.installGlobals(context, marshal, logs);
     const invocation: Invocation = {
       fn,
@@ -182,18 +188,23 @@ export class Emulator {
       error: null,
       stats,
       logs: logs.lines,
+      executionTimeMs: 0,
     };
+    const started = this.clock.now();
     try {
-      this.script.runInContext(context);
+      this.runtime.load(context);
       const target = context[fn];
-      if (typeof target !== 'function') throw new Error(`Script function not found: ${fn}`);
+      if (typeof target !== 'function') {
+        if (options.optional) return null;
+        throw new Error(`Script function not found: ${fn}`);
+      }
       const result = (target as (...a: unknown[]) => unknown)(...makeArgs(marshal));
       invocation.result = marshal.toHost(result);
     } catch (error) {
-      invocation.error = error instanceof Error ? error : new Error(String(error));
-      if (!(invocation.error instanceof Error)) invocation.error = new Error(String(error));
+      invocation.error = toHostError(error);
     }
     invocation.logs = logs.lines;
+    invocation.executionTimeMs = this.clock.now() - started;
     this.invocations.push(invocation);
     this.lastInvocation = invocation;
     return invocation;
@@ -229,22 +240,39 @@ export class Emulator {
     context.console = logs.console();
   }
 
-  /** Fires the simple onOpen and installable onOpen triggers, as opening the spreadsheet does. */
-  fireOpen(): Invocation[] {
-    const out: Invocation[] = [];
-    const event = (marshal: Marshal) => [{ source: marshal.toScript(this.spreadsheet), authMode: 'LIMITED' }];
-    out.push(this.invoke('onOpen', event));
-    for (const t of this.registry.triggers.filter((t) => t.eventType === 'ON_OPEN'))
-      out.push(this.invoke(t.handler, event));
-    return out.filter(
-      (i) => !(i.fn === 'onOpen' && i.error?.message === 'Script function not found: onOpen'),
+  /** Installable triggers of one event type whose source is the bound spreadsheet, oldest first. */
+  private spreadsheetTriggers(eventType: TriggerRecord['eventType']): TriggerRecord[] {
+    return this.registry.triggers.filter(
+      (t) => t.eventType === eventType && t.sourceId === this.spreadsheet.getId(),
     );
   }
 
   /**
-   * A staff member edits one cell: the value is set as typing it would set it, then the simple onEdit and
-   * installable onEdit triggers fire with e.range, e.value, e.oldValue, e.source, e.user (as documented
-   * at developers.google.com/apps-script/guides/triggers/events#edit).
+   * Fires the simple onOpen (authMode LIMITED) and the installable onOpen triggers (authMode FULL), as
+   * opening the spreadsheet does (developers.google.com/apps-script/guides/triggers/events#open).
+   */
+  fireOpen(): Invocation[] {
+    const event = (authMode: string, triggerUid?: string) => (marshal: Marshal) => [
+      marshal.toScript({
+        source: this.spreadsheet,
+        authMode,
+        user: new EmulatedUser(this.activeUser),
+        ...(triggerUid ? { triggerUid } : {}),
+      }),
+    ];
+    const out: Invocation[] = [];
+    const simple = this.invoke('onOpen', event('LIMITED'), { optional: true });
+    if (simple) out.push(simple);
+    for (const t of this.spreadsheetTriggers('ON_OPEN'))
+      out.push(this.invoke(t.handler, event('FULL', t.id))!);
+    return out;
+  }
+
+  /**
+   * A staff member edits one cell: the value is set as typing it would set it, then the simple onEdit
+   * (authMode LIMITED) and installable onEdit triggers (FULL) fire with e.range, e.value, e.oldValue,
+   * e.source, e.user (developers.google.com/apps-script/guides/triggers/events#edit). e.value and
+   * e.oldValue are the cell's text as shown; e.oldValue is absent when the cell was empty, as on Google.
    */
   edit(sheetName: string, a1: string, value: unknown): Invocation[] {
     const sheet = this.spreadsheet.getSheetByName(sheetName);
@@ -253,32 +281,32 @@ export class Emulator {
     const old = range.getValue();
     const oldDisplay = range.getDisplayValue();
     range.setValue(value);
-    const display = range.getDisplayValue();
-    const event = (marshal: Marshal) => [
-      {
-        range: marshal.toScript(range),
-        source: marshal.toScript(this.spreadsheet),
-        value: display,
-        ...(old === '' ? {} : { oldValue: oldDisplay }),
-        user: marshal.toScript({ getEmail: () => this.activeUser }),
-        authMode: 'FULL',
-        triggerUid: '',
-      },
+    const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+    const event = (authMode: string, triggerUid?: string) => (marshal: Marshal) => [
+      marshal.toScript({
+        range,
+        source: this.spreadsheet,
+        ...(single ? { value: range.getDisplayValue() } : {}),
+        ...(single && old !== '' ? { oldValue: oldDisplay } : {}),
+        user: new EmulatedUser(this.activeUser),
+        authMode,
+        ...(triggerUid ? { triggerUid } : {}),
+      }),
     ];
     const out: Invocation[] = [];
-    const simple = this.invoke('onEdit', event);
-    if (simple.error?.message !== 'Script function not found: onEdit') out.push(simple);
-    else this.invocations.pop();
-    for (const t of this.registry.triggers.filter((t) => t.eventType === 'ON_EDIT')) {
-      out.push(this.invoke(t.handler, (m) => event(m).map((e) => ({ ...e, triggerUid: t.id }))));
-    }
+    const simple = this.invoke('onEdit', event('LIMITED'), { optional: true });
+    if (simple) out.push(simple);
+    for (const t of this.spreadsheetTriggers('ON_EDIT'))
+      out.push(this.invoke(t.handler, event('FULL', t.id))!);
     return out;
   }
 
   /**
    * A member of the public submits the form: the response row is appended to the form's destination tab
-   * and the spreadsheet's onFormSubmit triggers fire with e.values, e.namedValues, e.range and e.triggerUid
-   * (developers.google.com/apps-script/guides/triggers/events#form-submit).
+   * (Timestamp as a date, answers as text, checkbox answers joined with ", "), and the spreadsheet's
+   * onFormSubmit triggers fire with e.values, e.namedValues, e.range, e.source, e.triggerUid and
+   * e.authMode (developers.google.com/apps-script/guides/triggers/events#form-submit). Questions added
+   * after the link get new columns at the right of the tab, as Forms adds them.
    */
   submitForm(answers: Record<string, string | string[]>, formId?: string): Invocation[] {
     const form = formId
@@ -288,41 +316,69 @@ export class Emulator {
     const titles = form.questionTitles();
     const unknown = Object.keys(answers).filter((k) => !titles.includes(k));
     if (unknown.length > 0) throw new Error(`The form has no question titled: ${unknown.join(', ')}`);
+    const missing = form.items
+      .filter((i) => i.isRequired() && i.isAnswerable())
+      .map((i) => i.getTitle())
+      .filter((t) => {
+        const a = answers[t];
+        return a === undefined || (Array.isArray(a) ? a.length === 0 : a.trim() === '');
+      });
+    if (missing.length > 0) throw new Error(`Required questions left unanswered: ${missing.join(', ')}`);
+    const sheet = form.destinationSheet;
+    const header = this.responseHeader(sheet, titles);
     const timestamp = this.now;
-    const texts = titles.map((t) => {
+    const text = (t: string) => {
       const a = answers[t];
       return Array.isArray(a) ? a.join(', ') : (a ?? '');
-    });
-    const sheet = form.destinationSheet;
-    // Responses land as text: Forms stores answers as typed, not parsed like a user's cell entry.
+    };
     const row = sheet.getLastRow() + 1;
-    sheet.getRange(row, 1, 1, titles.length + 1).setNumberFormat('@');
-    sheet.getRange(row, 1, 1, titles.length + 1).setValues([[timestamp, ...texts]]);
-    const range = sheet.getRange(row, 1, 1, titles.length + 1);
+    if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+    const range = sheet.getRange(row, 1, 1, header.length);
+    // Responses land as typed text: Forms does not parse answers the way a cell entry is parsed.
+    range.setNumberFormat('@');
+    range.setValues([header.map((h, i) => (i === 0 ? timestamp : titles.includes(h) ? text(h) : ''))]);
     const stamp = formatDate(timestamp, TIME_ZONE, 'd/M/yyyy H:mm:ss');
-    const namedValues: Record<string, string[]> = { Timestamp: [stamp] };
-    titles.forEach((t, i) => (namedValues[t] = [texts[i]!]));
+    const values = header.map((h, i) => (i === 0 ? stamp : titles.includes(h) ? text(h) : ''));
+    const namedValues: Record<string, string[]> = {};
+    header.forEach((h, i) => (namedValues[h] = [values[i]!]));
     const out: Invocation[] = [];
-    for (const t of this.registry.triggers.filter(
-      (t) => t.eventType === 'ON_FORM_SUBMIT' && t.sourceId === this.spreadsheet.getId(),
-    )) {
+    for (const t of this.spreadsheetTriggers('ON_FORM_SUBMIT')) {
       out.push(
         this.invoke(t.handler, (marshal) => [
-          {
-            values: [stamp, ...texts],
+          marshal.toScript({
+            values,
             namedValues,
-            range: marshal.toScript(range),
-            source: marshal.toScript(this.spreadsheet),
+            range,
+            source: this.spreadsheet,
             triggerUid: t.id,
             authMode: 'FULL',
-          },
-        ]),
+          }),
+        ])!,
       );
     }
     return out;
   }
 
-  /** Moves the virtual clock, firing every time-driven trigger that falls due, in time order. */
+  /** The response tab's header, with a column added at the right for each question it lacks. */
+  private responseHeader(sheet: EmulatedSpreadsheet['sheets'][number], titles: string[]): string[] {
+    const width = Math.max(1, sheet.getLastColumn());
+    const header = new EmulatedRange(sheet, 1, 1, 1, width).getValues()[0]!.map(String);
+    const added = titles.filter((t) => !header.includes(t));
+    if (added.length > 0) {
+      if (header.length + added.length > sheet.getMaxColumns())
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), header.length + added.length - sheet.getMaxColumns());
+      new EmulatedRange(sheet, 1, header.length + 1, 1, added.length).setValues([added]);
+      header.push(...added);
+    }
+    return header;
+  }
+
+  /**
+   * Moves the virtual clock to `instant`, firing every time-driven trigger that falls due on the way, in
+   * time order (installation order for the same instant), with the clock set to each firing time. The
+   * event object carries the fields Google documents for time-driven triggers, in UTC
+   * (developers.google.com/apps-script/guides/triggers/events#time-driven-events).
+   */
   advanceTo(instant: Date): Invocation[] {
     const end = instant.getTime();
     const out: Invocation[] = [];
@@ -336,20 +392,23 @@ export class Emulator {
       due.next = due.schedule ? nextFiring(due.schedule, firedAt, due.timeZone) : null;
       if (due.schedule?.kind === 'once') this.registry.remove(due.id);
       const at = new Date(firedAt);
+      const dayOfWeek = at.getUTCDay() === 0 ? 7 : at.getUTCDay();
       out.push(
-        this.invoke(due.handler, () => [
-          {
+        this.invoke(due.handler, (marshal) => [
+          marshal.toScript({
             authMode: 'FULL',
             triggerUid: due.id,
             year: at.getUTCFullYear(),
             month: at.getUTCMonth() + 1,
             'day-of-month': at.getUTCDate(),
+            'day-of-week': dayOfWeek,
+            'week-of-year': isoWeek(at),
             hour: at.getUTCHours(),
             minute: at.getUTCMinutes(),
-            second: 0,
+            second: at.getUTCSeconds(),
             timezone: 'UTC',
-          },
-        ]),
+          }),
+        ])!,
       );
     }
     if (end > this.clock.now()) this.clock.set(end);

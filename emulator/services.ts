@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { zonedInstant, zonedParts } from './spreadsheet/cells';
 import type { Clock } from './clock';
 
@@ -176,6 +176,9 @@ export class MailState {
   }
 }
 
+/** An address MailApp accepts: local@domain, optionally as `Name <local@domain>`. */
+const EMAIL = /^(?:[^<>]*<)?[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+>?$/;
+
 export class EmulatedMailApp {
   constructor(
     private readonly state: MailState,
@@ -191,12 +194,21 @@ export class EmulatedMailApp {
         : { ...(options ?? {}), to: a, subject, body };
     const to = String(message.to ?? '');
     if (!to) throw new Error('Exception: Failed to send email: no recipient');
-    if (this.state.remaining(this.clock.now()) <= 0) {
+    const recipients = [to, message.cc, message.bcc]
+      .filter((v) => v !== undefined && v !== null && String(v).trim() !== '')
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
+    for (const address of recipients) {
+      if (!EMAIL.test(address)) throw new Error(`Exception: Invalid email: ${address}`);
+    }
+    // The daily quota counts recipients, not messages (developers.google.com/apps-script/guides/services/quotas).
+    if (this.state.remaining(this.clock.now()) < recipients.length) {
       throw new Error('Exception: Service invoked too many times for one day: email.');
     }
     const failure = this.state.takeFailure();
     if (failure) throw new Error(failure);
-    this.state.consume(this.clock.now());
+    this.state.spend(recipients.length, this.clock.now());
     const optional = (key: string) => (message[key] === undefined ? {} : { [key]: String(message[key]) });
     this.state.sent.push({
       to,
@@ -280,6 +292,10 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
   );
 }
 
+/** Text as UTF-8, or Apps Script's signed bytes, as a Buffer. */
+const bytes = (data: string | number[]): Buffer =>
+  typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff));
+
 export class EmulatedUtilities {
   readonly Charset = { UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' };
   constructor(private readonly clock: Clock) {}
@@ -292,8 +308,11 @@ export class EmulatedUtilities {
   sleep(milliseconds: number): void {
     this.clock.advanceWithin(milliseconds);
   }
-  base64Encode(data: string): string {
-    return Buffer.from(data, 'utf8').toString('base64');
+  base64Encode(data: string | number[]): string {
+    return bytes(data).toString('base64');
+  }
+  base64EncodeWebSafe(data: string | number[]): string {
+    return bytes(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
   base64Decode(encoded: string): number[] {
     return [...Buffer.from(encoded, 'base64')];
@@ -305,24 +324,40 @@ export class EmulatedUtilities {
   zonedInstant = zonedInstant;
 }
 
-// --- Session
+/** The account the script runs as (the spreadsheet's owner, who installed the triggers). */
+export const EFFECTIVE_USER = 'owner@opcc.example';
+
+// --- Session (developers.google.com/apps-script/reference/base/session)
+export class EmulatedUser {
+  constructor(private readonly email: string) {}
+  getEmail(): string {
+    return this.email;
+  }
+  getUserLoginId(): string {
+    return this.email;
+  }
+}
+
 export class EmulatedSession {
   constructor(
     private readonly user: () => string,
     private readonly timeZone: string,
   ) {}
-  getActiveUser(): { getEmail(): string } {
-    const email = this.user();
-    return { getEmail: () => email };
+  getActiveUser(): EmulatedUser {
+    return new EmulatedUser(this.user());
   }
-  getEffectiveUser(): { getEmail(): string } {
-    return { getEmail: () => 'owner@opcc.example' };
+  getEffectiveUser(): EmulatedUser {
+    return new EmulatedUser(EFFECTIVE_USER);
+  }
+  getActiveUserLocale(): string {
+    return 'en_GB';
   }
   getScriptTimeZone(): string {
     return this.timeZone;
   }
+  /** An opaque key per user (a digest, so the address cannot be read back from it). */
   getTemporaryActiveUserKey(): string {
-    return Buffer.from(this.user()).toString('base64url');
+    return createHash('sha256').update(`emulator:${this.user()}`).digest('base64url').slice(0, 43);
   }
 }
 
@@ -418,28 +453,53 @@ export class EmulatedUrlFetchApp {
 }
 
 // --- Logger and console: recorded per invocation
+/** A logged value as the Apps Script log shows it: text as is, other values as JSON where possible. */
+function logText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return String(value);
+  if (value instanceof Error || Object.prototype.toString.call(value) === '[object Error]')
+    return String(value);
+  if (Object.prototype.toString.call(value) === '[object Date]') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 export class LogRecorder {
   lines: string[] = [];
-  logger() {
-    return {
+  /** Logger (developers.google.com/apps-script/reference/base/logger): log(format, ...values) with %s. */
+  logger(): { log: (f: unknown, ...v: unknown[]) => unknown; getLog: () => string; clear: () => void } {
+    const logger = {
       log: (format: unknown, ...values: unknown[]) => {
-        let text = String(format);
-        values.forEach((v) => (text = text.replace(/%s/, String(v))));
+        let text = logText(format);
+        const rest = [...values];
+        if (typeof format === 'string')
+          text = text.replace(/%s|%d/g, (m) => (rest.length ? logText(rest.shift()) : m));
         this.lines.push(text);
+        return logger;
       },
       getLog: () => this.lines.join('\n'),
       clear: () => {
-        this.lines = [];
+        this.lines.length = 0;
       },
     };
+    return logger;
   }
-  console() {
+  console(): Record<'log' | 'info' | 'warn' | 'error' | 'debug', (...args: unknown[]) => void> {
     const write =
       (level: string) =>
-      (...args: unknown[]) =>
-        this.lines.push(
-          `${level}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,
-        );
-    return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
+      (...args: unknown[]) => {
+        this.lines.push(`${level}: ${args.map(logText).join(' ')}`);
+      };
+    return {
+      log: write('log'),
+      info: write('info'),
+      warn: write('warn'),
+      error: write('error'),
+      debug: write('debug'),
+    };
   }
 }
