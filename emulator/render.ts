@@ -62,7 +62,7 @@ export function renderSheetTable(sheet: EmulatedSheet): string {
     const tag = r <= sheet.frozenRows ? 'th' : 'td';
     const cells = visible.map((c) => {
       const cell = sheet.peek(r, c);
-      const text = cell ? displayValue(cell.value, tz) : '';
+      const text = cell ? displayValue(cell.value, tz, cell.numberFormat) : '';
       const dropdown = cell?.validation ? ' class="dropdown"' : '';
       const style = cellStyle(sheet, r, c);
       const width =

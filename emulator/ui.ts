@@ -1,3 +1,5 @@
+import type { Accepts } from './types';
+
 /** SpreadsheetApp.getUi(): menus, alerts, prompts, sidebars and dialogs are recorded, never shown. */
 
 export interface MenuRecord {
@@ -39,7 +41,10 @@ export const ButtonSet = {
   YES_NO_CANCEL: 'YES_NO_CANCEL',
 } as const;
 
-class EmulatedMenu {
+export class EmulatedMenu implements Accepts<
+  GoogleAppsScript.Base.Menu,
+  'addItem' | 'addSeparator' | 'addToUi'
+> {
   private readonly record: MenuRecord;
   constructor(
     private readonly recorder: UiRecorder,
@@ -67,12 +72,34 @@ class EmulatedMenu {
   }
 }
 
+const BUTTON_SETS: unknown[] = Object.values(ButtonSet);
+
+/** Sorts out the (prompt), (prompt, buttons) and (title, prompt[, buttons]) overloads. */
+function overload(a: string, b: unknown, c: unknown): { title: string; message: string; buttons: unknown } {
+  if (b === undefined || (c === undefined && BUTTON_SETS.includes(b)))
+    return { title: '', message: String(a), buttons: b ?? ButtonSet.OK };
+  return { title: String(a), message: String(b), buttons: c ?? ButtonSet.OK };
+}
+
+export class EmulatedPromptResponse implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText'> {
+  constructor(
+    private readonly text: string,
+    private readonly button: ButtonName,
+  ) {}
+  getResponseText(): string {
+    return this.text;
+  }
+  getSelectedButton(): ButtonName {
+    return this.button;
+  }
+}
+
 interface HtmlLike {
   getContent(): string;
   getTitle(): string;
 }
 
-export class EmulatedUi {
+export class EmulatedUi implements Accepts<GoogleAppsScript.Base.Ui, 'createMenu' | 'alert' | 'prompt'> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   constructor(private readonly recorder: UiRecorder) {}
@@ -82,20 +109,23 @@ export class EmulatedUi {
   createAddonMenu(): EmulatedMenu {
     return new EmulatedMenu(this.recorder, 'Add-on');
   }
+  /**
+   * Ui.alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons)
+   * (developers.google.com/apps-script/reference/base/ui#alertprompt): recorded, and answered with the
+   * button scripted by respondWith, else OK (YES for a YES_NO set, which has no OK).
+   */
   alert(a: string, b?: unknown, c?: unknown): string {
-    const hasTitle = typeof b === 'string';
-    const title = hasTitle ? a : '';
-    const message = hasTitle ? (b as string) : a;
-    const buttons = hasTitle ? c : b;
+    const { title, message, buttons } = overload(a, b, c);
     this.recorder.alerts.push({ title, message });
     const fallback = buttons === ButtonSet.YES_NO || buttons === ButtonSet.YES_NO_CANCEL ? 'YES' : 'OK';
     return this.recorder.nextAnswer(fallback).button;
   }
-  prompt(a: string, b?: unknown, _c?: unknown): { getResponseText(): string; getSelectedButton(): string } {
-    const hasTitle = typeof b === 'string';
-    this.recorder.alerts.push({ title: hasTitle ? a : '', message: hasTitle ? (b as string) : a });
-    const answer = this.recorder.nextAnswer('CANCEL');
-    return { getResponseText: () => answer.text, getSelectedButton: () => answer.button };
+  /** Ui.prompt with the same overloads; answered by respondWith(button, text), else CLOSE with "". */
+  prompt(a: string, b?: unknown, c?: unknown): EmulatedPromptResponse {
+    const { title, message } = overload(a, b, c);
+    this.recorder.alerts.push({ title, message });
+    const answer = this.recorder.nextAnswer('CLOSE');
+    return new EmulatedPromptResponse(answer.text, answer.button);
   }
   showSidebar(html: HtmlLike): void {
     this.recorder.sidebars.push({ title: html.getTitle(), html: html.getContent() });

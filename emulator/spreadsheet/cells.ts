@@ -47,7 +47,8 @@ export function writeCell(cell: Cell, input: unknown): void {
     const text = String(input);
     if (text.startsWith("'")) {
       cell.value = text.slice(1);
-    } else if (text.startsWith('=') && text.length > 1) {
+    } else if (text.startsWith('=') && text.length > 1 && cell.numberFormat !== '@') {
+      // A cell formatted as plain text ("@") keeps even "=..." as text, as Sheets does.
       cell.formula = text;
       cell.value = evaluateTrivialFormula(text);
     } else if (cell.numberFormat !== '@' && /^-?\d+(\.\d+)?$/.test(text) && text.length < 16) {
@@ -60,21 +61,138 @@ export function writeCell(cell: Cell, input: unknown): void {
   }
 }
 
-function evaluateTrivialFormula(formula: string): CellValue {
+/**
+ * The computed value of a formula, for the trivial forms only: a string literal (`="text"`), a number,
+ * TRUE/FALSE, and one arithmetic operation on two numbers (`=1+2`). Anything else (functions, cell
+ * references) reads "#ERROR!": the emulator keeps formulas visible rather than computing them.
+ */
+export function evaluateTrivialFormula(formula: string): CellValue {
   const literal = /^=\s*"([^"]*)"\s*$/.exec(formula);
   if (literal) return literal[1]!;
   const number = /^=\s*(-?\d+(?:\.\d+)?)\s*$/.exec(formula);
   if (number) return Number(number[1]);
+  const bool = /^=\s*(TRUE|FALSE)\s*$/i.exec(formula);
+  if (bool) return bool[1]!.toUpperCase() === 'TRUE';
+  const sum = /^=\s*(-?\d+(?:\.\d+)?)\s*([-+*/])\s*(-?\d+(?:\.\d+)?)\s*$/.exec(formula);
+  if (sum) {
+    const [x, y] = [Number(sum[1]), Number(sum[3])];
+    switch (sum[2]) {
+      case '+':
+        return x + y;
+      case '-':
+        return x - y;
+      case '*':
+        return x * y;
+      default:
+        return y === 0 ? '#DIV/0!' : x / y;
+    }
+  }
   return '#ERROR!';
+}
+
+/**
+ * Sheets' sort order for two cell values: numbers and dates before text, text case-insensitively, and
+ * empty cells last whatever the direction (returned as +2/-2 so a descending sort leaves them last).
+ */
+export function compareValues(x: CellValue, y: CellValue): number {
+  if (x === y) return 0;
+  if (x === '') return 2;
+  if (y === '') return -2;
+  const nx = isDate(x) ? x.getTime() : x;
+  const ny = isDate(y) ? y.getTime() : y;
+  const rank = (v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  if (rank(nx) !== rank(ny)) return Math.sign(rank(nx) - rank(ny));
+  if (typeof nx === 'number' && typeof ny === 'number') return Math.sign(nx - ny);
+  return Math.sign(String(nx).localeCompare(String(ny), 'en-GB', { sensitivity: 'base' }));
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 /**
- * The text Sheets shows for a value in the default en_GB locale of a UK spreadsheet. Dates show as
- * dd/MM/yyyy HH:mm:ss in the spreadsheet's time zone, or dd/MM/yyyy when the time is midnight.
+ * A date under a Sheets date-time number format (`dd/mm/yyyy`, `dd/mm/yyyy hh:mm`, `d mmmm yyyy`, ...).
+ * As in Sheets, `m`/`mm` mean minutes right after an hour or right before seconds, months otherwise.
  */
-export function displayValue(value: CellValue, timeZone: string): string {
+function formatDateCell(date: Date, format: string, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const tokens = format.match(/"[^"]*"|\\.|AM\/PM|am\/pm|d+|m+|y+|h+|s+|[^dmyhs"\\]+/gi) ?? [];
+  const twelve = tokens.some((t) => /^am\/pm$/i.test(t));
+  return tokens
+    .map((t, i) => {
+      const lower = t.toLowerCase();
+      const n = t.length;
+      if (t.startsWith('"')) return t.slice(1, -1);
+      if (t.startsWith('\\')) return t.slice(1);
+      if (/^am\/pm$/i.test(t)) return p.hour < 12 ? 'AM' : 'PM';
+      switch (lower[0]) {
+        case 'd':
+          return n >= 4 ? LONG_DAYS[p.weekday]! : n === 3 ? LONG_DAYS[p.weekday]!.slice(0, 3) : pad(p.day, n);
+        case 'y':
+          return n <= 2 ? pad(p.year % 100) : String(p.year);
+        case 'h':
+          return pad(twelve ? p.hour % 12 || 12 : p.hour, Math.min(n, 2));
+        case 's':
+          return pad(p.second, Math.min(n, 2));
+        case 'm': {
+          const before = tokens
+            .slice(0, i)
+            .reverse()
+            .find((x) => /^[a-z]/i.test(x) && !/^am\/pm$/i.test(x));
+          const after = tokens.slice(i + 1).find((x) => /^[a-z]/i.test(x) && !/^am\/pm$/i.test(x));
+          const minutes = n <= 2 && (/^h/i.test(before ?? '') || /^s/i.test(after ?? ''));
+          if (minutes) return pad(p.minute, n);
+          return n >= 4 ? LONG_MONTHS[p.month - 1]! : n === 3 ? SHORT_MONTHS[p.month - 1]! : pad(p.month, n);
+        }
+        default:
+          return t;
+      }
+    })
+    .join('');
+}
+
+/** A number under a plain numeric format: `0`, `0.00`, `#,##0`, `#,##0.00`, `0%`, `0.0%`. */
+function formatNumberCell(value: number, format: string): string | null {
+  const m = /^([#,]*0*)(?:\.(0+))?(%?)$/.exec(format);
+  if (!m || !m[1]) return null;
+  const scaled = m[3] ? value * 100 : value;
+  const decimals = m[2]?.length ?? 0;
+  const text = m[1].includes(',')
+    ? scaled.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    : scaled.toFixed(decimals);
+  return `${text}${m[3]}`;
+}
+
+/**
+ * The text Sheets shows for a value in the en_GB locale of a UK spreadsheet. With no number format (or
+ * "General"), dates show as dd/MM/yyyy HH:mm:ss in the spreadsheet's time zone (dd/MM/yyyy when the time
+ * is midnight), numbers plainly, booleans as TRUE/FALSE. Date-time formats (`dd/mm/yyyy hh:mm`) and
+ * plain numeric formats (`0.00`, `#,##0`, `0%`) are applied; other formats show the value as if General.
+ */
+export function displayValue(value: CellValue, timeZone: string, numberFormat: string | null = null): string {
+  if (numberFormat && numberFormat !== 'General' && numberFormat !== '@') {
+    if (isDate(value) && /[dmyhs]/i.test(numberFormat.replace(/"[^"]*"/g, '')))
+      return formatDateCell(value, numberFormat, timeZone);
+    if (typeof value === 'number') {
+      const text = formatNumberCell(value, numberFormat);
+      if (text !== null) return text;
+    }
+  }
   if (isDate(value)) {
     const parts = zonedParts(value, timeZone);
     const day = `${pad(parts.day)}/${pad(parts.month)}/${parts.year}`;

@@ -1,6 +1,7 @@
-import { displayValue, isDate, writeCell, type CellValue } from './cells';
+import { compareValues, displayValue, emptyCell, isDate, writeCell, type CellValue } from './cells';
 import { EmulatedDataValidation, EmulatedProtection } from './rules';
 import type { EmulatedSheet } from './sheet';
+import type { Accepts } from '../types';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -37,23 +38,54 @@ export function parseA1(
   return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
 }
 
-export class EmulatedRange implements Pick<
-  GRange,
-  | 'getRow'
-  | 'getColumn'
-  | 'getNumRows'
-  | 'getNumColumns'
-  | 'getLastRow'
-  | 'getLastColumn'
-  | 'getA1Notation'
-  | 'getDisplayValues'
-  | 'getDisplayValue'
-  | 'getFormulas'
-  | 'getFormula'
-  | 'getBackgrounds'
-  | 'getBackground'
-  | 'getNotes'
-> {
+export class EmulatedRange
+  implements
+    Accepts<
+      GRange,
+      | 'getCell'
+      | 'offset'
+      | 'setValues'
+      | 'setValue'
+      | 'setFormulas'
+      | 'setFormula'
+      | 'clearContent'
+      | 'setBackgrounds'
+      | 'setBackground'
+      | 'setFontWeight'
+      | 'setFontWeights'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'setNote'
+      | 'setWrap'
+      | 'setVerticalAlignment'
+      | 'setHorizontalAlignment'
+      | 'setFontColor'
+      | 'protect'
+      | 'sort'
+      | 'activate'
+      | 'getSheet'
+    >,
+    Pick<
+      GRange,
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getA1Notation'
+      | 'getDisplayValues'
+      | 'getDisplayValue'
+      | 'getFormulas'
+      | 'getFormula'
+      | 'getBackgrounds'
+      | 'getBackground'
+      | 'getNotes'
+      | 'getValues'
+      | 'getValue'
+      | 'getRowIndex'
+    >
+{
   constructor(
     readonly sheet: EmulatedSheet,
     readonly row: number,
@@ -121,12 +153,27 @@ export class EmulatedRange implements Pick<
   getValue(): CellValue {
     return this.read(this.row, this.column);
   }
-  getDisplayValues(): string[][] {
+  private display(r: number, c: number): string {
     const tz = this.sheet.spreadsheet.getSpreadsheetTimeZone();
-    return this.map((r, c) => displayValue(this.read(r, c), tz));
+    return displayValue(this.read(r, c), tz, this.sheet.peek(r, c)?.numberFormat ?? null);
+  }
+  getDisplayValues(): string[][] {
+    return this.map((r, c) => this.display(r, c));
   }
   getDisplayValue(): string {
-    return displayValue(this.read(this.row, this.column), this.sheet.spreadsheet.getSpreadsheetTimeZone());
+    return this.display(this.row, this.column);
+  }
+  getNumberFormat(): string {
+    return this.sheet.peek(this.row, this.column)?.numberFormat ?? 'General';
+  }
+  getNumberFormats(): string[][] {
+    return this.map((r, c) => this.sheet.peek(r, c)?.numberFormat ?? 'General');
+  }
+  getNote(): string {
+    return this.sheet.peek(this.row, this.column)?.note ?? '';
+  }
+  getFontWeight(): string {
+    return this.sheet.peek(this.row, this.column)?.fontWeight ?? 'normal';
   }
   getFormulas(): string[][] {
     return this.map((r, c) => this.sheet.peek(r, c)?.formula ?? '');
@@ -264,20 +311,38 @@ export class EmulatedRange implements Pick<
     return protection;
   }
 
-  /** Sorts the rows of this range by one column (absolute column number), as Range.sort does. */
-  sort(spec: number | { column: number; ascending?: boolean }): this {
-    const { column, ascending = true } = typeof spec === 'number' ? { column: spec } : spec;
-    const rows = this.sheet.grid.slice(this.row - 1, this.row - 1 + this.numRows);
+  /**
+   * Sorts the rows of this range, as Range.sort does: by a column number (absolute), by
+   * `{column, ascending}`, or by an array of either (first key first). Only the range's columns move;
+   * empty cells sort last.
+   */
+  sort(sortSpecObj: unknown): this {
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s) =>
+      typeof s === 'number' ? { column: s, ascending: true } : (s as { column: number; ascending?: boolean }),
+    );
+    for (const s of specs) {
+      if (typeof s?.column !== 'number' || s.column < this.column || s.column > this.getLastColumn())
+        throw new Error('Exception: The specified column must be in the range.');
+    }
+    const rows = Array.from({ length: this.numRows }, (_, i) =>
+      Array.from({ length: this.numColumns }, (_, j) => {
+        const cell = this.sheet.peek(this.row + i, this.column + j);
+        return cell ? { ...cell } : null;
+      }),
+    );
     rows.sort((a, b) => {
-      const x = a[column - 1]?.value ?? '';
-      const y = b[column - 1]?.value ?? '';
-      const nx = isDate(x) ? x.getTime() : x;
-      const ny = isDate(y) ? y.getTime() : y;
-      const cmp =
-        typeof nx === 'number' && typeof ny === 'number' ? nx - ny : String(nx).localeCompare(String(ny));
-      return ascending ? cmp : -cmp;
+      for (const { column, ascending = true } of specs) {
+        const cmp = compareValues(a[column - this.column]?.value ?? '', b[column - this.column]?.value ?? '');
+        if (cmp !== 0) return cmp === 2 || cmp === -2 ? cmp / 2 : ascending ? cmp : -cmp;
+      }
+      return 0;
     });
-    this.sheet.grid.splice(this.row - 1, rows.length, ...rows);
+    rows.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const target = this.sheet.cell(this.row + i, this.column + j);
+        Object.assign(target, cell ?? emptyCell());
+      }),
+    );
     return this;
   }
   activate(): this {

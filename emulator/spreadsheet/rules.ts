@@ -1,3 +1,5 @@
+import { EFFECTIVE_USER, EmulatedUser } from '../services';
+import type { Accepts } from '../types';
 import type { EmulatedRange } from './range';
 import type { EmulatedSheet } from './sheet';
 
@@ -38,7 +40,15 @@ export class EmulatedDataValidation {
   }
 }
 
-export class EmulatedDataValidationBuilder {
+export class EmulatedDataValidationBuilder implements Accepts<
+  GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  | 'requireValueInList'
+  | 'requireCheckbox'
+  | 'requireDate'
+  | 'requireNumberBetween'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+> {
   criteria: string = DataValidationCriteria.VALUE_IN_LIST;
   values: unknown[] = [];
   allowInvalid = true;
@@ -92,17 +102,11 @@ export class EmulatedConditionalFormatRule {
   getRanges(): EmulatedRange[] {
     return this.ranges;
   }
-  getBooleanCondition(): {
-    getCriteriaType(): string;
-    getCriteriaValues(): unknown[];
-    getBackground(): string | null;
-  } {
-    const { condition, background } = this;
-    return {
-      getCriteriaType: () => (condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO'),
-      getCriteriaValues: () => [condition.value],
-      getBackground: () => background,
-    };
+  getBooleanCondition(): EmulatedBooleanCondition {
+    return new EmulatedBooleanCondition(this.condition, this.background, this.fontColor);
+  }
+  getGradientCondition(): null {
+    return null;
   }
   copy(): EmulatedConditionalFormatRuleBuilder {
     const b = new EmulatedConditionalFormatRuleBuilder();
@@ -114,7 +118,33 @@ export class EmulatedConditionalFormatRule {
   }
 }
 
-export class EmulatedConditionalFormatRuleBuilder {
+export class EmulatedBooleanCondition implements Pick<
+  GoogleAppsScript.Spreadsheet.BooleanCondition,
+  'getBackground' | 'getFontColor' | 'getCriteriaValues'
+> {
+  constructor(
+    private readonly condition: { type: 'formula' | 'text-equal'; value: string },
+    private readonly background: string | null,
+    private readonly fontColor: string | null,
+  ) {}
+  getCriteriaType(): string {
+    return this.condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO';
+  }
+  getCriteriaValues(): string[] {
+    return [this.condition.value];
+  }
+  getBackground(): string | null {
+    return this.background;
+  }
+  getFontColor(): string | null {
+    return this.fontColor;
+  }
+}
+
+export class EmulatedConditionalFormatRuleBuilder implements Accepts<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+  'whenFormulaSatisfied' | 'whenTextEqualTo' | 'setBackground' | 'setFontColor' | 'setBold'
+> {
   ranges: EmulatedRange[] = [];
   condition: { type: 'formula' | 'text-equal'; value: string } | null = null;
   background: string | null = null;
@@ -135,7 +165,7 @@ export class EmulatedConditionalFormatRuleBuilder {
     this.fontColor = color;
     return this;
   }
-  setBold(_bold: boolean): this {
+  setBold(_bold: boolean | null): this {
     return this;
   }
   setRanges(ranges: EmulatedRange[]): this {
@@ -150,10 +180,24 @@ export class EmulatedConditionalFormatRuleBuilder {
   }
 }
 
-export class EmulatedProtection {
+export class EmulatedProtection
+  implements
+    Pick<GoogleAppsScript.Spreadsheet.Protection, 'getDescription' | 'isWarningOnly' | 'remove' | 'canEdit'>,
+    Accepts<
+      GoogleAppsScript.Spreadsheet.Protection,
+      | 'setDescription'
+      | 'setWarningOnly'
+      | 'addEditor'
+      | 'addEditors'
+      | 'setDomainEdit'
+      | 'removeEditors'
+      | 'removeEditor'
+    >
+{
   private description = '';
   private warningOnly = false;
-  private editors: string[] = [];
+  /** Google makes the user who protects a range one of its editors. */
+  private editors: string[] = [EFFECTIVE_USER];
   constructor(
     readonly sheet: EmulatedSheet,
     readonly range: EmulatedRange | null,
@@ -172,7 +216,8 @@ export class EmulatedProtection {
   isWarningOnly(): boolean {
     return this.warningOnly;
   }
-  addEditor(email: string): this {
+  addEditor(emailAddress: string | { getEmail(): string }): this {
+    const email = typeof emailAddress === 'string' ? emailAddress : emailAddress.getEmail();
     if (!this.editors.includes(email)) this.editors.push(email);
     return this;
   }
@@ -180,12 +225,20 @@ export class EmulatedProtection {
     emails.forEach((e) => this.addEditor(e));
     return this;
   }
-  removeEditors(emails: string[]): this {
+  /** Takes addresses or User objects (`p.removeEditors(p.getEditors())` is the usual idiom). */
+  removeEditors(emailAddresses: (string | { getEmail(): string })[]): this {
+    const emails = emailAddresses.map((e) => (typeof e === 'string' ? e : e.getEmail()));
     this.editors = this.editors.filter((e) => !emails.includes(e));
     return this;
   }
-  getEditors(): { getEmail(): string }[] {
-    return this.editors.map((email) => ({ getEmail: () => email }));
+  removeEditor(emailAddress: string | { getEmail(): string }): this {
+    return this.removeEditors([emailAddress]);
+  }
+  getEditors(): EmulatedUser[] {
+    return this.editors.map((email) => new EmulatedUser(email));
+  }
+  canEdit(): boolean {
+    return this.editors.includes(EFFECTIVE_USER);
   }
   setDomainEdit(_editable: boolean): this {
     return this;

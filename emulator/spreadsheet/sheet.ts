@@ -1,17 +1,59 @@
-import { emptyCell, type Cell } from './cells';
+import { compareValues, emptyCell, type Cell } from './cells';
 import { EmulatedRange, parseA1 } from './range';
 import { EmulatedConditionalFormatRule, EmulatedProtection } from './rules';
 import type { EmulatedSpreadsheet } from './spreadsheet';
+import type { Accepts } from '../types';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
 
-export class EmulatedSheet implements Pick<
-  GSheet,
-  'getName' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'getSheetId'
-> {
+export class EmulatedSheet
+  implements
+    Pick<
+      GSheet,
+      | 'getName'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'getFrozenRows'
+      | 'getSheetId'
+      | 'setFrozenRows'
+      | 'hideColumns'
+      | 'showColumns'
+      | 'isColumnHiddenByUser'
+      | 'deleteRows'
+      | 'clearConditionalFormatRules'
+      | 'getFormUrl'
+    >,
+    Accepts<
+      GSheet,
+      | 'setName'
+      | 'activate'
+      | 'getRange'
+      | 'getDataRange'
+      | 'appendRow'
+      | 'insertRowsAfter'
+      | 'insertRowAfter'
+      | 'insertRowBefore'
+      | 'insertRowsBefore'
+      | 'insertColumnAfter'
+      | 'insertColumnsAfter'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'protect'
+      | 'getProtections'
+      | 'getConditionalFormatRules'
+      | 'sort'
+      | 'clear'
+      | 'clearContents'
+      | 'getParent'
+      | 'deleteRow'
+      | 'deleteColumn'
+    >
+{
   /** Grid of cells, row-major, 0-based. Rows grow on demand up to maxRows. */
   readonly grid: Cell[][] = [];
   maxRows = DEFAULT_ROWS;
@@ -42,7 +84,13 @@ export class EmulatedSheet implements Pick<
   getName(): string {
     return this.name;
   }
+  /** Follows Google's refusal of a duplicate tab name, as insertSheet does. */
   setName(name: string): this {
+    const other = this.spreadsheet.getSheetByName(name);
+    if (other && other !== this)
+      throw new Error(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     this.name = name;
     return this;
   }
@@ -92,9 +140,11 @@ export class EmulatedSheet implements Pick<
       throw new Error(
         'Exception: The parameters (number) don\u2019t match the method signature for SpreadsheetApp.Sheet.getRange.',
       );
-    if (a < 1 || column < 1 || numRows < 1 || numColumns < 1) {
-      throw new Error('Exception: The starting row of the range is too small.');
-    }
+    // Google's messages for coordinates that name no cell (Sheet.getRange).
+    if (a < 1) throw new Error('Exception: The starting row of the range is too small.');
+    if (column < 1) throw new Error('Exception: The starting column of the range is too small.');
+    if (numRows < 1) throw new Error('Exception: The number of rows in the range must be at least 1.');
+    if (numColumns < 1) throw new Error('Exception: The number of columns in the range must be at least 1.');
     if (a + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) {
       throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     }
@@ -127,25 +177,55 @@ export class EmulatedSheet implements Pick<
   insertRowsBefore(beforePosition: number, howMany: number): this {
     return this.insertRowsAfter(beforePosition - 1, howMany);
   }
+  /** Sheets refuses to delete rows past the grid, or every row that is not frozen. */
   deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows)
+      throw new Error('Exception: Those rows are out of bounds.');
+    const frozen = Math.min(this.frozenRows, this.maxRows);
+    const deletesUnfrozen = Math.max(0, rowPosition + howMany - 1 - Math.max(frozen, rowPosition - 1));
+    if (deletesUnfrozen >= this.maxRows - frozen)
+      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
     this.grid.splice(rowPosition - 1, howMany);
-    this.maxRows = Math.max(1, this.maxRows - howMany);
+    this.maxRows -= howMany;
   }
-  deleteRow(rowPosition: number): void {
+  deleteRow(rowPosition: number): this {
     this.deleteRows(rowPosition, 1);
+    return this;
+  }
+  /** Hidden columns and widths belong to columns, so they move when columns are inserted or deleted. */
+  private shiftColumns(from: number, by: number): void {
+    const hidden = [...this.hiddenColumns];
+    this.hiddenColumns.clear();
+    for (const c of hidden) if (by > 0 || c !== from) this.hiddenColumns.add(c >= from ? c + by : c);
+    const widths = [...this.columnWidths];
+    this.columnWidths.clear();
+    for (const [c, w] of widths) if (by > 0 || c !== from) this.columnWidths.set(c >= from ? c + by : c, w);
   }
   insertColumnAfter(afterPosition: number): this {
     for (const row of this.grid) if (row.length > afterPosition) row.splice(afterPosition, 0, emptyCell());
+    this.shiftColumns(afterPosition + 1, 1);
     this.maxColumns += 1;
     return this;
+  }
+  insertColumnBefore(beforePosition: number): this {
+    return this.insertColumnAfter(beforePosition - 1);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     for (let i = 0; i < howMany; i++) this.insertColumnAfter(afterPosition);
     return this;
   }
-  deleteColumn(columnPosition: number): void {
+  deleteColumn(columnPosition: number): this {
+    if (columnPosition < 1 || columnPosition > this.maxColumns)
+      throw new Error('Exception: Those columns are out of bounds.');
+    if (this.maxColumns === 1)
+      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen columns.');
     for (const row of this.grid) row.splice(columnPosition - 1, 1);
-    this.maxColumns = Math.max(1, this.maxColumns - 1);
+    this.shiftColumns(columnPosition, -1);
+    this.maxColumns -= 1;
+    return this;
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    for (let i = 0; i < howMany; i++) this.deleteColumn(columnPosition);
   }
 
   setFrozenRows(rows: number): void {
@@ -191,11 +271,14 @@ export class EmulatedSheet implements Pick<
     this.conditionalRules = [];
   }
 
-  /** Sorts the rows below the frozen ones, as a staff member's Data › Sort would. */
+  /** Sorts the rows below the frozen ones by one column, as Sheet.sort does. */
   sort(columnPosition: number, ascending = true): this {
     const first = this.frozenRows;
     const body = this.grid.slice(first, this.getLastRow());
-    body.sort((a, b) => compareCells(a[columnPosition - 1], b[columnPosition - 1]) * (ascending ? 1 : -1));
+    body.sort((a, b) => {
+      const cmp = compareValues(a[columnPosition - 1]?.value ?? '', b[columnPosition - 1]?.value ?? '');
+      return cmp === 2 || cmp === -2 ? cmp / 2 : ascending ? cmp : -cmp;
+    });
     this.grid.splice(first, body.length, ...body);
     return this;
   }
@@ -215,16 +298,4 @@ export class EmulatedSheet implements Pick<
   getFormUrl(): string | null {
     return this.spreadsheet.formUrlForSheet(this);
   }
-}
-
-function compareCells(a: Cell | undefined, b: Cell | undefined): number {
-  const x = a?.value ?? '';
-  const y = b?.value ?? '';
-  if (x === y) return 0;
-  if (x === '') return 1;
-  if (y === '') return -1;
-  const nx = x instanceof Date ? x.getTime() : x;
-  const ny = y instanceof Date ? y.getTime() : y;
-  if (typeof nx === 'number' && typeof ny === 'number') return nx - ny;
-  return String(nx).localeCompare(String(ny));
 }

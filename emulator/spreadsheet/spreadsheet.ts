@@ -1,12 +1,20 @@
 import type { UiRecorder } from '../ui';
 import { EmulatedSheet } from './sheet';
+import type { Accepts } from '../types';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export class EmulatedSpreadsheet implements Pick<
-  GSpreadsheet,
-  'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets'
-> {
+export class EmulatedSpreadsheet
+  implements
+    Pick<
+      GSpreadsheet,
+      'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets' | 'toast' | 'getFormUrl'
+    >,
+    Accepts<
+      GSpreadsheet,
+      'getSheetByName' | 'getSheets' | 'insertSheet' | 'getActiveSheet' | 'getRange' | 'getOwner'
+    >
+{
   readonly sheets: EmulatedSheet[] = [];
   active: EmulatedSheet | null = null;
   private nextSheetId = 0;
@@ -55,15 +63,17 @@ export class EmulatedSpreadsheet implements Pick<
   }
 
   /** Follows Google's refusal of a duplicate tab name (Spreadsheet.insertSheet). */
-  insertSheet(name?: string | number, index?: number): EmulatedSheet {
-    const sheetName = typeof name === 'string' ? name : `Sheet${this.sheets.length + 1}`;
+  insertSheet(name?: string | number | object, index?: number | object, _options?: object): EmulatedSheet {
+    let sheetName = typeof name === 'string' ? name : `Sheet${this.sheets.length + 1}`;
+    for (let n = this.sheets.length + 1; typeof name !== 'string' && this.getSheetByName(sheetName); n++)
+      sheetName = `Sheet${n}`;
     if (this.getSheetByName(sheetName)) {
       throw new Error(
         `Exception: A sheet with the name "${sheetName}" already exists. Please enter another name.`,
       );
     }
     const sheet = new EmulatedSheet(this, sheetName, this.nextSheetId++);
-    const at = typeof name === 'number' ? name : index;
+    const at = typeof name === 'number' ? name : typeof index === 'number' ? index : undefined;
     if (at === undefined || at >= this.sheets.length) this.sheets.push(sheet);
     else this.sheets.splice(at, 0, sheet);
     return sheet;
@@ -81,7 +91,7 @@ export class EmulatedSpreadsheet implements Pick<
     if (!sheet) throw new Error('Exception: Range not found');
     return sheet.getRange(ref!);
   }
-  toast(message: string, title?: string, _timeoutSeconds?: number): void {
+  toast(message: string, title?: string, _timeoutSeconds?: number | null): void {
     this.ui.toasts.push(title ? `${title}: ${message}` : message);
   }
   getFormUrl(): string | null {
