@@ -25,3 +25,20 @@ export function sanitiseText(value: string): string {
 export function looksLikeFormula(value: string): boolean {
   return FORMULA_START.test(value);
 }
+
+/** Google Sheets refuses to store more than this many characters in one cell. */
+export const MAX_CELL_CHARS = 50_000;
+
+export const TRUNCATED_NOTE = ' [truncated: full text in the form response]';
+
+/**
+ * Text cut so that it fits in `limit` characters, the cut marked with a note staff can read. Cuts on a
+ * code point boundary so no half of an emoji is left behind.
+ */
+export function fitText(text: string, limit = MAX_CELL_CHARS, note = TRUNCATED_NOTE): string {
+  if (text.length <= limit) return text;
+  let end = Math.max(0, limit - note.length);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return text.slice(0, end) + note;
+}
