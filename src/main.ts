@@ -4,8 +4,8 @@
  */
 import { BUILT_IN_PROFILES } from './core/profile';
 import { openContext, type RunContext } from './gas/context';
-import { recordHealth } from './gas/health';
-import { recordNewCase, recoverMissedResponses, submissionFromNamedValues } from './gas/intake';
+import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
+import { recordFormResponse, recordNewCase, recoverMissedResponses, type RecoveryReport } from './gas/intake';
 import { currentPolicyId, setupSpreadsheet as setup } from './gas/setup';
 import { runSweep } from './gas/sweep';
 import { markOutboxPending } from './gas/mail';
@@ -13,13 +13,17 @@ import { handleStaffEdit, type StaffEdit } from './gas/workflow';
 
 export { sendQueuedMail, checkTemplates, showLettersToPrint } from './gas/mail/entry-points';
 
-/** Runs a handler and records its last success or error on the Settings tab (no personal data). */
-function tracked<T>(handler: string, fn: (ctx: RunContext, now: Date) => T): T {
+/**
+ * Runs a handler and records its last success or error on the Settings tab (no personal data). A handler
+ * may leave a note for staff (something it ignored or could not do) through `note`.
+ */
+function tracked<T>(handler: string, fn: (ctx: RunContext, now: Date, note: (text: string) => void) => T): T {
   const ctx = openContext();
   const now = new Date();
+  const notes: string[] = [];
   try {
-    const result = fn(ctx, now);
-    recordHealth(ctx.ss, ctx.settingsTable, handler, now, null);
+    const result = fn(ctx, now, (text) => notes.push(text));
+    recordHealth(ctx.ss, ctx.settingsTable, handler, now, null, notes.join(' '));
     return result;
   } catch (error) {
     recordHealth(ctx.ss, ctx.settingsTable, handler, now, error);
@@ -76,11 +80,11 @@ export function setupSpreadsheet(policyId?: string): {
   return setup(SpreadsheetApp.getActiveSpreadsheet(), policyId);
 }
 
-export function onComplaintSubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  const responseRow = e.range.getRow();
-  tracked('onComplaintSubmitted', (ctx, now) =>
-    recordNewCase(ctx, submissionFromNamedValues(ctx.profile, e.namedValues), now, responseRow),
-  );
+export function onComplaintSubmitted(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  tracked('onComplaintSubmitted', (ctx, now, note) => {
+    const result = recordFormResponse(ctx, e, now);
+    if (result.note) note(result.note);
+  });
 }
 
 export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -93,8 +97,24 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 export function runDailySweep(): { cases: number; byStatus: Record<string, number> } {
   return tracked('runDailySweep', (ctx, now) => {
-    recoverMissedResponses(ctx, now);
-    return runSweep(ctx, now);
+    // Recovery never stops the sweep: every case gets its deadlines even when a response cannot be read.
+    let recovery: RecoveryReport;
+    try {
+      recovery = recoverMissedResponses(ctx, now);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      recovery = { made: [], problems: [`The check for missed form responses failed: ${reason}`] };
+    }
+    const summary =
+      recovery.problems.length > 0
+        ? recovery.problems.join(' ')
+        : recovery.made.length > 0
+          ? `Made ${recovery.made.length} case(s) from form responses whose own trigger had not.`
+          : 'Every form response is a case.';
+    recordHealth(ctx.ss, ctx.settingsTable, RECOVERY_HEALTH, now, null, summary);
+    const report = runSweep(ctx, now);
+    noteOnDashboard(ctx.ss, recovery.problems);
+    return report;
   });
 }
 
@@ -106,7 +126,7 @@ export function showLogComplaintDialog(): void {
 /** Called by the Log a complaint dialog: the same intake as the form, with the channel staff chose. */
 export function logComplaint(submission: Record<string, unknown>): { reference: string; ok: boolean } {
   // Without a response row nothing can make it a duplicate, so a case is always made.
-  return tracked('onComplaintSubmitted', (ctx, now) => recordNewCase(ctx, submission, now)!);
+  return tracked('onComplaintSubmitted', (ctx, now) => recordNewCase(ctx, submission, now));
 }
 
 export function showAbout(): void {

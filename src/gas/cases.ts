@@ -15,6 +15,7 @@ import type {
 } from '../core/model';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
+import { MAX_CELL_CHARS, TRUNCATED_NOTE, fitText } from '../core/text';
 import type { Cell, RowValues, Table } from './table';
 
 export type ColumnOwner = 'script' | 'staff';
@@ -76,6 +77,7 @@ export const COL = {
   lastContact: 'Last contact',
   updated: 'Last updated by script',
   data: 'Case data (do not edit)',
+  responseId: 'Response ID',
 } as const;
 
 export const CASE_COLUMNS: readonly ColumnSpec[] = [
@@ -124,6 +126,8 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.lastContact, owner: 'script', width: 120 },
   { header: COL.updated, owner: 'script', width: 140 },
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
+  // The form response the case was made from (its timestamp and fingerprint), never a row number.
+  { header: COL.responseId, owner: 'script', width: 80, hidden: true, text: true },
 ];
 
 export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);
@@ -334,6 +338,7 @@ export function newCaseRow(
   problems: IntakeProblem[],
   clocks: Clocks,
   now: Date,
+  responseId = '',
 ): RowValues {
   const c = record.complaint;
   const route = record.route;
@@ -375,9 +380,40 @@ export function newCaseRow(
     [COL.desiredOutcome]: c.desiredOutcome ?? '',
     [COL.adjustments]: c.adjustments ?? '',
     [COL.lastContact]: record.receivedAt,
+    [COL.responseId]: responseId,
   };
-  values[COL.data] = JSON.stringify({ ...data, accepted: acceptedSnapshot(values) });
+  values[COL.data] = fittedData({ ...data, accepted: acceptedSnapshot(values) });
+  for (const [header, value] of Object.entries(values)) {
+    if (typeof value === 'string') values[header] = fitText(value);
+  }
   return values;
+}
+
+/** Staff actions add pauses and snapshots to the data cell later: leave them room below the cell limit. */
+const DATA_BUDGET = MAX_CELL_CHARS - 5_000;
+const LONG_FIELDS = ['description', 'desiredOutcome', 'adjustments', 'address'] as const;
+
+/**
+ * The data cell as JSON no longer than DATA_BUDGET. JSON escaping can double a text's length (a
+ * description of quotes), so the longest free-text answers are cut in the data cell only, with a note;
+ * the visible columns and the form response keep the full text, and letters never use these fields.
+ */
+function fittedData(data: CaseData): string {
+  let json = JSON.stringify(data);
+  const complaint: Partial<Complaint> = { ...data.complaint };
+  for (let i = 0; i < 8 && json.length > DATA_BUDGET; i++) {
+    const field = [...LONG_FIELDS].sort(
+      (a, b) => (complaint[b]?.length ?? 0) - (complaint[a]?.length ?? 0),
+    )[0]!;
+    const text = complaint[field] ?? '';
+    if (text.length <= TRUNCATED_NOTE.length) break;
+    const keep = Math.max(TRUNCATED_NOTE.length, text.length - (json.length - DATA_BUDGET));
+    complaint[field] = fitText(text, keep);
+    json = JSON.stringify({ ...data, complaint });
+  }
+  if (json.length <= DATA_BUDGET) return json;
+  for (const field of LONG_FIELDS) complaint[field] = TRUNCATED_NOTE.trim();
+  return JSON.stringify({ ...data, complaint });
 }
 
 /**

@@ -3,8 +3,16 @@
  * it and queue its first letters, all under the script lock. A submission that fails validation still
  * becomes a case ("Needs review") listing its problems: nothing is ever dropped.
  *
- * The cost does not grow with the number of cases: the reference counter lives in script properties,
- * the row is appended after getLastRow, and the Cases tab is never read in full here.
+ * Form responses are known by their identity (timestamp and a fingerprint of the answers, see
+ * core/responses.ts), never by row number, so deleting, sorting or renaming the responses tab, or a new
+ * form, loses or doubles nothing. The intake ledger in script properties records, per response, the
+ * reference it was given before anything is written, and marks it complete once the case row, its audit
+ * entry and its first letters are in. A run killed in between leaves an incomplete entry: the next event
+ * for that response or the daily recovery finishes it under the same reference, writing only what is
+ * missing (letters are queued by key, so none is queued twice).
+ *
+ * The cost does not grow with the number of cases: the reference counter and the ledger live in script
+ * properties, the row is appended after getLastRow, and the Cases tab is never read in full here.
  */
 import { londonDate } from '../core/calendar';
 import { computeClocks } from '../core/clocks';
@@ -12,33 +20,43 @@ import { intake } from '../core/intake';
 import { initialState } from '../core/lifecycle';
 import { newCaseRecord } from '../core/case-record';
 import type { PolicyProfile } from '../core/model';
+import {
+  SINCE_KEY,
+  isBlankResponse,
+  ledgerEntry,
+  ledgerWrite,
+  recoveryCutoff,
+  responseIdentity,
+  staleLedgerKeys,
+  type ResponseIdentity,
+} from '../core/responses';
 import { route } from '../core/routing';
-import { appendAudit } from './audit';
-import { newCaseRow } from './cases';
+import { AUDIT_HEADERS, appendAudit } from './audit';
+import { CASE_COLUMNS, COL, newCaseRow } from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { answersToSubmission } from './form-questions';
 import { queueFirstLetters } from './mail';
 import { TABS } from './tabs';
-import { appendRecords, readHeaders } from './table';
+import { headerIndex, readHeaders, type Cell, type RowValues } from './table';
 
 const LOCK_TIMEOUT_MS = 30_000;
 
-/** Form response rows up to this one are all cases (or were there before the script started counting). */
-export const RESPONSES_THROUGH = 'responses:through';
-/** Response rows above RESPONSES_THROUGH already made into cases (a short list: only gaps keep it long). */
-const RESPONSES_DONE = 'responses:done-above';
 /** The daily sweep only recovers responses older than this, giving their own trigger time to run. */
 const RECOVER_AFTER_MS = 30 * 60_000;
+/** Properties of the row-number scheme this replaced, removed when counting (re)starts. */
+const LEGACY_KEYS = ['responses:through', 'responses:done-above'];
 
 type Props = Record<string, string>;
+type Store = GoogleAppsScript.Properties.Properties;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** `WIL-2026-0042`: numbered per year, never reused even when rows are deleted. */
 function nextReference(
   profile: PolicyProfile,
-  now: Date,
+  receivedAt: Date,
   props: Props,
 ): { reference: string; key: string; value: string } {
-  const year = londonDate(now).slice(0, 4);
+  const year = londonDate(receivedAt).slice(0, 4);
   const key = `reference:${profile.referencePrefix}:${year}`;
   const next = Number(props[key] ?? '0') + 1;
   return {
@@ -48,43 +66,81 @@ function nextReference(
   };
 }
 
-function responseMarks(props: Props): { through: number | null; done: Set<number> } {
-  const known = props[RESPONSES_THROUGH];
-  return {
-    through: known === undefined ? null : Number(known),
-    done: new Set<number>(JSON.parse(props[RESPONSES_DONE] ?? '[]') as number[]),
-  };
-}
-
-/** Whether a form response row is already a case (the sweep recovered it before its own trigger ran). */
-function isClaimed(row: number, props: Props): boolean {
-  const { through, done } = responseMarks(props);
-  return (through !== null && row <= through) || done.has(row);
-}
-
-/** The properties that mark a response row as a case, keeping the watermark moving so the list stays short. */
-function claim(row: number, props: Props): Props {
-  const marks = responseMarks(props);
-  let through = marks.through ?? row - 1;
-  marks.done.add(row);
-  while (marks.done.has(through + 1)) marks.done.delete(++through);
-  return {
-    [RESPONSES_THROUGH]: String(through),
-    [RESPONSES_DONE]: JSON.stringify([...marks.done].sort((a, b) => a - b)),
-  };
-}
-
 export interface NewCase {
   reference: string;
   ok: boolean;
 }
 
-type Store = GoogleAppsScript.Properties.Properties;
+/** A form response to make into a case: who it is, what it says, and the reference it already has. */
+interface Response {
+  identity: ResponseIdentity;
+  raw: unknown;
+  /** Set when an earlier run started this response and was stopped before it completed. */
+  reference?: string;
+}
 
 /**
- * Records one case; the caller holds the lock. The reference counter is saved before the row is written
- * (a failure later burns the number, never reuses it) and the response is marked as a case straight
- * after the row is in (a failure before that leaves it for the sweep to recover).
+ * Number formats for a new Cases row: typed answers stay text on every row (a phone number's leading
+ * zero, text starting "=" or "+"), also below the rows setup formatted. Other columns keep their format.
+ */
+function rowFormats(headers: readonly string[], current: readonly string[]): string[] {
+  const specs = new Map(CASE_COLUMNS.map((c) => [c.header, c]));
+  return headers.map((header, i) => {
+    const spec = specs.get(header);
+    if (spec?.text) return '@';
+    if (header === COL.received) return 'dd/mm/yyyy hh:mm';
+    if (spec?.dropdown === 'date') return 'dd/mm/yyyy';
+    return current[i] ?? 'General';
+  });
+}
+
+/** Appends one case row, each value under its header, formats first so nothing typed is reinterpreted. */
+function appendCaseRow(sheet: Sheet, headers: readonly string[], values: RowValues): void {
+  const index = headerIndex(headers);
+  const row: Cell[] = new Array<Cell>(headers.length).fill('');
+  for (const [header, value] of Object.entries(values)) {
+    const i = index.get(header);
+    if (i !== undefined) row[i] = value;
+  }
+  const first = sheet.getLastRow() + 1;
+  const maxRows = sheet.getMaxRows();
+  if (first > maxRows) sheet.insertRowsAfter(maxRows, first - maxRows);
+  const range = sheet.getRange(first, 1, 1, headers.length);
+  range.setNumberFormats([rowFormats(headers, range.getNumberFormats()[0] ?? [])]);
+  range.setValues([row]);
+}
+
+/** Whether a case row with this reference is on the Cases tab (only asked when finishing a stopped run). */
+function hasCaseRow(sheet: Sheet, headers: readonly string[], reference: string): boolean {
+  const column = headers.indexOf(COL.reference);
+  const last = sheet.getLastRow();
+  if (column < 0 || last < 2) return false;
+  return sheet
+    .getRange(2, column + 1, last - 1, 1)
+    .getValues()
+    .some((r) => String(r[0]) === reference);
+}
+
+/** Whether the Audit tab records this case's creation (only asked when finishing a stopped run). */
+function hasCreationAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, reference: string): boolean {
+  const sheet = ss.getSheetByName(TABS.audit);
+  if (!sheet || sheet.getLastRow() < 2) return false;
+  const headers = readHeaders(sheet);
+  const refColumn = headers.indexOf(AUDIT_HEADERS[1]);
+  const actionColumn = headers.indexOf(AUDIT_HEADERS[3]);
+  if (refColumn < 0 || actionColumn < 0) return false;
+  const left = Math.min(refColumn, actionColumn);
+  const width = Math.abs(refColumn - actionColumn) + 1;
+  return sheet
+    .getRange(2, left + 1, sheet.getLastRow() - 1, width)
+    .getValues()
+    .some((r) => String(r[refColumn - left]) === reference && r[actionColumn - left] === 'case created');
+}
+
+/**
+ * Records one case; the caller holds the lock. For a form response the reference and the ledger's
+ * "started" entry are saved together, in one call, before anything else is written; the entry is marked
+ * complete after the last write. A run stopped in between is finished by the next one (`response.reference`).
  */
 function recordLocked(
   ctx: RunContext,
@@ -92,19 +148,34 @@ function recordLocked(
   now: Date,
   store: Store,
   props: Props,
-  responseRow: number | undefined,
+  response?: Response,
 ): NewCase {
   const { ss, profile, calendar, settings } = ctx;
   const checked = intake(raw);
   const complaint = checked.ok ? checked.complaint : checked.partial;
   const routed = checked.ok ? route(profile, checked.complaint) : null;
-  const { reference, key, value } = nextReference(profile, now, props);
-  store.setProperty(key, value);
-  props[key] = value;
+  // The response's own timestamp: a case recovered later keeps the day it was really received.
+  const receivedAt = response?.identity.at ?? now;
+  const resuming = response?.reference !== undefined;
+  let reference: string;
+  if (response?.reference !== undefined) {
+    reference = response.reference;
+  } else {
+    const next = nextReference(profile, receivedAt, props);
+    reference = next.reference;
+    const updates: Props = { [next.key]: next.value };
+    if (response) {
+      const started = ledgerWrite(props, response.identity, { reference, complete: false });
+      updates[started.key] = started.value;
+    }
+    if (response) store.setProperties(updates);
+    else store.setProperty(next.key, next.value);
+    Object.assign(props, updates);
+  }
   const record = newCaseRecord({
     reference,
     policyId: profile.id,
-    receivedAt: now,
+    receivedAt,
     state: initialState(profile, routed, checked.ok),
     complaint,
     route: routed,
@@ -113,86 +184,209 @@ function recordLocked(
   const clocks = computeClocks(profile, record, now, calendar);
   const sheet = ss.getSheetByName(TABS.cases);
   if (!sheet) throw new Error('There is no Cases tab. Run Complaints › Set up… to repair it.');
-  appendRecords(sheet, readHeaders(sheet), [newCaseRow(profile, record, problems, clocks, now)]);
-  if (responseRow !== undefined) {
-    const marks = claim(responseRow, props);
-    store.setProperties(marks);
-    Object.assign(props, marks);
+  const headers = readHeaders(sheet);
+  if (!resuming || !hasCaseRow(sheet, headers, reference)) {
+    const row = newCaseRow(profile, record, problems, clocks, now, response?.identity.id ?? '');
+    appendCaseRow(sheet, headers, row);
   }
-  appendAudit(ss, [
-    {
-      at: now,
-      reference,
-      actor: 'script',
-      action: 'case created',
-      from: '',
-      to: record.state,
-      detail: checked.ok
-        ? `Received by ${complaint.channel ?? 'form'}; ${routed?.reason ?? ''}`
-        : `Needs review: ${problems.length} problem(s) with the submission`,
-    },
-  ]);
+  if (!resuming || !hasCreationAudit(ss, reference)) {
+    appendAudit(ss, [
+      {
+        at: now,
+        reference,
+        actor: 'script',
+        action: 'case created',
+        from: '',
+        to: record.state,
+        detail: checked.ok
+          ? `Received by ${complaint.channel ?? 'form'}; ${routed?.reason ?? ''}`
+          : `Needs review: ${problems.length} problem(s) with the submission`,
+      },
+    ]);
+  }
   queueFirstLetters(ss, settings, profile, record, clocks, now);
+  if (response) {
+    const done = ledgerWrite(props, response.identity, { reference, complete: true });
+    store.setProperty(done.key, done.value);
+    props[done.key] = done.value;
+  }
   return { reference, ok: checked.ok };
 }
 
-/**
- * A new complaint under the script lock. `responseRow` is the form response's row on the responses tab;
- * a response already made into a case is not recorded twice (returns null).
- */
-export function recordNewCase(
-  ctx: RunContext,
-  raw: unknown,
-  now: Date,
-  responseRow?: number,
-): NewCase | null {
+/** A complaint logged by staff (no form response): always a new case. */
+export function recordNewCase(ctx: RunContext, raw: unknown, now: Date): NewCase {
   return withScriptLock(LOCK_TIMEOUT_MS, () => {
     const store = PropertiesService.getScriptProperties();
-    const props = store.getProperties();
-    if (responseRow !== undefined && isClaimed(responseRow, props)) return null;
-    return recordLocked(ctx, raw, now, store, props, responseRow);
+    return recordLocked(ctx, raw, now, store, store.getProperties());
   });
 }
 
+/** A form response under the lock: made into a case, finished if a run was stopped, or null if already one. */
+function recordResponseLocked(
+  ctx: RunContext,
+  identity: ResponseIdentity,
+  raw: unknown,
+  now: Date,
+  store: Store,
+  props: Props,
+): NewCase | null {
+  const entry = ledgerEntry(props, identity);
+  if (entry?.complete) return null;
+  return recordLocked(ctx, raw, now, store, props, { identity, raw, reference: entry?.reference });
+}
+
+/** What a form-submit event led to; `note` is for trigger health and never carries personal data. */
+export interface SubmitResult {
+  created: NewCase | null;
+  note: string | null;
+}
+
+/** The answers of e.namedValues, leaving out the timestamp Forms adds. */
+function namedAnswers(named: Record<string, string[] | string | undefined>): string[] {
+  return Object.entries(named)
+    .filter(([title]) => title !== 'Timestamp')
+    .map(([, value]) => (Array.isArray(value) ? value.join(', ') : String(value ?? '')));
+}
+
 /**
- * Nothing is dropped: a form response whose trigger failed (a lock timeout, a quota, an outage) is still
- * on the responses tab. The daily sweep makes a case of every response above the watermark that is not
- * yet one and is over 30 minutes old. Normally there is none, and this costs a few calls and no read.
+ * The installable form-submit trigger. The event's answers say what was submitted; the response row
+ * (e.range) gives its identity and timestamp. Blank events (Forms sends some), events without their row
+ * and repeats of an event already made into a case change nothing; the first two leave a health note.
+ * A row that no longer holds the event's answers (moved before it was read) is left to the recovery.
  */
-export function recoverMissedResponses(ctx: RunContext, now: Date): string[] {
-  const sheet = ctx.settings.responsesTab ? ctx.ss.getSheetByName(ctx.settings.responsesTab) : null;
-  if (!sheet) return [];
+export function recordFormResponse(
+  ctx: RunContext,
+  e: Partial<GoogleAppsScript.Events.SheetsOnFormSubmit> | undefined,
+  now: Date,
+): SubmitResult {
+  const named = e?.namedValues ?? {};
+  if (isBlankResponse(namedAnswers(named)))
+    return { created: null, note: 'Ignored a form event with no answers: there was nothing to record.' };
+  if (!e?.range)
+    return {
+      created: null,
+      note: 'A form event came without its response row; the morning check makes the case from the responses tab.',
+    };
+  const cells = (e.range.getValues()[0] ?? []) as unknown[];
+  const identity = responseIdentity(cells[0], cells.slice(1));
+  const moved =
+    Array.isArray(e.values) &&
+    cells.some((cell, i) => i > 0 && typeof cell === 'string' && cell !== (e.values![i] ?? ''));
+  if (!identity || moved)
+    return {
+      created: null,
+      note: 'A form response row changed before it was read; the morning check makes the case from the responses tab.',
+    };
+  const raw = submissionFromNamedValues(ctx.profile, named);
+  const created = withScriptLock(LOCK_TIMEOUT_MS, () => {
+    const store = PropertiesService.getScriptProperties();
+    return recordResponseLocked(ctx, identity, raw, now, store, store.getProperties());
+  });
+  return { created, note: null };
+}
+
+/** Setup: responses already on the tab are taken as handled; every later one is made into a case. */
+export function startCountingResponses(now: Date): void {
+  const store = PropertiesService.getScriptProperties();
+  if (store.getProperty(SINCE_KEY) !== null) return;
+  store.setProperty(SINCE_KEY, now.toISOString());
+  for (const key of LEGACY_KEYS) store.deleteProperty(key);
+}
+
+/**
+ * The tab the form writes its responses to: the one Settings names if it is still linked to our form
+ * (a rename keeps the link), else whichever tab is linked to it (found by its form URL).
+ */
+function responsesSheet(ctx: RunContext): Sheet | null {
+  const { ss, settings } = ctx;
+  const ours = (sheet: Sheet): boolean => {
+    const url = sheet.getFormUrl();
+    return Boolean(url) && (!settings.formId || String(url).includes(settings.formId));
+  };
+  const named = settings.responsesTab ? ss.getSheetByName(settings.responsesTab) : null;
+  if (named && ours(named)) return named;
+  return ss.getSheets().find(ours) ?? null;
+}
+
+export interface RecoveryReport {
+  /** References of the cases made (or finished) from responses whose own trigger had not. */
+  made: string[];
+  /** Plain-English problems for staff, without personal data; each is retried the next morning. */
+  problems: string[];
+}
+
+/**
+ * Nothing is dropped: a form response whose trigger failed (a lock timeout, a quota, an outage, a run
+ * stopped half-way) is still on the responses tab. The daily sweep makes a case of every response of the
+ * last RECOVERY_WINDOW_DAYS that the ledger does not record as complete and is over 30 minutes old. One
+ * response that fails is reported and retried next time; it never stops the others.
+ */
+export function recoverMissedResponses(ctx: RunContext, now: Date): RecoveryReport {
+  const report: RecoveryReport = { made: [], problems: [] };
+  const sheet = responsesSheet(ctx);
+  if (!sheet) return report;
   return withScriptLock(LOCK_TIMEOUT_MS, () => {
     const store = PropertiesService.getScriptProperties();
     const props = store.getProperties();
-    const last = sheet.getLastRow();
-    const { through } = responseMarks(props);
-    if (through === null) {
+    const since = props[SINCE_KEY];
+    if (since === undefined) {
       // Counting starts now: earlier responses were handled before this safeguard existed.
-      store.setProperty(RESPONSES_THROUGH, String(last));
-      return [];
+      startCountingResponses(now);
+      return report;
     }
-    if (last <= through) return [];
+    for (const key of staleLedgerKeys(props, now)) {
+      store.deleteProperty(key);
+      delete props[key];
+    }
+    const last = sheet.getLastRow();
+    if (last < 2) return report;
+    const cutoff = recoveryCutoff(new Date(since), now).getTime();
+    const stamps = sheet.getRange(2, 1, last - 1, 1).getValues();
+    const rows: number[] = [];
+    let undated = 0;
+    stamps.forEach(([stamp], i) => {
+      if (stamp instanceof Date) {
+        const t = stamp.getTime();
+        // Whole seconds, as identities are: a response in the second counting started is counted.
+        if (t >= cutoff - 999 && now.getTime() - t >= RECOVER_AFTER_MS) rows.push(i + 2);
+      } else if (stamp !== '') undated += 1;
+    });
+    if (undated > 0)
+      report.problems.push(
+        `${undated} row(s) on the form responses tab have no timestamp, so they cannot be checked; please restore the Timestamp column.`,
+      );
+    if (rows.length === 0) return report;
     const width = sheet.getLastColumn();
     const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-    const block = sheet.getRange(through + 1, 1, last - through, width).getValues();
-    const made: string[] = [];
-    block.forEach((cells, i) => {
-      const row = through + 1 + i;
-      const stamp = cells[0];
-      if (stamp instanceof Date && now.getTime() - stamp.getTime() < RECOVER_AFTER_MS) return;
-      if (isClaimed(row, props)) return;
-      const named: Record<string, string> = {};
-      header.forEach((title, c) => {
-        const cell: unknown = cells[c];
-        if (c > 0 && title !== '' && cell !== '' && cell !== undefined) named[String(title)] = String(cell);
-      });
-      const raw = submissionFromNamedValues(ctx.profile, named);
-      made.push(recordLocked(ctx, raw, now, store, props, row).reference);
-    });
+    const top = rows[0]!;
+    const block = sheet.getRange(top, 1, rows[rows.length - 1]! - top + 1, width).getValues();
+    let failed = 0;
+    for (const row of rows) {
+      const cells = block[row - top] ?? [];
+      const identity = responseIdentity(cells[0], cells.slice(1));
+      if (!identity || isBlankResponse(cells.slice(1)) || ledgerEntry(props, identity)?.complete) continue;
+      try {
+        const named: Record<string, string> = {};
+        header.forEach((title, c) => {
+          const cell: unknown = cells[c];
+          if (c > 0 && title !== '' && cell !== '' && cell !== undefined) named[String(title)] = String(cell);
+        });
+        const raw = submissionFromNamedValues(ctx.profile, named);
+        const made = recordResponseLocked(ctx, identity, raw, now, store, props);
+        if (made) report.made.push(made.reference);
+      } catch (error) {
+        failed += 1;
+        // Service and script errors are worded without personal data; the response is named by its time.
+        const reason = error instanceof Error ? error.message : String(error);
+        report.problems.push(
+          `The form response of ${identity.id.slice(0, 20)} could not be made into a case: ${reason}`,
+        );
+      }
+    }
     // Counts only: the responses hold personal data.
-    if (made.length > 0) console.log(`recovered ${made.length} form response(s) whose trigger had failed`);
-    return made;
+    if (report.made.length > 0) console.log(`recovered ${report.made.length} form response(s)`);
+    if (failed > 0) console.log(`${failed} form response(s) could not be recovered; retrying tomorrow`);
+    return report;
   });
 }
 

@@ -9,7 +9,7 @@ import { AUDIT_HEADERS } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
 import { healthRows } from './health';
-import { RESPONSES_THROUGH } from './intake';
+import { startCountingResponses } from './intake';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { DASHBOARD_LEGEND } from './status-colours';
@@ -162,6 +162,17 @@ function ensureForm(
       // The form was deleted: make a new one below.
     }
   }
+  // Settings lost its form id (the tab was deleted): keep the form the public already has the link to.
+  const linked = formId ? null : ss.getFormUrl();
+  if (linked) {
+    try {
+      const id = FormApp.openByUrl(linked).getId();
+      const tab = ss.getSheets().find((s) => String(s.getFormUrl() ?? '').includes(id));
+      return { formId: id, responsesTab: tab ? tab.getName() : null };
+    } catch {
+      // Not ours to open: make a new one below.
+    }
+  }
   const before = new Set(ss.getSheets().map((s) => s.getName()));
   const form = FormApp.create(
     profile.languages.includes('cy') ? `Make a complaint / Gwneud cwyn` : 'Make a complaint',
@@ -170,17 +181,6 @@ function ensureForm(
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   const added = ss.getSheets().find((s) => !before.has(s.getName()));
   return { formId: form.getId(), responsesTab: added ? added.getName() : null };
-}
-
-/**
- * Responses already on the tab when setup first runs are taken as handled; every later one is counted,
- * so the daily sweep can recover any whose trigger failed (intake.ts).
- */
-function startCountingResponses(ss: Spreadsheet, tab: string): void {
-  const props = PropertiesService.getScriptProperties();
-  if (props.getProperty(RESPONSES_THROUGH) !== null) return;
-  const sheet = tab ? ss.getSheetByName(tab) : null;
-  if (sheet) props.setProperty(RESPONSES_THROUGH, String(Math.max(sheet.getLastRow(), 1)));
 }
 
 const TRIGGERS = ['onComplaintSubmitted', 'onStaffEdit', 'runDailySweep', 'sendQueuedMail'] as const;
@@ -254,10 +254,8 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   const updates: Record<string, Cell> = { [SETTING_KEYS.formId]: form.formId };
   if (form.responsesTab) updates[SETTING_KEYS.responsesTab] = form.responsesTab;
   setupSettings(ss, profile, updates);
-  startCountingResponses(
-    ss,
-    form.responsesTab ?? parseSettings(Table.read(ss.getSheetByName(TABS.settings)!)).responsesTab,
-  );
+  // Responses already on the tab when setup first runs are taken as handled (intake.ts).
+  startCountingResponses(new Date());
   const triggersCreated = ensureTriggers(ss);
   const blank = ss.getSheetByName('Sheet1');
   if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);

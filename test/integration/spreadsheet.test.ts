@@ -101,7 +101,7 @@ describe('intake on form submit', () => {
     const a = small.submit().stats;
     const b = large.submit().stats;
     expect(b.calls).toEqual(a.calls);
-    expect(a.totalCalls).toBe(45);
+    expect(a.totalCalls).toBe(47);
   });
 
   it('keeps a malformed, formula-laden submission as a case that needs review, with its text literal', () => {
@@ -269,7 +269,7 @@ describe('staff workflow', () => {
 });
 
 /** Settings, missed-response check, Cases, key re-read, clock-column write, reminders, Dashboard, health. */
-const SWEEP_CALLS = 57;
+const SWEEP_CALLS = 61;
 
 describe('daily sweep', () => {
   it('counts cases by status, stage and route on the Dashboard and lists the overdue by reference', () => {
