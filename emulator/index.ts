@@ -47,8 +47,39 @@ export interface EmulatorOptions {
   spreadsheetName?: string;
 }
 
+/**
+ * Something to do at a chosen point of a later execution: before its `atCall`-th service call (1-based,
+ * or the first call the predicate accepts), in the next invocation of handler `fn` (any handler when
+ * omitted). `do: 'kill'` ends that execution as Google's time limit does; a function runs in the gap
+ * between two service calls and may change the spreadsheet host-side or start whole other executions
+ * (`emu.submitForm`, `emu.edit`, `emu.run`), which run to their end before the interrupted one goes on.
+ * A hook fires once; one that never matched stays pending (see `pendingInterleaves`).
+ */
+export interface InterleaveHook {
+  fn?: string;
+  atCall: number | ((key: string, n: number) => boolean);
+  do: 'kill' | ((emu: Emulator) => void);
+}
+
+/**
+ * What a killed execution reports. Google stops a script that runs past its limit without running its
+ * catch or finally blocks (developers.google.com/apps-script/guides/services/quotas#current_limitations,
+ * "Script runtime: 6 min / execution"); here the call it was killed at and every later one throw, so
+ * nothing a catch or finally block tries reaches the services.
+ */
+export const KILLED_MESSAGE = 'Exceeded maximum execution time';
+
+interface Execution {
+  id: number;
+  fn: string;
+  calls: number;
+  killed: boolean;
+}
+
 export interface Invocation {
   fn: string;
+  /** True when the execution was ended by a kill (a scheduled one or the time limit). */
+  killed: boolean;
   at: Date;
   result: unknown;
   error: Error | null;
@@ -93,6 +124,10 @@ export class Emulator {
   };
   private readonly urlFixtures = new Map<string, UrlFixture>();
   private activeUser: string;
+  private readonly hooks: InterleaveHook[] = [];
+  /** Errors thrown by interleaved work (`interleave` functions), in order. */
+  readonly interleaveErrors: Error[] = [];
+  private executions = 0;
 
   constructor(options: EmulatorOptions = {}) {
     this.clock = new Clock((options.now ?? new Date('2026-01-05T09:00:00Z')).getTime());
@@ -156,6 +191,38 @@ export class Emulator {
     return { url: (url, response) => this.urlFixtures.set(url, response) };
   }
 
+  /** Schedules something to happen inside a later execution (see InterleaveHook). */
+  interleave(hook: InterleaveHook): void {
+    this.hooks.push(hook);
+  }
+  /** Hooks scheduled with `interleave` that have not fired yet. */
+  get pendingInterleaves(): number {
+    return this.hooks.length;
+  }
+
+  /** Called by the marshal before each service call of an execution: kills and interleavings happen here. */
+  private beforeCall(execution: Execution, key: string): void {
+    if (execution.killed) throw new Error(`Exception: ${KILLED_MESSAGE}`);
+    execution.calls += 1;
+    const i = this.hooks.findIndex(
+      (h) =>
+        (h.fn === undefined || h.fn === execution.fn) &&
+        (typeof h.atCall === 'number' ? h.atCall === execution.calls : h.atCall(key, execution.calls)),
+    );
+    if (i < 0) return;
+    const [hook] = this.hooks.splice(i, 1);
+    if (hook!.do === 'kill') {
+      execution.killed = true;
+      throw new Error(`Exception: ${KILLED_MESSAGE}`);
+    }
+    try {
+      hook!.do(this);
+    } catch (error) {
+      // A failure inside the interleaved work is the test's to inspect, not the interrupted script's.
+      this.interleaveErrors.push(toHostError(error));
+    }
+  }
+
   /** Runs a top-level function of the bundle in a fresh context; rethrows what the script throws. */
   run(fn: string, ...args: unknown[]): Invocation {
     const invocation = this.invoke(fn, (marshal) => args.map((a) => marshal.toScript(a)))!;
@@ -178,11 +245,13 @@ export class Emulator {
   ): Invocation | null {
     const stats = emptyStats();
     const logs = new LogRecorder();
+    const execution: Execution = { id: ++this.executions, fn, calls: 0, killed: false };
     const { context, realm } = this.runtime.newContext(() => this.clock.now());
-    const marshal = new Marshal(stats, realm);
-    this.installGlobals(context, marshal, logs);
+    const marshal = new Marshal(stats, realm, (key) => this.beforeCall(execution, key));
+    this.installGlobals(context, marshal, logs, execution);
     const invocation: Invocation = {
       fn,
+      killed: false,
       at: this.now,
       result: undefined,
       error: null,
@@ -203,6 +272,14 @@ export class Emulator {
     } catch (error) {
       invocation.error = toHostError(error);
     }
+    this.lockState.releaseAll(execution.id);
+    if (execution.killed) {
+      // Whatever the script did after the kill (a catch that returned normally included), Google reports
+      // the time-out.
+      invocation.killed = true;
+      invocation.result = undefined;
+      invocation.error = Object.assign(new Error(KILLED_MESSAGE), { name: 'Exception' });
+    }
     invocation.logs = logs.lines;
     invocation.executionTimeMs = this.clock.now() - started;
     this.invocations.push(invocation);
@@ -210,8 +287,13 @@ export class Emulator {
     return invocation;
   }
 
-  private installGlobals(context: Record<string, unknown>, marshal: Marshal, logs: LogRecorder): void {
-    const lock = () => new EmulatedLock(this.lockState, this.clock);
+  private installGlobals(
+    context: Record<string, unknown>,
+    marshal: Marshal,
+    logs: LogRecorder,
+    execution: Execution,
+  ): void {
+    const lock = (name: string) => () => new EmulatedLock(this.lockState, this.clock, name, execution.id);
     const services: Record<string, unknown> = {
       SpreadsheetApp: new EmulatedSpreadsheetApp([this.spreadsheet], this.recorder),
       FormApp: new EmulatedFormApp(this.formRegistry),
@@ -221,7 +303,11 @@ export class Emulator {
         getUserProperties: () => new EmulatedProperties(this.stores.user),
         getDocumentProperties: () => new EmulatedProperties(this.stores.document),
       },
-      LockService: { getScriptLock: lock, getDocumentLock: lock, getUserLock: lock },
+      LockService: {
+        getScriptLock: lock('script'),
+        getDocumentLock: lock(`document:${this.spreadsheet.getId()}`),
+        getUserLock: lock(`user:${this.activeUser}`),
+      },
       CacheService: {
         getScriptCache: () => new EmulatedCache(this.caches.script, this.clock),
         getUserCache: () => new EmulatedCache(this.caches.user, this.clock),

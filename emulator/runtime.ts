@@ -95,6 +95,8 @@ export class Marshal {
   constructor(
     private readonly stats: CallStats,
     private readonly realm: Realm,
+    /** Runs before every service call the script makes; it may throw to end the execution there. */
+    private readonly beforeCall: (key: string) => void = () => {},
   ) {}
 
   /** A host value as the script sees it. */
@@ -172,8 +174,14 @@ export class Marshal {
         if (!method) {
           method = (...args: unknown[]) => {
             const key = `${className}.${prop}`;
+            try {
+              this.beforeCall(key);
+            } catch (error) {
+              throw this.toScriptError(error);
+            }
             this.stats.calls[key] = (this.stats.calls[key] ?? 0) + 1;
             this.stats.totalCalls += 1;
+            this.stats.sequence.push(key);
             const hostArgs = args.map((a) => this.toHost(a));
             let result: unknown;
             try {

@@ -59,24 +59,51 @@ export class EmulatedProperties {
 }
 
 // --- LockService (developers.google.com/apps-script/reference/lock/lock)
+/**
+ * Who holds each lock, by execution. A lock is one per script (`script`), per document (`document`) or
+ * per user and script (`user:<email>`). Google releases a lock when the execution holding it ends
+ * (developers.google.com/apps-script/reference/lock/lock#releaseLock), so `releaseAll` runs at the end
+ * of every invocation, however it ended.
+ */
 export class LockState {
-  /** True while a simulated other execution holds the lock. */
+  /** True while a simulated other execution holds every lock (a test's stand-in for a long run). */
   heldElsewhere = false;
+  private readonly holders = new Map<string, number>();
+
+  holder(name: string): number | undefined {
+    return this.holders.get(name);
+  }
+  take(name: string, execution: number): void {
+    this.holders.set(name, execution);
+  }
+  release(name: string, execution: number): void {
+    if (this.holders.get(name) === execution) this.holders.delete(name);
+  }
+  releaseAll(execution: number): void {
+    for (const [name, holder] of this.holders) if (holder === execution) this.holders.delete(name);
+  }
 }
 
 export class EmulatedLock {
-  private held = false;
   constructor(
     private readonly state: LockState,
     private readonly clock: Clock,
+    private readonly name: string,
+    private readonly execution: number,
   ) {}
+  /**
+   * Executions here run one inside another (an interleaved one runs to its end before the one it
+   * interrupted goes on), so a lock held by another execution can never be freed while this one waits:
+   * the wait always lasts the whole timeout and fails. That is the strict reading of a real wait.
+   */
   tryLock(timeoutInMillis: number): boolean {
-    if (this.held) return true;
-    if (this.state.heldElsewhere) {
+    const holder = this.state.holder(this.name);
+    if (holder === this.execution) return true;
+    if (this.state.heldElsewhere || holder !== undefined) {
       this.clock.advanceWithin(timeoutInMillis);
       return false;
     }
-    this.held = true;
+    this.state.take(this.name, this.execution);
     return true;
   }
   waitLock(timeoutInMillis: number): void {
@@ -85,10 +112,10 @@ export class EmulatedLock {
     }
   }
   hasLock(): boolean {
-    return this.held;
+    return this.state.holder(this.name) === this.execution;
   }
   releaseLock(): void {
-    this.held = false;
+    this.state.release(this.name, this.execution);
   }
 }
 

@@ -10,10 +10,12 @@ export interface CallStats {
   totalCalls: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Every service call in the order the script made it (`Range.setValues`), for drills that stop a run at each. */
+  sequence: string[];
 }
 
 export function emptyStats(): CallStats {
-  return { calls: {}, totalCalls: 0, cellsRead: 0, cellsWritten: 0 };
+  return { calls: {}, totalCalls: 0, cellsRead: 0, cellsWritten: 0, sequence: [] };
 }
 
 const READS_GRID = new Set([
