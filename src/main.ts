@@ -110,7 +110,7 @@ export function runDailySweep(): { cases: number; byStatus: Record<string, numbe
         ? recovery.problems.join(' ')
         : recovery.made.length > 0
           ? `Made ${recovery.made.length} case(s) from form responses whose own trigger had not.`
-          : 'Every form response is a case.';
+          : 'No form response needed recovering.';
     recordHealth(ctx.ss, ctx.settingsTable, RECOVERY_HEALTH, now, null, summary);
     const report = runSweep(ctx, now);
     noteOnDashboard(ctx.ss, recovery.problems);
