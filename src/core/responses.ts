@@ -3,6 +3,7 @@
  * rows, sort and rename the responses tab, and a re-created form starts a new tab. A response's identity
  * is its timestamp and a fingerprint of its answers, in the order of the tab's columns (Forms never
  * reorders them; new questions are added at the right, which leaves older rows' fingerprints alone).
+ * Two responses with the same answers in the same second are taken as one: a double-click on Submit.
  *
  * The intake ledger records which responses are cases, keyed by the response's UTC day so that each
  * value stays small (Apps Script allows 9 KB per property) and old days can be dropped: the daily

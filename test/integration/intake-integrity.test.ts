@@ -122,6 +122,22 @@ describe('form responses are identified by what they are, never by row number', 
     expect(references(office)).toEqual(['WIL-2026-0001', 'WIL-2026-0002', 'WIL-2026-0003']);
   });
 
+  it('re-creating a deleted form: responses to the new form make one case each, old ones are not made again', () => {
+    const office = new Office('wiltshire');
+    office.submit({ name: 'Old Form' });
+    const old = office.emu.forms[0]!;
+    old.removeDestination();
+    office.emu.forms.splice(0, 1);
+    office.emu.run('setupSpreadsheet', 'wiltshire');
+    const [fresh] = office.emu.forms;
+    expect(fresh!.id).not.toBe(old.id);
+    office.emu.submitForm(answers(office, { name: 'New Form' }), fresh!.id);
+    submitMissed(office, { name: 'New Form Missed' });
+    office.emu.advanceTo(NEXT_MORNING);
+    office.emu.run('runDailySweep');
+    expect(names(office)).toEqual(['Old Form', 'New Form', 'New Form Missed']);
+  });
+
   it('a duplicated event for one response makes no second case and queues no second letter', () => {
     const office = new Office('wiltshire');
     office.submit({ name: 'Once Only' });
