@@ -3,9 +3,10 @@
  * columns, sorting, deleting a row, renaming the tab. The product must cope with them (it finds columns by
  * header and rows by reference), so a scenario can replay them to prove it does.
  *
- * They change the emulated sheet directly, as Sheets does: Sheets tells only onChange triggers about
- * structural changes, and the product installs none, so no trigger runs. Typing a header into a new column
- * is the exception: that is an ordinary edit, so it goes through the edit triggers like any other.
+ * They change the emulated sheet directly and run no trigger: Google reports structural changes to onChange
+ * triggers, the product installs none, and the emulator has no way to fire one. (Sheets may also send an
+ * edit event for a column dragged with its data, or a sort; that is not replayed.) Typing a header into a
+ * new column is an ordinary edit, so it goes through the edit triggers like any other.
  */
 import { z } from 'zod';
 import type { Emulator } from '../../emulator/index';
