@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Emulator } from '../../emulator/index';
-import { applySheetEvent, type SheetEvent } from '../../tools/scenario/sheet-events';
+import { applySheetEvent, SHEET_OPS, type SheetEvent } from '../../tools/scenario/sheet-events';
 import {
   parseScenario,
   ScenarioError,
@@ -185,6 +185,13 @@ describe('scenario files with sheet events', () => {
     expect(error({ start: at(0, 8), end: at(1, 8), events: [{ at: 'noon', sheet: {} }] })).toBe(
       'scenario events.0.at: must be an ISO date-time',
     );
+  });
+
+  it('has an example scenario, documented in the README, that uses every op', () => {
+    const file = new URL('../../tools/scenario/staff-reshape-sheet.json', import.meta.url);
+    const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')));
+    const ops = scenario.events.flatMap((e) => ('sheet' in e ? [e.sheet.op] : []));
+    expect(new Set(ops)).toEqual(new Set(SHEET_OPS));
   });
 });
 
