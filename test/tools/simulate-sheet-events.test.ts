@@ -294,4 +294,27 @@ describe('replaying structural events', () => {
     expect(text).toContain('Problems: 6');
     expect(text).toContain(`Problem: event 2 (${at(0, 11)}): the "Cases" tab has no "Case owner" column`);
   });
+
+  it('reports a trigger that keeps failing after a change once, with how often', () => {
+    const result = simulate('wiltshire', {
+      start: at(0, 8),
+      end: at(3, 8),
+      events: [
+        { at: at(0, 9), submit: complaint('Ann Jones') },
+        { at: at(0, 10), sheet: { tab: 'Cases', op: 'rename', to: 'Case list' } },
+      ],
+    });
+    // The daily sweep cannot find the Cases tab on each of the three mornings.
+    expect(result.problems).toEqual([
+      {
+        event: null,
+        at: expect.stringMatching(/^2026-03-03T/),
+        reason: expect.stringMatching(
+          /^the runDailySweep trigger failed: .*Cases.* \(3 times, the last at 2026-03-05T.+\)$/,
+        ),
+      },
+    ]);
+    // The renamed tab is still the one read for the results.
+    expect(result.cases.map((c) => c['Complainant'])).toEqual(['Ann Jones']);
+  });
 });
