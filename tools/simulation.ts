@@ -6,42 +6,90 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Emulator } from '../emulator/index';
+import { Emulator, type Invocation } from '../emulator/index';
 import type { PolicyProfile, Submission } from '../src/core/model';
 import { getProfile } from '../src/core/profile';
 import { COL } from '../src/gas/cases';
 import { OUTBOX } from '../src/gas/mail';
 import { submissionToAnswers } from '../src/gas/form-questions';
+import { TABS } from '../src/gas/tabs';
+import { a1, applySheetEvent, headersOf, parseSheetEvent, type SheetEvent } from './scenario/sheet-events';
 
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 
-const scenarioSchema = z.object({
-  start: instant,
-  end: instant,
-  events: z.array(
-    z.union([
-      z.object({ at: instant, submit: z.record(z.string(), z.unknown()) }),
-      z.object({
-        at: instant,
-        action: z
-          .object({ case: z.number().int().positive(), do: z.string().min(1), as: z.string().optional() })
-          .catchall(z.unknown()),
-      }),
-    ]),
-  ),
+const submitEventSchema = z.object({ at: instant, submit: z.record(z.string(), z.unknown()) });
+const actionEventSchema = z.object({
+  at: instant,
+  action: z
+    .object({ case: z.number().int().positive(), do: z.string().min(1), as: z.string().optional() })
+    .catchall(z.unknown()),
 });
+const sheetEventSchema = z.object({ at: instant, sheet: z.unknown() });
 
-export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioEvent =
+  z.infer<typeof submitEventSchema> | z.infer<typeof actionEventSchema> | { at: string; sheet: SheetEvent };
+
+export interface Scenario {
+  start: string;
+  end: string;
+  events: ScenarioEvent[];
+}
+
+const scenarioSchema = z.object({ start: instant, end: instant, events: z.array(z.unknown()) });
 
 export class ScenarioError extends Error {}
 
+function fail(path: readonly (string | number)[], message: string): never {
+  throw new ScenarioError(`scenario ${path.join('.') || '(top level)'}: ${message}`);
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, path: readonly (string | number)[]): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  return fail([...path, ...issue.path.map(String)], issue.message);
+}
+
+const KINDS = ['submit', 'action', 'sheet'] as const;
+
+/**
+ * Each event is checked on its own kind's schema, chosen by its key, so a mistake is reported at its own
+ * field (`events.3.sheet.before: ...`) rather than as a union that matched nothing.
+ */
+function parseEvent(raw: unknown, index: number): ScenarioEvent {
+  const path = ['events', index];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    fail(path, 'must be an object with "at" and one of "submit", "action" or "sheet"');
+  const kinds = KINDS.filter((k) => k in raw);
+  if (kinds.length !== 1)
+    fail(
+      path,
+      kinds.length === 0
+        ? 'needs one of "submit", "action" or "sheet"'
+        : `has ${kinds.map((k) => `"${k}"`).join(' and ')}; an event does one thing`,
+    );
+  if (kinds[0] === 'submit') return check(submitEventSchema, raw, path);
+  if (kinds[0] === 'action') return check(actionEventSchema, raw, path);
+  const { at, sheet } = check(sheetEventSchema, raw, path);
+  const parsed = parseSheetEvent(sheet);
+  if (!parsed.ok) fail([...path, 'sheet', ...parsed.path], parsed.message);
+  return { at, sheet: parsed.event };
+}
+
 export function parseScenario(json: unknown): Scenario {
-  const result = scenarioSchema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ScenarioError(`scenario ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return result.data;
+  const { start, end, events } = check(scenarioSchema, json, []);
+  return { start, end, events: events.map(parseEvent) };
+}
+
+/**
+ * Something in the replay did not go as the scenario said: an event the form, Sheets or the product
+ * refused, or a trigger that failed between events (`event` is then null). The replay carries on.
+ */
+export interface Problem {
+  /** Position of the event in the scenario's `events` list, counting from 0. */
+  event: number | null;
+  at: string;
+  reason: string;
 }
 
 export interface SimulationResult {
@@ -50,25 +98,67 @@ export interface SimulationResult {
   cases: Record<string, unknown>[];
   outbox: Record<string, unknown>[];
   audit: Record<string, unknown>[];
-  errors: string[];
+  problems: Problem[];
 }
 
-function rows(emu: Emulator, tab: string): Record<string, unknown>[] {
-  const [header = [], ...data] = emu.sheetValues(tab);
-  return data.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
-}
+type Sheet = NonNullable<ReturnType<Emulator['spreadsheet']['getSheetByName']>>;
 
-function a1(column: number, row: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
+/** Rows keyed by header; unnamed columns (one staff inserted and left blank) have nothing to key them by. */
+function rows(sheet: Sheet): Record<string, unknown>[] {
+  const width = sheet.getLastColumn();
+  const height = sheet.getLastRow();
+  if (width === 0 || height < 2) return [];
+  const headers = headersOf(sheet);
+  return sheet
+    .getRange(2, 1, height - 1, width)
+    .getValues()
+    .map((r) => {
+      const row: Record<string, unknown> = {};
+      headers.forEach((h, i) => {
+        if (h && !(h in row)) row[h] = r[i];
+      });
+      return row;
+    });
 }
 
 /** The London calendar day of an instant, as a Date at UTC midnight (how a typed date arrives). */
 function typedDate(at: Date): Date {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
   return new Date(`${day}T00:00:00Z`);
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The script's tabs, followed as sheets rather than by name, so a tab staff renamed is still read. */
+interface Tabs {
+  cases: Sheet;
+  outbox: Sheet;
+  audit: Sheet;
+}
+
+/**
+ * Trigger runs that failed while the clock moved: one problem per handler and message, since a sender
+ * that fails every ten minutes would otherwise bury everything else.
+ */
+class TriggerFailures {
+  private readonly seen = new Map<string, { problem: Problem; count: number }>();
+  constructor(private readonly problems: Problem[]) {}
+  record(invocations: readonly Invocation[]): void {
+    for (const run of invocations) {
+      if (!run.error) continue;
+      const reason = `the ${run.fn} trigger failed: ${run.error.message}`;
+      const at = run.at.toISOString();
+      const seen = this.seen.get(reason);
+      if (seen) {
+        seen.count += 1;
+        seen.problem.reason = `${reason} (${seen.count} times, the last at ${at})`;
+        continue;
+      }
+      const problem = { event: null, at, reason };
+      this.problems.push(problem);
+      this.seen.set(reason, { problem, count: 1 });
+    }
+  }
 }
 
 export function simulate(policyId: string, scenario: Scenario): SimulationResult {
@@ -82,74 +172,123 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
     if (key === 'team-email') settings.getRange(i + 1, 3).setValue('complaints-team@opcc.example');
     if (key === 'reply-to') settings.getRange(i + 1, 3).setValue('complaints@opcc.example');
   });
+  const tabs: Tabs = {
+    cases: emu.spreadsheet.getSheetByName(TABS.cases)!,
+    outbox: emu.spreadsheet.getSheetByName(TABS.outbox)!,
+    audit: emu.spreadsheet.getSheetByName(TABS.audit)!,
+  };
 
   const references: string[] = [];
-  const errors: string[] = [];
-  const events = [...scenario.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  for (const event of events) {
-    emu.advanceTo(new Date(event.at));
+  const problems: Problem[] = [];
+  const triggerFailures = new TriggerFailures(problems);
+  // Events run in time order; ties keep the file's order. The index reported is the file's.
+  const events = scenario.events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => Date.parse(a.event.at) - Date.parse(b.event.at) || a.index - b.index);
+  for (const { event, index } of events) {
+    triggerFailures.record(emu.advanceTo(new Date(event.at)));
     emu.setActiveUser('complaints-team@opcc.example');
-    if ('submit' in event) {
-      const submission = event.submit as Partial<Submission>;
-      const before = new Set(rows(emu, 'Cases').map((c) => c[COL.reference]));
-      if ((submission.channel ?? 'form') === 'form') {
-        const failed = emu.submitForm(submissionToAnswers(profile, submission)).find((i) => i.error);
-        if (failed) errors.push(`${event.at}: submission failed: ${failed.error!.message}`);
-      } else {
-        emu.run('logComplaint', submission);
-      }
-      const added = rows(emu, 'Cases')
-        .map((c) => String(c[COL.reference]))
-        .find((r) => !before.has(r));
-      references.push(added ?? '');
-      continue;
-    }
-    const { case: n, do: what, as, ...rest } = event.action;
-    const reference = references[n - 1];
-    if (!reference) {
-      errors.push(`${event.at}: action on case ${n}, which has not been submitted`);
-      continue;
-    }
-    if (as) emu.setActiveUser(`${as}@opcc.example`);
     try {
-      applyStaffAction(emu, profile, reference, what, rest, new Date(event.at));
+      if ('submit' in event) {
+        // Counted before the submission runs, so a refused one still takes its case number.
+        const slot = references.push('') - 1;
+        references[slot] = submit(emu, profile, tabs, event.submit);
+      } else if ('action' in event) {
+        const { case: n, do: what, as, ...rest } = event.action;
+        const reference = references[n - 1];
+        if (reference === undefined)
+          throw new Error(`there is no case ${n}: only ${references.length} submitted so far`);
+        if (!reference) throw new Error(`case ${n} was never created: its submission was refused`);
+        if (as) emu.setActiveUser(`${as}@opcc.example`);
+        try {
+          applyStaffAction(emu, profile, tabs, reference, what, rest, new Date(event.at));
+        } catch (error) {
+          throw new Error(`${reference} ${what}: ${message(error)}`, { cause: error });
+        }
+      } else {
+        applySheetEvent(emu, event.sheet);
+      }
     } catch (error) {
-      errors.push(
-        `${event.at}: ${reference} ${what}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      problems.push({ event: index, at: event.at, reason: message(error) });
     }
   }
-  emu.advanceTo(new Date(scenario.end));
+  triggerFailures.record(emu.advanceTo(new Date(scenario.end)));
   return {
     emu,
     profile,
-    cases: rows(emu, 'Cases'),
-    outbox: rows(emu, 'Outbox'),
-    audit: rows(emu, 'Audit'),
-    errors,
+    cases: rows(tabs.cases),
+    outbox: rows(tabs.outbox),
+    audit: rows(tabs.audit),
+    problems,
   };
+}
+
+/** A complaint arrives: through the form, or logged by staff from an email, letter or call. */
+function submit(emu: Emulator, profile: PolicyProfile, tabs: Tabs, submission: Partial<Submission>): string {
+  const before = new Set(rows(tabs.cases).map((c) => c[COL.reference]));
+  if ((submission.channel ?? 'form') === 'form') {
+    let runs: Invocation[];
+    try {
+      runs = emu.submitForm(submissionToAnswers(profile, submission));
+    } catch (error) {
+      throw new Error(`the form refused the submission: ${message(error)}`, { cause: error });
+    }
+    const failed = runs.find((i) => i.error);
+    if (failed) throw new Error(`submission failed: ${failed.error!.message}`);
+  } else {
+    try {
+      emu.run('logComplaint', submission);
+    } catch (error) {
+      throw new Error(`logging the complaint failed: ${message(error)}`, { cause: error });
+    }
+  }
+  const added = rows(tabs.cases)
+    .map((c) => String(c[COL.reference]))
+    .find((r) => !before.has(r));
+  if (!added) throw new Error('the submission made no new case');
+  return added;
+}
+
+/**
+ * Staff typing into one cell. An edit the product puts back (it tells the person with a toast titled
+ * "Change refused", or "Not saved" when it was too busy to check) is an event the product refused.
+ */
+function staffEdit(emu: Emulator, sheet: Sheet, cell: string, value: unknown): void {
+  const toasts = emu.ui.toasts.length;
+  const failed = emu.edit(sheet.getName(), cell, value).find((i) => i.error);
+  if (failed) throw failed.error!;
+  const refusal = emu.ui.toasts
+    .slice(toasts)
+    .find((t) => /^(Change refused|Paste refused|Not saved)\b/.test(t));
+  // A toast reads "<title>: <reason>"; the title only repeats the case reference.
+  if (refusal) throw new Error(`the product refused the change: ${refusal.slice(refusal.indexOf(': ') + 2)}`);
 }
 
 /** A staff action done the way staff do it: by editing the case's cell on the Cases tab. */
 function applyStaffAction(
   emu: Emulator,
   profile: PolicyProfile,
+  tabs: Tabs,
   reference: string,
   what: string,
   options: Record<string, unknown>,
   at: Date,
 ): void {
-  const values = emu.sheetValues('Cases');
-  const headers = values[0]!.map(String);
-  const row = values.findIndex((r) => r[headers.indexOf(COL.reference)] === reference) + 1;
-  const cell = (header: string) => a1(headers.indexOf(header) + 1, row);
-  const current = String(values[row - 1]![headers.indexOf(COL.stage)]);
+  const sheet = tabs.cases;
+  const headers = headersOf(sheet);
+  const column = (header: string) => {
+    const index = headers.indexOf(header);
+    if (index < 0) throw new Error(`the "${sheet.getName()}" tab has no "${header}" column`);
+    return index + 1;
+  };
+  const values = rows(sheet);
+  const index = values.findIndex((r) => r[COL.reference] === reference);
+  if (index < 0) throw new Error(`the case is no longer on the "${sheet.getName()}" tab`);
+  const row = index + 2;
+  const current = String(values[index]![COL.stage]);
   const label = (list: readonly { id: string; label: string }[], id: unknown) =>
     list.find((x) => x.id === id || x.label === id)?.label ?? String(id);
-  const edit = (header: string, value: unknown) => {
-    const failed = emu.edit('Cases', cell(header), value).find((i) => i.error);
-    if (failed) throw failed.error!;
-  };
+  const edit = (header: string, value: unknown) => staffEdit(emu, sheet, a1(column(header), row), value);
   switch (what) {
     case 'acknowledge':
       return edit(COL.acknowledged, typedDate(at));
@@ -181,15 +320,12 @@ function applyStaffAction(
       return edit(COL.stage, label(profile.lifecycle.states, close.to));
     }
     case 'approve': {
-      const outbox = emu.sheetValues('Outbox');
-      const oh = outbox[0]!.map(String);
-      outbox.forEach((r, i) => {
-        if (
-          r[oh.indexOf(OUTBOX.reference)] === reference &&
-          r[oh.indexOf(OUTBOX.status)] === 'awaiting-approval'
-        ) {
-          emu.edit('Outbox', a1(oh.indexOf(OUTBOX.status) + 1, i + 1), 'approved');
-        }
+      const outbox = tabs.outbox;
+      const status = headersOf(outbox).indexOf(OUTBOX.status) + 1;
+      if (status === 0) throw new Error(`the "${outbox.getName()}" tab has no "${OUTBOX.status}" column`);
+      rows(outbox).forEach((r, i) => {
+        if (r[OUTBOX.reference] === reference && r[OUTBOX.status] === 'awaiting-approval')
+          staffEdit(emu, outbox, a1(status, i + 2), 'approved');
       });
       return;
     }
@@ -230,6 +366,8 @@ export function writeResults(result: SimulationResult, outDir: string): void {
   );
   writeFileSync(join(outDir, 'audit.json'), json(result.audit));
   writeFileSync(join(outDir, 'mail-sent.json'), json(emu.mail.sent));
+  // Written even when empty, so a reader can tell "no problems" from "not written".
+  writeFileSync(join(outDir, 'problems.json'), json(result.problems));
   writeFileSync(join(outDir, 'spreadsheet.html'), emu.renderSpreadsheet());
   for (const sheet of emu.spreadsheet.getSheets()) {
     writeFileSync(
@@ -260,7 +398,10 @@ export function summary(result: SimulationResult, outDir: string): string {
     `Cases: ${result.cases.length} (${list(byStatus)})`,
     `Letters queued: ${result.outbox.length} (${list(byKind)}); emails sent: ${result.emu.mail.sent.length}`,
     `Audit entries: ${result.audit.length}; trigger runs: ${result.emu.invocations.length}`,
-    ...result.errors.map((e) => `Problem: ${e}`),
-    `Written to ${outDir}/: spreadsheet.html (every tab), cases.json, outbox.json, audit.json, mail-sent.json`,
+    `Problems: ${result.problems.length}`,
+    ...result.problems.map(
+      (p) => `Problem: ${p.event === null ? p.at : `event ${p.event} (${p.at})`}: ${p.reason}`,
+    ),
+    `Written to ${outDir}/: spreadsheet.html (every tab), cases.json, outbox.json, audit.json, mail-sent.json, problems.json`,
   ].join('\n');
 }

@@ -40,7 +40,12 @@ describe('npm run simulate', () => {
             description: 'The Commissioner ignored my letters.',
           },
         },
+        {
+          at: '2026-03-04T09:00:00Z',
+          sheet: { tab: 'Cases', op: 'moveColumn', header: 'Stage', before: 'Reference' },
+        },
         { at: '2026-03-05T10:00:00Z', action: { case: 1, do: 'pause' } },
+        { at: '2026-03-06T10:00:00Z', sheet: { tab: 'Cases', op: 'deleteColumn', header: 'Case owner' } },
       ],
     };
     writeFileSync(join(dir, 'scenario.json'), JSON.stringify(scenario));
@@ -55,6 +60,7 @@ describe('npm run simulate', () => {
     expect(result.status).toBe(0);
     const cases = JSON.parse(readFileSync(join(dir, 'out/cases.json'), 'utf8')) as Record<string, unknown>[];
     expect(cases.map((c) => c['Reference'])).toEqual(['DP-2026-0001', 'DP-2026-0002']);
+    expect(Object.keys(cases[0]!).slice(0, 2)).toEqual(['Stage', 'Reference']);
     expect(cases[0]!['SLA status']).toBe('paused');
     const outbox = JSON.parse(readFileSync(join(dir, 'out/outbox.json'), 'utf8')) as Record<
       string,
@@ -65,6 +71,11 @@ describe('npm run simulate', () => {
     expect(ack['sentAt']).not.toBeNull();
     expect(outbox.filter((l) => l['ref'] === 'DP-2026-0002').map((l) => l['kind'])).toEqual(['redirect']);
     expect(JSON.parse(readFileSync(join(dir, 'out/audit.json'), 'utf8')).length).toBeGreaterThan(2);
+    // A refused event is listed and the run still succeeds.
+    expect(JSON.parse(readFileSync(join(dir, 'out/problems.json'), 'utf8'))).toEqual([
+      { event: 4, at: '2026-03-06T10:00:00Z', reason: expect.stringMatching(/no "Case owner" column/) },
+    ]);
+    expect(result.stderr).toMatch(/^Problems: 1$/m);
   });
 
   it('refuses bad arguments with one line on stderr and exit code 2', () => {
