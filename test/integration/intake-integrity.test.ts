@@ -368,6 +368,24 @@ describe('intake is idempotent and complete: killed at any point, exactly one ca
   );
 
   it(
+    'a duplicated event arriving at any call of the first one makes no second case',
+    { timeout: 240_000 },
+    () => {
+      const clean = cleanRun();
+      for (let n = 1; n <= clean.calls.length; n++) {
+        const office = new Office('wiltshire');
+        const received = office.emu.now;
+        // The same response's event again, in a second execution started before the first's n-th call.
+        office.emu.interleave({ fn: 'onComplaintSubmitted', atCall: n, do: () => refire(office, 2) });
+        const [first] = office.emu.submitForm(answers(office, { name: 'Kim Killed' }));
+        expect(first!.error, `second event at call ${n}`).toBeNull();
+        expect(office.emu.pendingInterleaves).toBe(0);
+        expectOneCompleteCase(office, clean.atSubmit.keys, received);
+      }
+    },
+  );
+
+  it(
     'the morning recovery killed at call N for every N: the next run finishes exactly one case',
     { timeout: 240_000 },
     () => {
