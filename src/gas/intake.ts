@@ -165,11 +165,13 @@ function recordLocked(
     reference = next.reference;
     const updates: Props = { [next.key]: next.value };
     if (response) {
+      // One call: a reference is never saved without the response it belongs to, nor the other way round.
       const started = ledgerWrite(props, response.identity, { reference, complete: false });
       updates[started.key] = started.value;
+      store.setProperties(updates);
+    } else {
+      store.setProperty(next.key, next.value);
     }
-    if (response) store.setProperties(updates);
-    else store.setProperty(next.key, next.value);
     Object.assign(props, updates);
   }
   const record = newCaseRecord({
