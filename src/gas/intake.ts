@@ -71,10 +71,9 @@ export interface NewCase {
   ok: boolean;
 }
 
-/** A form response to make into a case: who it is, what it says, and the reference it already has. */
+/** A form response to make into a case: which one it is, and the reference it already has. */
 interface Response {
   identity: ResponseIdentity;
-  raw: unknown;
   /** Set when an earlier run started this response and was stopped before it completed. */
   reference?: string;
 }
@@ -234,7 +233,7 @@ function recordResponseLocked(
 ): NewCase | null {
   const entry = ledgerEntry(props, identity);
   if (entry?.complete) return null;
-  return recordLocked(ctx, raw, now, store, props, { identity, raw, reference: entry?.reference });
+  return recordLocked(ctx, raw, now, store, props, { identity, reference: entry?.reference });
 }
 
 /** What a form-submit event led to; `note` is for trigger health and never carries personal data. */
