@@ -152,6 +152,8 @@ export class EmulatedCache {
 
 // --- MailApp (quota resets at midnight Pacific time, as Google's daily quotas do)
 export interface SentMail {
+  /** The account the message went from: the user the script ran as (a trigger's creator). */
+  from: string;
   to: string;
   subject: string;
   body: string;
@@ -163,12 +165,27 @@ export interface SentMail {
   at: Date;
 }
 
-export class MailState {
+/** Every message sent by any user, and failures a test has queued for the next sends. */
+export class MailOutbox {
   readonly sent: SentMail[] = [];
+  private failures: string[] = [];
+  failNext(count: number, message = 'Exception: Service unavailable: Email'): void {
+    for (let i = 0; i < count; i++) this.failures.push(message);
+  }
+  takeFailure(): string | undefined {
+    return this.failures.shift();
+  }
+}
+
+/**
+ * One user's daily allowance of email recipients. Quotas are per user
+ * (developers.google.com/apps-script/guides/services/quotas: "Quotas are per user"): 100 a day for a
+ * consumer account, 1,500 for Google Workspace. The day here ends at midnight Pacific time.
+ */
+export class MailState {
   quota: number;
   private usedOnDay = '';
   private used = 0;
-  private failures: string[] = [];
   constructor(quota: number) {
     this.quota = quota;
   }
@@ -192,12 +209,6 @@ export class MailState {
   spend(n: number, now: number): void {
     for (let i = 0; i < n; i++) this.consume(now);
   }
-  failNext(count: number, message = 'Exception: Service unavailable: Email'): void {
-    for (let i = 0; i < count; i++) this.failures.push(message);
-  }
-  takeFailure(): string | undefined {
-    return this.failures.shift();
-  }
   setQuota(n: number): void {
     this.quota = n;
   }
@@ -208,8 +219,11 @@ const EMAIL = /^(?:[^<>]*<)?[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+>?$/;
 
 export class EmulatedMailApp {
   constructor(
+    private readonly outbox: MailOutbox,
     private readonly state: MailState,
     private readonly clock: Clock,
+    /** The effective user: MailApp sends as, and spends the quota of, the user the script runs as. */
+    private readonly from: string,
   ) {}
   getRemainingDailyQuota(): number {
     return this.state.remaining(this.clock.now());
@@ -233,11 +247,12 @@ export class EmulatedMailApp {
     if (this.state.remaining(this.clock.now()) < recipients.length) {
       throw new Error('Exception: Service invoked too many times for one day: email.');
     }
-    const failure = this.state.takeFailure();
+    const failure = this.outbox.takeFailure();
     if (failure) throw new Error(failure);
     this.state.spend(recipients.length, this.clock.now());
     const optional = (key: string) => (message[key] === undefined ? {} : { [key]: String(message[key]) });
-    this.state.sent.push({
+    this.outbox.sent.push({
+      from: this.from,
       to,
       subject: String(message.subject ?? ''),
       body: String(message.body ?? ''),
@@ -351,11 +366,12 @@ export class EmulatedUtilities {
   zonedInstant = zonedInstant;
 }
 
-/** The account the script runs as (the spreadsheet's owner, who installed the triggers). */
+/** The script's owner when a test names none: the account that made the spreadsheet and its script. */
 export const EFFECTIVE_USER = 'owner@opcc.example';
 
 // --- Session (developers.google.com/apps-script/reference/base/session)
 export class EmulatedUser {
+  /** `email` is "" where Google withholds the address (see EmulatedSession). */
   constructor(private readonly email: string) {}
   getEmail(): string {
     return this.email;
@@ -365,16 +381,29 @@ export class EmulatedUser {
   }
 }
 
+/**
+ * Who an execution is for. `active` is the user at the keyboard as the script may see them: "" where
+ * "security policies do not allow access to the user's email address", e.g. in a simple trigger or for a
+ * user outside the owner's domain (developers.google.com/apps-script/reference/base/user#getEmail()).
+ * `effective` is the account the script runs as: "If the script runs under an installable trigger, this is
+ * the account of the user who created the trigger"
+ * (developers.google.com/apps-script/reference/base/session#getEffectiveUser()).
+ */
+export interface SessionUsers {
+  active: string;
+  effective: string;
+}
+
 export class EmulatedSession {
   constructor(
-    private readonly user: () => string,
+    private readonly users: SessionUsers,
     private readonly timeZone: string,
   ) {}
   getActiveUser(): EmulatedUser {
-    return new EmulatedUser(this.user());
+    return new EmulatedUser(this.users.active);
   }
   getEffectiveUser(): EmulatedUser {
-    return new EmulatedUser(EFFECTIVE_USER);
+    return new EmulatedUser(this.users.effective);
   }
   getActiveUserLocale(): string {
     return 'en_GB';
@@ -384,7 +413,10 @@ export class EmulatedSession {
   }
   /** An opaque key per user (a digest, so the address cannot be read back from it). */
   getTemporaryActiveUserKey(): string {
-    return createHash('sha256').update(`emulator:${this.user()}`).digest('base64url').slice(0, 43);
+    return createHash('sha256')
+      .update(`emulator:${this.users.active || this.users.effective}`)
+      .digest('base64url')
+      .slice(0, 43);
   }
 }
 
