@@ -48,6 +48,7 @@ import { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
 import type { EmulatedSheet } from './spreadsheet/sheet';
 import { Marshal, ScriptRuntime, toHostError } from './runtime';
 import { emptyStats, type CallStats } from './stats';
+import { planDrill, type DrillOptions } from './schedule';
 import { EmulatedScriptApp, TriggerRegistry, nextFiring, type TriggerRecord } from './triggers';
 import { UiRecorder, type AlertRecord, type ButtonName, type HtmlRecord, type MenuRecord } from './ui';
 
@@ -62,6 +63,14 @@ export type {
   CostModel,
 };
 export { EmulatedSpreadsheet };
+export {
+  drill,
+  planDrill,
+  seededRandom,
+  type DrillAction,
+  type DrillOptions,
+  type DrillStep,
+} from './schedule';
 
 export interface EmulatorOptions {
   now?: Date;
@@ -336,6 +345,26 @@ export class Emulator {
   /** Schedules something to happen inside a later execution (see InterleaveHook). */
   interleave(hook: InterleaveHook): void {
     this.hooks.push(hook);
+  }
+  /**
+   * A seeded drill (schedule.ts): picks gaps of the next execution of `options.fn` started from the host and
+   * an action for each, and schedules them. Returns the schedule, so a failing seed can be reported and
+   * replayed. Steps past the execution's last call stay pending (`clearInterleaves` drops them).
+   */
+  interleaveRandomly(seed: number, options: DrillOptions): { atCall: number; action: string }[] {
+    const plan = planDrill(seed, options);
+    for (const step of plan) {
+      this.interleave({
+        ...(options.fn !== undefined ? { fn: options.fn } : {}),
+        nested: false,
+        atCall: step.atCall,
+        do: step.action.do,
+      });
+    }
+    return plan.map((step) => ({ atCall: step.atCall, action: step.action.name }));
+  }
+  clearInterleaves(): void {
+    this.hooks.length = 0;
   }
   /** Hooks scheduled with `interleave` that have not fired yet. */
   get pendingInterleaves(): number {
