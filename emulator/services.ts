@@ -7,12 +7,30 @@ import { join } from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { zonedInstant, zonedParts } from './spreadsheet/cells';
 import type { Clock } from './clock';
+import type { Accepts } from './types';
+
+// Each class is bound to Google's published signatures (see types.ts): a member the script may call has
+// Google's parameters; a member Google has and the class lacks fails as 'not emulated' (runtime.ts).
+type GProperties = GoogleAppsScript.Properties.Properties;
+type GLock = GoogleAppsScript.Lock.Lock;
+type GCache = GoogleAppsScript.Cache.Cache;
+type GMailApp = GoogleAppsScript.Mail.MailApp;
+type GUtilities = GoogleAppsScript.Utilities.Utilities;
+type GSession = GoogleAppsScript.Base.Session;
+type GUser = GoogleAppsScript.Base.User;
+type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+type GHtmlService = GoogleAppsScript.HTML.HtmlService;
+type GUrlFetchApp = GoogleAppsScript.URL_Fetch.UrlFetchApp;
 
 // --- PropertiesService (developers.google.com/apps-script/guides/services/quotas: 9 KB a value, 500 KB a store)
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
-export class EmulatedProperties {
+export class EmulatedProperties
+  implements
+    Pick<GProperties, 'getProperty' | 'getProperties' | 'getKeys'>,
+    Accepts<GProperties, 'setProperty' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties'>
+{
   constructor(readonly store: Record<string, string>) {}
   private size(extra: Record<string, string>): number {
     const all = { ...this.store, ...extra };
@@ -84,7 +102,7 @@ export class LockState {
   }
 }
 
-export class EmulatedLock {
+export class EmulatedLock implements Pick<GLock, 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'> {
   constructor(
     private readonly state: LockState,
     private readonly clock: Clock,
@@ -120,7 +138,7 @@ export class EmulatedLock {
 }
 
 // --- CacheService (expiry on the virtual clock; 100 KB a value)
-export class EmulatedCache {
+export class EmulatedCache implements Pick<GCache, 'get' | 'put' | 'remove' | 'getAll' | 'putAll'> {
   constructor(
     private readonly entries: Map<string, { value: string; expires: number }>,
     private readonly clock: Clock,
@@ -217,7 +235,9 @@ export class MailState {
 /** An address MailApp accepts: local@domain, optionally as `Name <local@domain>`. */
 const EMAIL = /^(?:[^<>]*<)?[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+>?$/;
 
-export class EmulatedMailApp {
+export class EmulatedMailApp
+  implements Pick<GMailApp, 'getRemainingDailyQuota'>, Accepts<GMailApp, 'sendEmail'>
+{
   constructor(
     private readonly outbox: MailOutbox,
     private readonly state: MailState,
@@ -228,11 +248,17 @@ export class EmulatedMailApp {
   getRemainingDailyQuota(): number {
     return this.state.remaining(this.clock.now());
   }
-  sendEmail(a: unknown, subject?: string, body?: string, options?: Record<string, unknown>): void {
-    const message =
+  /**
+   * All four of Google's forms: (message), (recipient, subject, body), (recipient, subject, body, options)
+   * and the old (to, replyTo, subject, body), told apart by the fourth argument being text.
+   */
+  sendEmail(a: unknown, b?: string, c?: string, d?: string | Record<string, unknown>): void {
+    const message: Record<string, unknown> =
       typeof a === 'object' && a !== null
         ? (a as Record<string, unknown>)
-        : { ...(options ?? {}), to: a, subject, body };
+        : typeof d === 'string'
+          ? { to: a, replyTo: b, subject: c, body: d }
+          : { ...(d ?? {}), to: a, subject: b, body: c };
     const to = String(message.to ?? '');
     if (!to) throw new Error('Exception: Failed to send email: no recipient');
     const recipients = [to, message.cc, message.bcc]
@@ -338,7 +364,11 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
 const bytes = (data: string | number[]): Buffer =>
   typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff));
 
-export class EmulatedUtilities {
+export class EmulatedUtilities
+  implements
+    Pick<GUtilities, 'formatDate' | 'getUuid' | 'sleep' | 'base64Decode'>,
+    Accepts<GUtilities, 'base64Encode' | 'base64EncodeWebSafe' | 'newBlob'>
+{
   readonly Charset = { UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' };
   constructor(private readonly clock: Clock) {}
   formatDate(date: Date, timeZone: string, format: string): string {
@@ -370,7 +400,7 @@ export class EmulatedUtilities {
 export const EFFECTIVE_USER = 'owner@opcc.example';
 
 // --- Session (developers.google.com/apps-script/reference/base/session)
-export class EmulatedUser {
+export class EmulatedUser implements Pick<GUser, 'getEmail' | 'getUserLoginId'> {
   /** `email` is "" where Google withholds the address (see EmulatedSession). */
   constructor(private readonly email: string) {}
   getEmail(): string {
@@ -394,7 +424,11 @@ export interface SessionUsers {
   effective: string;
 }
 
-export class EmulatedSession {
+export class EmulatedSession
+  implements
+    Pick<GSession, 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'>,
+    Accepts<GSession, 'getActiveUser' | 'getEffectiveUser'>
+{
   constructor(
     private readonly users: SessionUsers,
     private readonly timeZone: string,
@@ -421,7 +455,21 @@ export class EmulatedSession {
 }
 
 // --- HtmlService
-export class EmulatedHtmlOutput {
+export class EmulatedHtmlOutput
+  implements
+    Pick<GHtmlOutput, 'getContent' | 'getTitle'>,
+    Accepts<
+      GHtmlOutput,
+      | 'setContent'
+      | 'append'
+      | 'setTitle'
+      | 'setWidth'
+      | 'setHeight'
+      | 'setSandboxMode'
+      | 'setXFrameOptionsMode'
+      | 'addMetaTag'
+    >
+{
   private title = '';
   width = 0;
   height = 0;
@@ -463,7 +511,10 @@ export class EmulatedHtmlOutput {
   }
 }
 
-export class EmulatedHtmlService {
+export class EmulatedHtmlService implements Accepts<
+  GHtmlService,
+  'createHtmlOutput' | 'createHtmlOutputFromFile'
+> {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
   constructor(private readonly buildDir: string) {}
@@ -487,7 +538,7 @@ export interface UrlFixture {
   headers?: Record<string, string>;
 }
 
-export class EmulatedUrlFetchApp {
+export class EmulatedUrlFetchApp implements Accepts<GUrlFetchApp, 'fetch'> {
   constructor(private readonly fixtures: Map<string, UrlFixture>) {}
   fetch(
     url: string,

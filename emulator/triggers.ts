@@ -9,6 +9,13 @@
  */
 import { zonedInstant, zonedParts } from './spreadsheet/cells';
 import type { Clock } from './clock';
+import type { Accepts } from './types';
+
+type GScriptApp = GoogleAppsScript.Script.ScriptApp;
+type GTrigger = GoogleAppsScript.Script.Trigger;
+type GTriggerBuilder = GoogleAppsScript.Script.TriggerBuilder;
+type GClockTriggerBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;
+type GSpreadsheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
 
 export const TRIGGER_LIMIT = 20;
 
@@ -118,7 +125,12 @@ export class TriggerRegistry {
   }
 }
 
-export class EmulatedTrigger {
+export class EmulatedTrigger
+  implements
+    Pick<GTrigger, 'getHandlerFunction' | 'getUniqueId'>,
+    // getTriggerSourceId is null for a time-driven trigger, which Google's typing does not admit.
+    Accepts<GTrigger, 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'>
+{
   constructor(readonly record: TriggerRecord) {}
   getHandlerFunction(): string {
     return this.record.handler;
@@ -137,7 +149,18 @@ export class EmulatedTrigger {
   }
 }
 
-class ClockTriggerBuilder {
+class ClockTriggerBuilder implements Accepts<
+  GClockTriggerBuilder,
+  | 'everyMinutes'
+  | 'everyHours'
+  | 'everyDays'
+  | 'atHour'
+  | 'nearMinute'
+  | 'inTimezone'
+  | 'at'
+  | 'after'
+  | 'create'
+> {
   private schedule: Schedule | null = null;
   constructor(
     private readonly registry: TriggerRegistry,
@@ -174,7 +197,7 @@ class ClockTriggerBuilder {
   inTimezone(_tz: string): this {
     return this;
   }
-  at(date: Date): this {
+  at(date: { getTime(): number }): this {
     this.schedule = { kind: 'once', every: 0, at: date.getTime() };
     return this;
   }
@@ -188,7 +211,10 @@ class ClockTriggerBuilder {
   }
 }
 
-class SpreadsheetTriggerBuilder {
+class SpreadsheetTriggerBuilder implements Accepts<
+  GSpreadsheetTriggerBuilder,
+  'onFormSubmit' | 'onEdit' | 'onOpen' | 'onChange' | 'create'
+> {
   private eventType: EventType | null = null;
   constructor(
     private readonly registry: TriggerRegistry,
@@ -221,7 +247,7 @@ class SpreadsheetTriggerBuilder {
   }
 }
 
-class TriggerBuilder {
+class TriggerBuilder implements Accepts<GTriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
   constructor(
     private readonly registry: TriggerRegistry,
     private readonly handler: string,
@@ -240,7 +266,11 @@ class TriggerBuilder {
   }
 }
 
-export class EmulatedScriptApp {
+export class EmulatedScriptApp
+  implements
+    Pick<GScriptApp, 'getScriptId'>,
+    Accepts<GScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger'>
+{
   readonly EventType = {
     CLOCK: 'CLOCK',
     ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
@@ -270,8 +300,9 @@ export class EmulatedScriptApp {
    * another user can reach here only through a test; Google refuses to manage another user's trigger, and
    * so does the emulator. The wording of the message is the emulator's own.
    */
-  deleteTrigger(trigger: EmulatedTrigger): void {
-    if (trigger.record.owner !== this.user) {
+  deleteTrigger(trigger: { getUniqueId(): string }): void {
+    const record = this.registry.triggers.find((t) => t.id === trigger.getUniqueId());
+    if (record && record.owner !== this.user) {
       throw new Error('Exception: This trigger belongs to another user and cannot be deleted by you.');
     }
     this.registry.remove(trigger.getUniqueId());
