@@ -4,6 +4,16 @@
  */
 import type { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
 import type { EmulatedSheet } from './spreadsheet/sheet';
+import type { Accepts } from './types';
+
+// Bound to Google's signatures (types.ts). One emulated item stands for every item type the product adds,
+// so it takes each type's members that the product uses.
+type GForm = GoogleAppsScript.Forms.Form;
+type GFormApp = GoogleAppsScript.Forms.FormApp;
+type GItem = GoogleAppsScript.Forms.Item;
+type GTextItem = GoogleAppsScript.Forms.TextItem;
+type GCheckboxItem = GoogleAppsScript.Forms.CheckboxItem;
+type GMultipleChoiceItem = GoogleAppsScript.Forms.MultipleChoiceItem;
 
 export const ItemType = {
   TEXT: 'TEXT',
@@ -19,7 +29,16 @@ type ItemTypeName = (typeof ItemType)[keyof typeof ItemType];
 
 const ANSWERABLE: ItemTypeName[] = ['TEXT', 'PARAGRAPH_TEXT', 'MULTIPLE_CHOICE', 'LIST', 'CHECKBOX', 'DATE'];
 
-export class EmulatedItem {
+export class EmulatedItem
+  implements
+    Pick<GItem, 'getId' | 'getTitle' | 'getHelpText'>,
+    Accepts<GItem, 'getType' | 'setTitle' | 'setHelpText' | 'asTextItem' | 'asParagraphTextItem'>,
+    Accepts<GItem, 'asMultipleChoiceItem' | 'asListItem' | 'asCheckboxItem'>,
+    Pick<GTextItem, 'isRequired'>,
+    Accepts<GTextItem, 'setRequired' | 'setValidation'>,
+    Accepts<GCheckboxItem, 'setChoiceValues' | 'getChoices' | 'showOtherOption'>,
+    Accepts<GMultipleChoiceItem, 'createChoice' | 'setChoices'>
+{
   title = '';
   helpText = '';
   required = false;
@@ -95,7 +114,36 @@ export class EmulatedItem {
   }
 }
 
-export class EmulatedForm {
+export class EmulatedForm
+  implements
+    Pick<GForm, 'getId' | 'getTitle' | 'getDescription' | 'getPublishedUrl' | 'getEditUrl'>,
+    Accepts<
+      GForm,
+      | 'setTitle'
+      | 'setDescription'
+      | 'setConfirmationMessage'
+      | 'setCollectEmail'
+      | 'setLimitOneResponsePerUser'
+      | 'setAllowResponseEdits'
+      | 'setProgressBar'
+      | 'setShowLinkToRespondAgain'
+      | 'setAcceptingResponses'
+      | 'getItems'
+      | 'deleteItem'
+      | 'addTextItem'
+      | 'addParagraphTextItem'
+      | 'addMultipleChoiceItem'
+      | 'addListItem'
+      | 'addCheckboxItem'
+      | 'addSectionHeaderItem'
+      | 'addPageBreakItem'
+      | 'addDateItem'
+      | 'getDestinationType'
+      // null without a destination, which Google's typing does not admit.
+      | 'getDestinationId'
+      | 'removeDestination'
+    >
+{
   readonly items: EmulatedItem[] = [];
   description = '';
   confirmationMessage = '';
@@ -158,8 +206,8 @@ export class EmulatedForm {
   getItems(): EmulatedItem[] {
     return [...this.items];
   }
-  deleteItem(item: EmulatedItem | number): void {
-    const i = typeof item === 'number' ? item : this.items.indexOf(item);
+  deleteItem(item: { getId(): number } | number): void {
+    const i = typeof item === 'number' ? item : this.items.findIndex((it) => it.id === item.getId());
     if (i >= 0) this.items.splice(i, 1);
   }
   private add(type: ItemTypeName): EmulatedItem {
@@ -243,7 +291,10 @@ export class FormRegistry {
   }
 }
 
-export class EmulatedFormApp {
+export class EmulatedFormApp implements Accepts<
+  GFormApp,
+  'create' | 'openById' | 'openByUrl' | 'getActiveForm'
+> {
   readonly ItemType = ItemType;
   readonly DestinationType = { SPREADSHEET: 'SPREADSHEET' };
   constructor(private readonly registry: FormRegistry) {}

@@ -4,10 +4,22 @@
  * Each invocation loads build/Code.js into a fresh `node:vm` context holding only ECMAScript built-ins
  * and the Apps Script globals, as Google does: module state never survives between invocations; only the
  * services' state (the spreadsheet, properties, triggers, mail) does. A virtual clock drives `new Date()`
- * inside the script and fires installed time-driven triggers.
+ * inside the script and fires installed time-driven triggers; it moves with the work an execution does, by
+ * the cost model in cost.ts, and an execution that runs past Google's 6-minute limit is killed.
+ *
+ * Several users can be simulated (`addUser`, `setActiveUser`): installable triggers belong to their
+ * creator and run as them, with the creator's mail quota, user properties and user lock.
+ *
+ * What is atomic. Other executions (interleaved work, see InterleaveHook) only ever run in the gap between
+ * two service calls of a script, so each single service call is atomic, as a Sheets call is on Google:
+ * `Sheet.appendRow` (one call) cannot be split, nor can one `Range.setValues`. Host-side events are atomic
+ * too: a form response is written to its tab in one step before any trigger runs (Forms appends the row
+ * itself, not through a script), and a staff edit sets its cell before its triggers fire. Anything a
+ * script does in two calls (a read then a write) can be interleaved.
  */
 import { dirname, join } from 'node:path';
 import { Clock } from './clock';
+import { EXECUTION_LIMIT_MS, costModel, type CostModel } from './cost';
 import { EmulatedFormApp, FormRegistry, type EmulatedForm } from './forms';
 import { renderSheet, renderSpreadsheet } from './render';
 import {
@@ -20,9 +32,12 @@ import {
   EmulatedUrlFetchApp,
   EmulatedUser,
   EmulatedUtilities,
+  EFFECTIVE_USER,
   LockState,
   LogRecorder,
+  MailOutbox,
   MailState,
+  type SessionUsers,
   formatDate,
   type SentMail,
   type UrlFixture,
@@ -30,21 +45,67 @@ import {
 import { EmulatedSpreadsheetApp } from './spreadsheet/app';
 import { EmulatedRange } from './spreadsheet/range';
 import { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
+import type { EmulatedSheet } from './spreadsheet/sheet';
 import { Marshal, ScriptRuntime, toHostError } from './runtime';
 import { emptyStats, type CallStats } from './stats';
+import { planDrill, type DrillOptions } from './schedule';
 import { EmulatedScriptApp, TriggerRegistry, nextFiring, type TriggerRecord } from './triggers';
 import { UiRecorder, type AlertRecord, type ButtonName, type HtmlRecord, type MenuRecord } from './ui';
 
-export type { CallStats, SentMail, TriggerRecord, MenuRecord, AlertRecord, HtmlRecord, EmulatedForm };
+export type {
+  CallStats,
+  SentMail,
+  TriggerRecord,
+  MenuRecord,
+  AlertRecord,
+  HtmlRecord,
+  EmulatedForm,
+  CostModel,
+};
 export { EmulatedSpreadsheet };
+export {
+  drill,
+  planDrill,
+  seededRandom,
+  type DrillAction,
+  type DrillOptions,
+  type DrillStep,
+} from './schedule';
 
 export interface EmulatorOptions {
   now?: Date;
   bundlePath?: string;
   buildDir?: string;
+  /** Every user's daily email recipients unless `addUser` says otherwise: 100 (consumer) by default. */
   mailQuota?: number;
   activeUser?: string;
+  /** The script's owner, who made the spreadsheet (the developer in Google's rules on user email). */
+  owner?: string;
   spreadsheetName?: string;
+  /**
+   * How long service calls take ('apps-script', the default: the estimates in cost.ts). 'none' freezes
+   * the clock between calls, for a test that must show a product defect the stricter model exposes.
+   */
+  costModel?: CostModel | 'apps-script' | 'none';
+}
+
+/** A simulated Google account. */
+export interface UserOptions {
+  /**
+   * Google withholds this user's address from scripts run under someone else's authority: a consumer
+   * account, or an editor outside the owner's domain (developers.google.com/apps-script/reference/base/user).
+   */
+  hidesEmail?: boolean;
+  /** Email recipients a day: 100 for a consumer account, 1,500 for Google Workspace. */
+  mailQuota?: number;
+}
+
+interface UserState {
+  email: string;
+  hidesEmail: boolean;
+  mail: MailState;
+  properties: Record<string, string>;
+  cache: Map<string, { value: string; expires: number }>;
 }
 
 /**
@@ -57,6 +118,8 @@ export interface EmulatorOptions {
  */
 export interface InterleaveHook {
   fn?: string;
+  /** False: only an execution started from the host (not one started inside another) matches. */
+  nested?: boolean;
   atCall: number | ((key: string, n: number) => boolean);
   do: 'kill' | ((emu: Emulator) => void);
 }
@@ -74,6 +137,13 @@ interface Execution {
   fn: string;
   calls: number;
   killed: boolean;
+  /** How deep in other executions this one started (0: from the host). */
+  depth: number;
+  /** Apps Script time this execution has used: its calls' costs, sleeps and lock waits. */
+  estimatedMs: number;
+  /** Clock reading when the current service call began (after any interleaved work). */
+  callStartedAt: number;
+  users: SessionUsers;
 }
 
 export interface Invocation {
@@ -85,8 +155,16 @@ export interface Invocation {
   error: Error | null;
   stats: CallStats;
   logs: string[];
-  /** Virtual time the execution took: only Utilities.sleep and lock waits move the clock inside one. */
+  /** Virtual time from the start of the execution to its end, other executions run inside it included. */
   executionTimeMs: number;
+  /**
+   * The model's estimate of the Apps Script time this execution itself used (cost.ts): its service calls,
+   * sleeps and lock waits, without the executions interleaved into it. Google kills it past 6 minutes.
+   */
+  estimatedMs: number;
+  /** The account it ran as (a trigger's creator) and the active user's address as the script saw it. */
+  effectiveUser: string;
+  activeUser: string;
 }
 
 /** ISO 8601 week number of a UTC date. */
@@ -95,6 +173,16 @@ function isoWeek(date: Date): number {
   d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
   const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
   return Math.ceil(((d.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+
+/** What a test sees of mail: every message sent, and one user's quota. */
+export interface MailView {
+  sent: SentMail[];
+  quota: number;
+  remaining(): number;
+  failNext(count: number, message?: string): void;
+  setQuota(n: number): void;
+  spend(n: number): void;
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -111,31 +199,39 @@ export class Emulator {
   private readonly recorder = new UiRecorder();
   private readonly registry: TriggerRegistry;
   private readonly formRegistry: FormRegistry;
-  private readonly mailState: MailState;
+  private readonly outbox = new MailOutbox();
+  private readonly defaultMailQuota: number;
+  private readonly users = new Map<string, UserState>();
   private readonly lockState = new LockState();
-  private readonly stores = { script: {}, user: {}, document: {} } as Record<
-    'script' | 'user' | 'document',
+  private readonly stores = { script: {}, document: {} } as Record<
+    'script' | 'document',
     Record<string, string>
   >;
   private readonly caches = {
     script: new Map<string, { value: string; expires: number }>(),
-    user: new Map<string, { value: string; expires: number }>(),
     document: new Map<string, { value: string; expires: number }>(),
   };
   private readonly urlFixtures = new Map<string, UrlFixture>();
   private activeUser: string;
+  readonly owner: string;
+  private costs: CostModel;
   private readonly hooks: InterleaveHook[] = [];
   /** Errors thrown by interleaved work (`interleave` functions), in order. */
   readonly interleaveErrors: Error[] = [];
   private executions = 0;
+  private depth = 0;
 
   constructor(options: EmulatorOptions = {}) {
     this.clock = new Clock((options.now ?? new Date('2026-01-05T09:00:00Z')).getTime());
     const bundlePath = options.bundlePath ?? join(ROOT, 'build/Code.js');
     this.buildDir = options.buildDir ?? dirname(bundlePath);
     this.runtime = new ScriptRuntime(bundlePath);
+    this.defaultMailQuota = options.mailQuota ?? 100;
+    this.owner = options.owner ?? EFFECTIVE_USER;
+    this.costs = costModel(options.costModel);
     this.activeUser = options.activeUser ?? 'staff@opcc.example';
-    this.mailState = new MailState(options.mailQuota ?? 100);
+    this.user(this.owner);
+    this.user(this.activeUser);
     this.spreadsheet = new EmulatedSpreadsheet(
       'spreadsheet-1',
       options.spreadsheetName ?? 'Complaints',
@@ -149,34 +245,85 @@ export class Emulator {
   get now(): Date {
     return new Date(this.clock.now());
   }
+  /** The user at the keyboard for what follows (runs, edits, opening the spreadsheet); added if new. */
   setActiveUser(email: string): void {
+    this.user(email);
     this.activeUser = email;
+  }
+  get activeUserEmail(): string {
+    return this.activeUser;
+  }
+
+  /** How long service calls take from now on (a slow day at Google, or 'none' to freeze time). */
+  setCostModel(model: CostModel | 'apps-script' | 'none'): void {
+    this.costs = costModel(model);
+  }
+  get costModel(): CostModel {
+    return this.costs;
+  }
+
+  /** Simulates a Google account (or changes one already known). */
+  addUser(email: string, options: UserOptions = {}): void {
+    const user = this.user(email);
+    if (options.hidesEmail !== undefined) user.hidesEmail = options.hidesEmail;
+    if (options.mailQuota !== undefined) user.mail.setQuota(options.mailQuota);
+  }
+
+  private user(email: string): UserState {
+    let user = this.users.get(email);
+    if (!user) {
+      user = {
+        email,
+        hidesEmail: false,
+        mail: new MailState(this.defaultMailQuota),
+        properties: {},
+        cache: new Map(),
+      };
+      this.users.set(email, user);
+    }
+    return user;
+  }
+
+  /**
+   * Whether a script running as `viewer` may read `email`: "the user's email address is not available in
+   * any context that allows a script to run without that user's authorization ... However, these
+   * restrictions generally do not apply if the developer runs the script themselves or belongs to the same
+   * Google Workspace domain as the user" (developers.google.com/apps-script/reference/base/user#getEmail()).
+   */
+  private visibleTo(email: string, viewer: string): string {
+    if (email === viewer) return email;
+    const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+    return !this.user(email).hidesEmail && domain(email) === domain(viewer) ? email : '';
   }
 
   get forms(): EmulatedForm[] {
     return this.formRegistry.forms;
   }
+  /** Every user's installable triggers (what Google's admin would see; a script sees only its user's). */
   get triggers(): TriggerRecord[] {
     return this.registry.triggers;
+  }
+  triggersOf(email: string): TriggerRecord[] {
+    return this.registry.ownedBy(email);
   }
   get ui(): UiRecorder {
     return this.recorder;
   }
-  get mail(): {
-    sent: SentMail[];
-    quota: number;
-    failNext(count: number, message?: string): void;
-    setQuota(n: number): void;
-    spend(n: number): void;
-  } {
-    const state = this.mailState;
+  /** Mail sent by anyone; the quota is the active user's (see `mailOf` for another user's). */
+  get mail(): MailView {
+    return this.mailOf(this.activeUser);
+  }
+  mailOf(email: string): MailView {
+    const state = this.user(email).mail;
+    const outbox = this.outbox;
     const now = () => this.clock.now();
     return {
-      sent: state.sent,
+      sent: outbox.sent,
       get quota() {
         return state.quota;
       },
-      failNext: (count, message) => state.failNext(count, message),
+      remaining: () => state.remaining(now()),
+      failNext: (count, message) => outbox.failNext(count, message),
       setQuota: (n) => state.setQuota(n),
       spend: (n) => state.spend(n, now()),
     };
@@ -184,8 +331,12 @@ export class Emulator {
   get lock(): { holdByAnotherProcess(held: boolean): void } {
     return { holdByAnotherProcess: (held) => (this.lockState.heldElsewhere = held) };
   }
+  /** The property stores; `user` is the active user's (each user has their own). */
   get properties(): Record<'script' | 'user' | 'document', Record<string, string>> {
-    return this.stores;
+    return { ...this.stores, user: this.user(this.activeUser).properties };
+  }
+  userProperties(email: string): Record<string, string> {
+    return this.user(email).properties;
   }
   get fixtures(): { url(url: string, response: UrlFixture): void } {
     return { url: (url, response) => this.urlFixtures.set(url, response) };
@@ -195,6 +346,26 @@ export class Emulator {
   interleave(hook: InterleaveHook): void {
     this.hooks.push(hook);
   }
+  /**
+   * A seeded drill (schedule.ts): picks gaps of the next execution of `options.fn` started from the host and
+   * an action for each, and schedules them. Returns the schedule, so a failing seed can be reported and
+   * replayed. Steps past the execution's last call stay pending (`clearInterleaves` drops them).
+   */
+  interleaveRandomly(seed: number, options: DrillOptions): { atCall: number; action: string }[] {
+    const plan = planDrill(seed, options);
+    for (const step of plan) {
+      this.interleave({
+        ...(options.fn !== undefined ? { fn: options.fn } : {}),
+        nested: false,
+        atCall: step.atCall,
+        do: step.action.do,
+      });
+    }
+    return plan.map((step) => ({ atCall: step.atCall, action: step.action.name }));
+  }
+  clearInterleaves(): void {
+    this.hooks.length = 0;
+  }
   /** Hooks scheduled with `interleave` that have not fired yet. */
   get pendingInterleaves(): number {
     return this.hooks.length;
@@ -203,24 +374,40 @@ export class Emulator {
   /** Called by the marshal before each service call of an execution: kills and interleavings happen here. */
   private beforeCall(execution: Execution, key: string): void {
     if (execution.killed) throw new Error(`Exception: ${KILLED_MESSAGE}`);
+    if (execution.estimatedMs > EXECUTION_LIMIT_MS) {
+      // Google stops the script at its limit wherever it is; here that is the first call past the limit.
+      execution.killed = true;
+      throw new Error(`Exception: ${KILLED_MESSAGE}`);
+    }
     execution.calls += 1;
     const i = this.hooks.findIndex(
       (h) =>
         (h.fn === undefined || h.fn === execution.fn) &&
+        (h.nested !== false || execution.depth === 0) &&
         (typeof h.atCall === 'number' ? h.atCall === execution.calls : h.atCall(key, execution.calls)),
     );
-    if (i < 0) return;
-    const [hook] = this.hooks.splice(i, 1);
-    if (hook!.do === 'kill') {
-      execution.killed = true;
-      throw new Error(`Exception: ${KILLED_MESSAGE}`);
+    if (i >= 0) {
+      const [hook] = this.hooks.splice(i, 1);
+      if (hook!.do === 'kill') {
+        execution.killed = true;
+        throw new Error(`Exception: ${KILLED_MESSAGE}`);
+      }
+      try {
+        hook!.do(this);
+      } catch (error) {
+        // A failure inside the interleaved work is the test's to inspect, not the interrupted script's.
+        this.interleaveErrors.push(toHostError(error));
+      }
     }
-    try {
-      hook!.do(this);
-    } catch (error) {
-      // A failure inside the interleaved work is the test's to inspect, not the interrupted script's.
-      this.interleaveErrors.push(toHostError(error));
-    }
+    execution.callStartedAt = this.clock.now();
+  }
+
+  /** Called after each service call: the call's cost moves the clock and counts against the limit. */
+  private afterCall(execution: Execution, key: string, cells: number): void {
+    const ms = this.costs.callMs(key, cells);
+    this.clock.advanceWithin(ms);
+    // Sleeps and lock waits inside the call moved the clock already; they count as the execution's time.
+    execution.estimatedMs += this.clock.now() - execution.callStartedAt;
   }
 
   /** Runs a top-level function of the bundle in a fresh context; rethrows what the script throws. */
@@ -241,13 +428,28 @@ export class Emulator {
   private invoke(
     fn: string,
     makeArgs: (marshal: Marshal) => unknown[],
-    options: { optional?: boolean } = {},
+    options: { optional?: boolean; users?: SessionUsers } = {},
   ): Invocation | null {
     const stats = emptyStats();
     const logs = new LogRecorder();
-    const execution: Execution = { id: ++this.executions, fn, calls: 0, killed: false };
+    const users = options.users ?? { active: this.activeUser, effective: this.activeUser };
+    const execution: Execution = {
+      id: ++this.executions,
+      fn,
+      calls: 0,
+      killed: false,
+      depth: this.depth,
+      estimatedMs: 0,
+      callStartedAt: this.clock.now(),
+      users,
+    };
     const { context, realm } = this.runtime.newContext(() => this.clock.now());
-    const marshal = new Marshal(stats, realm, (key) => this.beforeCall(execution, key));
+    const marshal = new Marshal(
+      stats,
+      realm,
+      (key) => this.beforeCall(execution, key),
+      (key, cells) => this.afterCall(execution, key, cells),
+    );
     this.installGlobals(context, marshal, logs, execution);
     const invocation: Invocation = {
       fn,
@@ -258,8 +460,12 @@ export class Emulator {
       stats,
       logs: logs.lines,
       executionTimeMs: 0,
+      estimatedMs: 0,
+      effectiveUser: users.effective,
+      activeUser: users.active,
     };
     const started = this.clock.now();
+    this.depth += 1;
     try {
       this.runtime.load(context);
       const target = context[fn];
@@ -271,6 +477,8 @@ export class Emulator {
       invocation.result = marshal.toHost(result);
     } catch (error) {
       invocation.error = toHostError(error);
+    } finally {
+      this.depth -= 1;
     }
     this.lockState.releaseAll(execution.id);
     if (execution.killed) {
@@ -282,6 +490,7 @@ export class Emulator {
     }
     invocation.logs = logs.lines;
     invocation.executionTimeMs = this.clock.now() - started;
+    invocation.estimatedMs = execution.estimatedMs;
     this.invocations.push(invocation);
     this.lastInvocation = invocation;
     return invocation;
@@ -294,28 +503,30 @@ export class Emulator {
     execution: Execution,
   ): void {
     const lock = (name: string) => () => new EmulatedLock(this.lockState, this.clock, name, execution.id);
+    // "The current user" of the user-scoped services is the account the script runs as.
+    const me = this.user(execution.users.effective);
     const services: Record<string, unknown> = {
       SpreadsheetApp: new EmulatedSpreadsheetApp([this.spreadsheet], this.recorder),
       FormApp: new EmulatedFormApp(this.formRegistry),
-      ScriptApp: new EmulatedScriptApp(this.registry),
+      ScriptApp: new EmulatedScriptApp(this.registry, me.email),
       PropertiesService: {
         getScriptProperties: () => new EmulatedProperties(this.stores.script),
-        getUserProperties: () => new EmulatedProperties(this.stores.user),
+        getUserProperties: () => new EmulatedProperties(me.properties),
         getDocumentProperties: () => new EmulatedProperties(this.stores.document),
       },
       LockService: {
         getScriptLock: lock('script'),
         getDocumentLock: lock(`document:${this.spreadsheet.getId()}`),
-        getUserLock: lock(`user:${this.activeUser}`),
+        getUserLock: lock(`user:${me.email}`),
       },
       CacheService: {
         getScriptCache: () => new EmulatedCache(this.caches.script, this.clock),
-        getUserCache: () => new EmulatedCache(this.caches.user, this.clock),
+        getUserCache: () => new EmulatedCache(me.cache, this.clock),
         getDocumentCache: () => new EmulatedCache(this.caches.document, this.clock),
       },
-      MailApp: new EmulatedMailApp(this.mailState, this.clock),
+      MailApp: new EmulatedMailApp(this.outbox, me.mail, this.clock, me.email),
       Utilities: new EmulatedUtilities(this.clock),
-      Session: new EmulatedSession(() => this.activeUser, TIME_ZONE),
+      Session: new EmulatedSession(execution.users, TIME_ZONE),
       HtmlService: new EmulatedHtmlService(this.buildDir),
       UrlFetchApp: new EmulatedUrlFetchApp(this.urlFixtures),
     };
@@ -334,23 +545,44 @@ export class Emulator {
   }
 
   /**
+   * A simple trigger runs as the person at the keyboard, without their authorization, so their address is
+   * withheld unless they are the owner or in the owner's domain.
+   */
+  private simpleTriggerUsers(): SessionUsers {
+    return { effective: this.activeUser, active: this.visibleTo(this.activeUser, this.owner) };
+  }
+  /**
+   * An installable trigger runs as its creator; the active user is whoever caused the event, as the creator
+   * may see them, or the creator where no person did (time-driven, form submit by the public).
+   */
+  private installableUsers(t: TriggerRecord, by: string | null): SessionUsers {
+    return { effective: t.owner, active: by === null ? t.owner : this.visibleTo(by, t.owner) };
+  }
+
+  /**
    * Fires the simple onOpen (authMode LIMITED) and the installable onOpen triggers (authMode FULL), as
    * opening the spreadsheet does (developers.google.com/apps-script/guides/triggers/events#open).
    */
   fireOpen(): Invocation[] {
-    const event = (authMode: string, triggerUid?: string) => (marshal: Marshal) => [
+    const event = (users: SessionUsers, authMode: string, triggerUid?: string) => (marshal: Marshal) => [
       marshal.toScript({
         source: this.spreadsheet,
         authMode,
-        user: new EmulatedUser(this.activeUser),
+        user: new EmulatedUser(users.active),
         ...(triggerUid ? { triggerUid } : {}),
       }),
     ];
     const out: Invocation[] = [];
-    const simple = this.invoke('onOpen', event('LIMITED'), { optional: true });
+    const simpleUsers = this.simpleTriggerUsers();
+    const simple = this.invoke('onOpen', event(simpleUsers, 'LIMITED'), {
+      optional: true,
+      users: simpleUsers,
+    });
     if (simple) out.push(simple);
-    for (const t of this.spreadsheetTriggers('ON_OPEN'))
-      out.push(this.invoke(t.handler, event('FULL', t.id))!);
+    for (const t of this.spreadsheetTriggers('ON_OPEN')) {
+      const users = this.installableUsers(t, this.activeUser);
+      out.push(this.invoke(t.handler, event(users, 'FULL', t.id), { users })!);
+    }
     return out;
   }
 
@@ -359,6 +591,7 @@ export class Emulator {
    * (authMode LIMITED) and installable onEdit triggers (FULL) fire with e.range, e.value, e.oldValue,
    * e.source, e.user (developers.google.com/apps-script/guides/triggers/events#edit). e.value and
    * e.oldValue are the cell's text as shown; e.oldValue is absent when the cell was empty, as on Google.
+   * The cell is set before any trigger runs: the edit itself is atomic.
    */
   edit(sheetName: string, a1: string, value: unknown): Invocation[] {
     const sheet = this.spreadsheet.getSheetByName(sheetName);
@@ -368,37 +601,91 @@ export class Emulator {
     const oldDisplay = range.getDisplayValue();
     range.setValue(value);
     const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-    const event = (authMode: string, triggerUid?: string) => (marshal: Marshal) => [
+    const event = (users: SessionUsers, authMode: string, triggerUid?: string) => (marshal: Marshal) => [
       marshal.toScript({
         range,
         source: this.spreadsheet,
         ...(single ? { value: range.getDisplayValue() } : {}),
         ...(single && old !== '' ? { oldValue: oldDisplay } : {}),
-        user: new EmulatedUser(this.activeUser),
+        user: new EmulatedUser(users.active),
         authMode,
         ...(triggerUid ? { triggerUid } : {}),
       }),
     ];
     const out: Invocation[] = [];
-    const simple = this.invoke('onEdit', event('LIMITED'), { optional: true });
+    const simpleUsers = this.simpleTriggerUsers();
+    const simple = this.invoke('onEdit', event(simpleUsers, 'LIMITED'), {
+      optional: true,
+      users: simpleUsers,
+    });
     if (simple) out.push(simple);
-    for (const t of this.spreadsheetTriggers('ON_EDIT'))
-      out.push(this.invoke(t.handler, event('FULL', t.id))!);
+    for (const t of this.spreadsheetTriggers('ON_EDIT')) {
+      const users = this.installableUsers(t, this.activeUser);
+      out.push(this.invoke(t.handler, event(users, 'FULL', t.id), { users })!);
+    }
     return out;
   }
 
-  /**
-   * A member of the public submits the form: the response row is appended to the form's destination tab
-   * (Timestamp as a date, answers as text, checkbox answers joined with ", "), and the spreadsheet's
-   * onFormSubmit triggers fire with e.values, e.namedValues, e.range, e.source, e.triggerUid and
-   * e.authMode (developers.google.com/apps-script/guides/triggers/events#form-submit). Questions added
-   * after the link get new columns at the right of the tab, as Forms adds them.
-   */
-  submitForm(answers: Record<string, string | string[]>, formId?: string): Invocation[] {
+  private linkedForm(formId?: string): EmulatedForm & { destinationSheet: EmulatedSheet } {
     const form = formId
       ? this.formRegistry.byId(formId)
       : this.formRegistry.forms.find((f) => f.destinationSheet?.spreadsheet === this.spreadsheet);
     if (!form?.destinationSheet) throw new Error('No form is linked to this spreadsheet');
+    return form as EmulatedForm & { destinationSheet: EmulatedSheet };
+  }
+
+  /** Runs the spreadsheet's onFormSubmit triggers with one event (as each trigger's creator). */
+  private fireFormSubmit(event: {
+    values: string[];
+    namedValues: Record<string, string[]>;
+    range: EmulatedRange;
+  }): Invocation[] {
+    const out: Invocation[] = [];
+    for (const t of this.spreadsheetTriggers('ON_FORM_SUBMIT')) {
+      const users = this.installableUsers(t, null);
+      out.push(
+        this.invoke(
+          t.handler,
+          (marshal) => [
+            marshal.toScript({
+              values: event.values,
+              namedValues: event.namedValues,
+              range: event.range,
+              source: this.spreadsheet,
+              triggerUid: t.id,
+              authMode: 'FULL',
+            }),
+          ],
+          { users },
+        )!,
+      );
+    }
+    return out;
+  }
+
+  /**
+   * A member of the public submits the form: the response row is appended to the form's destination tab,
+   * then the spreadsheet's onFormSubmit triggers fire with e.values, e.namedValues, e.range, e.source,
+   * e.triggerUid and e.authMode (developers.google.com/apps-script/guides/triggers/events#form-submit).
+   *
+   * The row is written in one step before any trigger runs (Forms appends it, not a script), so no other
+   * execution can come between its cells. Timestamp is a date; each answer is stored as Sheets stores a
+   * typed entry, so a numeric-looking answer becomes a number (a phone number "07700900123" lands as
+   * 7700900123, as users of Sheets report of leading zeros, e.g. github.com/burnash/gspread/issues/231)
+   * unless its column is formatted as plain text: the stricter of the readings of what Forms does. e.values
+   * and e.namedValues stay the text as submitted. Checkbox answers are joined with ", ". Questions added
+   * after the link get new columns at the right of the tab, as Forms adds them.
+   *
+   * `duplicateEvent` fires every trigger twice for the one response, as developers report of form-submit
+   * triggers (github.com/markfguerra/google-forms-to-slack/issues/6, a second execution seconds after
+   * each submission); the second run sees the same e.values, e.namedValues and e.range.
+   */
+  submitForm(
+    answers: Record<string, string | string[]>,
+    options: string | { formId?: string; duplicateEvent?: boolean } = {},
+  ): Invocation[] {
+    const { formId, duplicateEvent = false } = typeof options === 'string' ? { formId: options } : options;
+    const form = this.linkedForm(formId);
     const titles = form.questionTitles();
     const unknown = Object.keys(answers).filter((k) => !titles.includes(k));
     if (unknown.length > 0) throw new Error(`The form has no question titled: ${unknown.join(', ')}`);
@@ -420,33 +707,40 @@ export class Emulator {
     const row = sheet.getLastRow() + 1;
     if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
     const range = sheet.getRange(row, 1, 1, header.length);
-    // Responses land as typed text: Forms does not parse answers the way a cell entry is parsed.
-    range.setNumberFormat('@');
     range.setValues([header.map((h, i) => (i === 0 ? timestamp : titles.includes(h) ? text(h) : ''))]);
     const stamp = formatDate(timestamp, TIME_ZONE, 'd/M/yyyy H:mm:ss');
     const values = header.map((h, i) => (i === 0 ? stamp : titles.includes(h) ? text(h) : ''));
     const namedValues: Record<string, string[]> = {};
     header.forEach((h, i) => (namedValues[h] = [values[i]!]));
-    const out: Invocation[] = [];
-    for (const t of this.spreadsheetTriggers('ON_FORM_SUBMIT')) {
-      out.push(
-        this.invoke(t.handler, (marshal) => [
-          marshal.toScript({
-            values,
-            namedValues,
-            range,
-            source: this.spreadsheet,
-            triggerUid: t.id,
-            authMode: 'FULL',
-          }),
-        ])!,
-      );
-    }
+    const out = this.fireFormSubmit({ values, namedValues, range });
+    if (duplicateEvent) out.push(...this.fireFormSubmit({ values, namedValues, range }));
     return out;
   }
 
+  /**
+   * The form-submit trigger fires for no response: nothing is added to the responses tab, and the event
+   * carries a fresh timestamp with every answer blank, as reported by developers whose handlers received "a
+   * completely blank separate submission that is not logged in the forms spreadsheet, but contains a
+   * different timestamp" (github.com/markfguerra/google-forms-to-slack/issues/6). `empty: true` sends
+   * e.values and e.namedValues with nothing in them at all. e.range is the empty row below the responses.
+   */
+  fireBlankFormSubmit(options: { formId?: string; empty?: boolean } = {}): Invocation[] {
+    const form = this.linkedForm(options.formId);
+    const sheet = form.destinationSheet;
+    const header = this.responseHeader(sheet, form.questionTitles());
+    const row = sheet.getLastRow() + 1;
+    if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+    const range = sheet.getRange(row, 1, 1, header.length);
+    if (options.empty) return this.fireFormSubmit({ values: [], namedValues: {}, range });
+    const stamp = formatDate(this.now, TIME_ZONE, 'd/M/yyyy H:mm:ss');
+    const values = header.map((_, i) => (i === 0 ? stamp : ''));
+    const namedValues: Record<string, string[]> = {};
+    header.forEach((h, i) => (namedValues[h] = [values[i]!]));
+    return this.fireFormSubmit({ values, namedValues, range });
+  }
+
   /** The response tab's header, with a column added at the right for each question it lacks. */
-  private responseHeader(sheet: EmulatedSpreadsheet['sheets'][number], titles: string[]): string[] {
+  private responseHeader(sheet: EmulatedSheet, titles: string[]): string[] {
     const width = Math.max(1, sheet.getLastColumn());
     const header = new EmulatedRange(sheet, 1, 1, 1, width).getValues()[0]!.map(String);
     const added = titles.filter((t) => !header.includes(t));
@@ -479,22 +773,27 @@ export class Emulator {
       if (due.schedule?.kind === 'once') this.registry.remove(due.id);
       const at = new Date(firedAt);
       const dayOfWeek = at.getUTCDay() === 0 ? 7 : at.getUTCDay();
+      const users = this.installableUsers(due, null);
       out.push(
-        this.invoke(due.handler, (marshal) => [
-          marshal.toScript({
-            authMode: 'FULL',
-            triggerUid: due.id,
-            year: at.getUTCFullYear(),
-            month: at.getUTCMonth() + 1,
-            'day-of-month': at.getUTCDate(),
-            'day-of-week': dayOfWeek,
-            'week-of-year': isoWeek(at),
-            hour: at.getUTCHours(),
-            minute: at.getUTCMinutes(),
-            second: at.getUTCSeconds(),
-            timezone: 'UTC',
-          }),
-        ])!,
+        this.invoke(
+          due.handler,
+          (marshal) => [
+            marshal.toScript({
+              authMode: 'FULL',
+              triggerUid: due.id,
+              year: at.getUTCFullYear(),
+              month: at.getUTCMonth() + 1,
+              'day-of-month': at.getUTCDate(),
+              'day-of-week': dayOfWeek,
+              'week-of-year': isoWeek(at),
+              hour: at.getUTCHours(),
+              minute: at.getUTCMinutes(),
+              second: at.getUTCSeconds(),
+              timezone: 'UTC',
+            }),
+          ],
+          { users },
+        )!,
       );
     }
     if (end > this.clock.now()) this.clock.set(end);

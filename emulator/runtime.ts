@@ -87,6 +87,12 @@ const isPlainData = (value: object): boolean => {
   );
 };
 
+/**
+ * Names the script's own runtime or libraries probe on any object without meaning to call a service
+ * (promise resolution looks for `then`, JSON.stringify for `toJSON`): they read as absent, as on Google.
+ */
+const PROBED = new Set(['then', 'toJSON', 'constructor', 'prototype', 'length']);
+
 /** Marshals values between the host realm and the script's realm, counting service calls on the way. */
 export class Marshal {
   private readonly proxies = new WeakMap<object, object>();
@@ -97,6 +103,8 @@ export class Marshal {
     private readonly realm: Realm,
     /** Runs before every service call the script makes; it may throw to end the execution there. */
     private readonly beforeCall: (key: string) => void = () => {},
+    /** Runs after every service call, however it ended, with the cells it read or wrote (for its cost). */
+    private readonly afterCall: (key: string, cells: number) => void = () => {},
   ) {}
 
   /** A host value as the script sees it. */
@@ -167,6 +175,13 @@ export class Marshal {
     const methods = new Map<string | symbol, unknown>();
     const proxy = new Proxy(target, {
       get: (t, prop, receiver) => {
+        if (typeof prop === 'string' && !Reflect.has(t, prop) && !PROBED.has(prop)) {
+          // A member Google has and the emulator lacks must fail loudly: doing nothing would let a test pass
+          // on behaviour production never sees.
+          return () => {
+            throw this.toScriptError(new Error(`not emulated: ${className}.${prop}`));
+          };
+        }
         const value = Reflect.get(t, prop, receiver) as unknown;
         if (typeof prop !== 'string') return value;
         if (typeof value !== 'function') return this.toScript(value);
@@ -183,13 +198,16 @@ export class Marshal {
             this.stats.totalCalls += 1;
             this.stats.sequence.push(key);
             const hostArgs = args.map((a) => this.toHost(a));
+            const cellsBefore = this.stats.cellsRead + this.stats.cellsWritten;
             let result: unknown;
             try {
               result = (value as (...a: unknown[]) => unknown).apply(t, hostArgs);
+              countCells(this.stats, prop, t, hostArgs, result);
             } catch (error) {
               throw this.toScriptError(error);
+            } finally {
+              this.afterCall(key, this.stats.cellsRead + this.stats.cellsWritten - cellsBefore);
             }
-            countCells(this.stats, prop, t, hostArgs, result);
             return this.toScript(result);
           };
           methods.set(prop, method);

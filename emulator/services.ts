@@ -7,12 +7,30 @@ import { join } from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { zonedInstant, zonedParts } from './spreadsheet/cells';
 import type { Clock } from './clock';
+import type { Accepts } from './types';
+
+// Each class is bound to Google's published signatures (see types.ts): a member the script may call has
+// Google's parameters; a member Google has and the class lacks fails as 'not emulated' (runtime.ts).
+type GProperties = GoogleAppsScript.Properties.Properties;
+type GLock = GoogleAppsScript.Lock.Lock;
+type GCache = GoogleAppsScript.Cache.Cache;
+type GMailApp = GoogleAppsScript.Mail.MailApp;
+type GUtilities = GoogleAppsScript.Utilities.Utilities;
+type GSession = GoogleAppsScript.Base.Session;
+type GUser = GoogleAppsScript.Base.User;
+type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+type GHtmlService = GoogleAppsScript.HTML.HtmlService;
+type GUrlFetchApp = GoogleAppsScript.URL_Fetch.UrlFetchApp;
 
 // --- PropertiesService (developers.google.com/apps-script/guides/services/quotas: 9 KB a value, 500 KB a store)
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
-export class EmulatedProperties {
+export class EmulatedProperties
+  implements
+    Pick<GProperties, 'getProperty' | 'getProperties' | 'getKeys'>,
+    Accepts<GProperties, 'setProperty' | 'setProperties' | 'deleteProperty' | 'deleteAllProperties'>
+{
   constructor(readonly store: Record<string, string>) {}
   private size(extra: Record<string, string>): number {
     const all = { ...this.store, ...extra };
@@ -84,7 +102,7 @@ export class LockState {
   }
 }
 
-export class EmulatedLock {
+export class EmulatedLock implements Pick<GLock, 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'> {
   constructor(
     private readonly state: LockState,
     private readonly clock: Clock,
@@ -120,7 +138,7 @@ export class EmulatedLock {
 }
 
 // --- CacheService (expiry on the virtual clock; 100 KB a value)
-export class EmulatedCache {
+export class EmulatedCache implements Pick<GCache, 'get' | 'put' | 'remove' | 'getAll' | 'putAll'> {
   constructor(
     private readonly entries: Map<string, { value: string; expires: number }>,
     private readonly clock: Clock,
@@ -152,6 +170,8 @@ export class EmulatedCache {
 
 // --- MailApp (quota resets at midnight Pacific time, as Google's daily quotas do)
 export interface SentMail {
+  /** The account the message went from: the user the script ran as (a trigger's creator). */
+  from: string;
   to: string;
   subject: string;
   body: string;
@@ -163,12 +183,27 @@ export interface SentMail {
   at: Date;
 }
 
-export class MailState {
+/** Every message sent by any user, and failures a test has queued for the next sends. */
+export class MailOutbox {
   readonly sent: SentMail[] = [];
+  private failures: string[] = [];
+  failNext(count: number, message = 'Exception: Service unavailable: Email'): void {
+    for (let i = 0; i < count; i++) this.failures.push(message);
+  }
+  takeFailure(): string | undefined {
+    return this.failures.shift();
+  }
+}
+
+/**
+ * One user's daily allowance of email recipients. Quotas are per user
+ * (developers.google.com/apps-script/guides/services/quotas: "Quotas are per user"): 100 a day for a
+ * consumer account, 1,500 for Google Workspace. The day here ends at midnight Pacific time.
+ */
+export class MailState {
   quota: number;
   private usedOnDay = '';
   private used = 0;
-  private failures: string[] = [];
   constructor(quota: number) {
     this.quota = quota;
   }
@@ -192,12 +227,6 @@ export class MailState {
   spend(n: number, now: number): void {
     for (let i = 0; i < n; i++) this.consume(now);
   }
-  failNext(count: number, message = 'Exception: Service unavailable: Email'): void {
-    for (let i = 0; i < count; i++) this.failures.push(message);
-  }
-  takeFailure(): string | undefined {
-    return this.failures.shift();
-  }
   setQuota(n: number): void {
     this.quota = n;
   }
@@ -206,19 +235,30 @@ export class MailState {
 /** An address MailApp accepts: local@domain, optionally as `Name <local@domain>`. */
 const EMAIL = /^(?:[^<>]*<)?[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+>?$/;
 
-export class EmulatedMailApp {
+export class EmulatedMailApp
+  implements Pick<GMailApp, 'getRemainingDailyQuota'>, Accepts<GMailApp, 'sendEmail'>
+{
   constructor(
+    private readonly outbox: MailOutbox,
     private readonly state: MailState,
     private readonly clock: Clock,
+    /** The effective user: MailApp sends as, and spends the quota of, the user the script runs as. */
+    private readonly from: string,
   ) {}
   getRemainingDailyQuota(): number {
     return this.state.remaining(this.clock.now());
   }
-  sendEmail(a: unknown, subject?: string, body?: string, options?: Record<string, unknown>): void {
-    const message =
+  /**
+   * All four of Google's forms: (message), (recipient, subject, body), (recipient, subject, body, options)
+   * and the old (to, replyTo, subject, body), told apart by the fourth argument being text.
+   */
+  sendEmail(a: unknown, b?: string, c?: string, d?: string | Record<string, unknown>): void {
+    const message: Record<string, unknown> =
       typeof a === 'object' && a !== null
         ? (a as Record<string, unknown>)
-        : { ...(options ?? {}), to: a, subject, body };
+        : typeof d === 'string'
+          ? { to: a, replyTo: b, subject: c, body: d }
+          : { ...(d ?? {}), to: a, subject: b, body: c };
     const to = String(message.to ?? '');
     if (!to) throw new Error('Exception: Failed to send email: no recipient');
     const recipients = [to, message.cc, message.bcc]
@@ -233,11 +273,12 @@ export class EmulatedMailApp {
     if (this.state.remaining(this.clock.now()) < recipients.length) {
       throw new Error('Exception: Service invoked too many times for one day: email.');
     }
-    const failure = this.state.takeFailure();
+    const failure = this.outbox.takeFailure();
     if (failure) throw new Error(failure);
     this.state.spend(recipients.length, this.clock.now());
     const optional = (key: string) => (message[key] === undefined ? {} : { [key]: String(message[key]) });
-    this.state.sent.push({
+    this.outbox.sent.push({
+      from: this.from,
       to,
       subject: String(message.subject ?? ''),
       body: String(message.body ?? ''),
@@ -323,7 +364,11 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
 const bytes = (data: string | number[]): Buffer =>
   typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff));
 
-export class EmulatedUtilities {
+export class EmulatedUtilities
+  implements
+    Pick<GUtilities, 'formatDate' | 'getUuid' | 'sleep' | 'base64Decode'>,
+    Accepts<GUtilities, 'base64Encode' | 'base64EncodeWebSafe' | 'newBlob'>
+{
   readonly Charset = { UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' };
   constructor(private readonly clock: Clock) {}
   formatDate(date: Date, timeZone: string, format: string): string {
@@ -351,11 +396,12 @@ export class EmulatedUtilities {
   zonedInstant = zonedInstant;
 }
 
-/** The account the script runs as (the spreadsheet's owner, who installed the triggers). */
+/** The script's owner when a test names none: the account that made the spreadsheet and its script. */
 export const EFFECTIVE_USER = 'owner@opcc.example';
 
 // --- Session (developers.google.com/apps-script/reference/base/session)
-export class EmulatedUser {
+export class EmulatedUser implements Pick<GUser, 'getEmail' | 'getUserLoginId'> {
+  /** `email` is "" where Google withholds the address (see EmulatedSession). */
   constructor(private readonly email: string) {}
   getEmail(): string {
     return this.email;
@@ -365,16 +411,33 @@ export class EmulatedUser {
   }
 }
 
-export class EmulatedSession {
+/**
+ * Who an execution is for. `active` is the user at the keyboard as the script may see them: "" where
+ * "security policies do not allow access to the user's email address", e.g. in a simple trigger or for a
+ * user outside the owner's domain (developers.google.com/apps-script/reference/base/user#getEmail()).
+ * `effective` is the account the script runs as: "If the script runs under an installable trigger, this is
+ * the account of the user who created the trigger"
+ * (developers.google.com/apps-script/reference/base/session#getEffectiveUser()).
+ */
+export interface SessionUsers {
+  active: string;
+  effective: string;
+}
+
+export class EmulatedSession
+  implements
+    Pick<GSession, 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'>,
+    Accepts<GSession, 'getActiveUser' | 'getEffectiveUser'>
+{
   constructor(
-    private readonly user: () => string,
+    private readonly users: SessionUsers,
     private readonly timeZone: string,
   ) {}
   getActiveUser(): EmulatedUser {
-    return new EmulatedUser(this.user());
+    return new EmulatedUser(this.users.active);
   }
   getEffectiveUser(): EmulatedUser {
-    return new EmulatedUser(EFFECTIVE_USER);
+    return new EmulatedUser(this.users.effective);
   }
   getActiveUserLocale(): string {
     return 'en_GB';
@@ -384,12 +447,29 @@ export class EmulatedSession {
   }
   /** An opaque key per user (a digest, so the address cannot be read back from it). */
   getTemporaryActiveUserKey(): string {
-    return createHash('sha256').update(`emulator:${this.user()}`).digest('base64url').slice(0, 43);
+    return createHash('sha256')
+      .update(`emulator:${this.users.active || this.users.effective}`)
+      .digest('base64url')
+      .slice(0, 43);
   }
 }
 
 // --- HtmlService
-export class EmulatedHtmlOutput {
+export class EmulatedHtmlOutput
+  implements
+    Pick<GHtmlOutput, 'getContent' | 'getTitle'>,
+    Accepts<
+      GHtmlOutput,
+      | 'setContent'
+      | 'append'
+      | 'setTitle'
+      | 'setWidth'
+      | 'setHeight'
+      | 'setSandboxMode'
+      | 'setXFrameOptionsMode'
+      | 'addMetaTag'
+    >
+{
   private title = '';
   width = 0;
   height = 0;
@@ -431,7 +511,10 @@ export class EmulatedHtmlOutput {
   }
 }
 
-export class EmulatedHtmlService {
+export class EmulatedHtmlService implements Accepts<
+  GHtmlService,
+  'createHtmlOutput' | 'createHtmlOutputFromFile'
+> {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
   constructor(private readonly buildDir: string) {}
@@ -455,7 +538,7 @@ export interface UrlFixture {
   headers?: Record<string, string>;
 }
 
-export class EmulatedUrlFetchApp {
+export class EmulatedUrlFetchApp implements Accepts<GUrlFetchApp, 'fetch'> {
   constructor(private readonly fixtures: Map<string, UrlFixture>) {}
   fetch(
     url: string,

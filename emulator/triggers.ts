@@ -1,9 +1,21 @@
 /**
  * ScriptApp triggers (developers.google.com/apps-script/guides/triggers/installable): time-driven and
- * spreadsheet triggers, with Google's limit of 20 triggers per user per script.
+ * spreadsheet triggers. An installable trigger belongs to the user who created it: it runs as that user
+ * ("Installable triggers always run under the account of the person who created them", same guide),
+ * `getProjectTriggers` lists only the current user's ("Gets all installable triggers associated with the
+ * current project and current user", developers.google.com/apps-script/reference/script/script-app),
+ * and the limit of 20 triggers is per user per script
+ * (developers.google.com/apps-script/guides/services/quotas: "Triggers 20 / user / script").
  */
 import { zonedInstant, zonedParts } from './spreadsheet/cells';
 import type { Clock } from './clock';
+import type { Accepts } from './types';
+
+type GScriptApp = GoogleAppsScript.Script.ScriptApp;
+type GTrigger = GoogleAppsScript.Script.Trigger;
+type GTriggerBuilder = GoogleAppsScript.Script.TriggerBuilder;
+type GClockTriggerBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;
+type GSpreadsheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
 
 export const TRIGGER_LIMIT = 20;
 
@@ -19,6 +31,8 @@ export interface Schedule {
 
 export interface TriggerRecord {
   id: string;
+  /** The user who created the trigger: it runs as them. */
+  owner: string;
   handler: string;
   eventType: EventType;
   sourceId: string | null;
@@ -80,14 +94,16 @@ export class TriggerRegistry {
     eventType: EventType,
     sourceId: string | null,
     schedule: Schedule | null,
+    owner: string,
   ): TriggerRecord {
-    if (this.triggers.length >= TRIGGER_LIMIT) {
+    if (this.ownedBy(owner).length >= TRIGGER_LIMIT) {
       throw new Error(
         'Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
     }
     const record: TriggerRecord = {
       id: String(++this.seq + 1000000),
+      owner,
       handler,
       eventType,
       sourceId,
@@ -99,13 +115,22 @@ export class TriggerRegistry {
     return record;
   }
 
+  ownedBy(owner: string): TriggerRecord[] {
+    return this.triggers.filter((t) => t.owner === owner);
+  }
+
   remove(id: string): void {
     const i = this.triggers.findIndex((t) => t.id === id);
     if (i >= 0) this.triggers.splice(i, 1);
   }
 }
 
-class EmulatedTrigger {
+export class EmulatedTrigger
+  implements
+    Pick<GTrigger, 'getHandlerFunction' | 'getUniqueId'>,
+    // getTriggerSourceId is null for a time-driven trigger, which Google's typing does not admit.
+    Accepts<GTrigger, 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId'>
+{
   constructor(readonly record: TriggerRecord) {}
   getHandlerFunction(): string {
     return this.record.handler;
@@ -124,11 +149,23 @@ class EmulatedTrigger {
   }
 }
 
-class ClockTriggerBuilder {
+class ClockTriggerBuilder implements Accepts<
+  GClockTriggerBuilder,
+  | 'everyMinutes'
+  | 'everyHours'
+  | 'everyDays'
+  | 'atHour'
+  | 'nearMinute'
+  | 'inTimezone'
+  | 'at'
+  | 'after'
+  | 'create'
+> {
   private schedule: Schedule | null = null;
   constructor(
     private readonly registry: TriggerRegistry,
     private readonly handler: string,
+    private readonly owner: string,
   ) {}
   everyMinutes(n: number): this {
     if (![1, 5, 10, 15, 30].includes(n)) {
@@ -160,7 +197,7 @@ class ClockTriggerBuilder {
   inTimezone(_tz: string): this {
     return this;
   }
-  at(date: Date): this {
+  at(date: { getTime(): number }): this {
     this.schedule = { kind: 'once', every: 0, at: date.getTime() };
     return this;
   }
@@ -170,16 +207,20 @@ class ClockTriggerBuilder {
   }
   create(): EmulatedTrigger {
     if (!this.schedule) throw new Error('Exception: A time-based trigger needs a schedule before create().');
-    return new EmulatedTrigger(this.registry.add(this.handler, 'CLOCK', null, this.schedule));
+    return new EmulatedTrigger(this.registry.add(this.handler, 'CLOCK', null, this.schedule, this.owner));
   }
 }
 
-class SpreadsheetTriggerBuilder {
+class SpreadsheetTriggerBuilder implements Accepts<
+  GSpreadsheetTriggerBuilder,
+  'onFormSubmit' | 'onEdit' | 'onOpen' | 'onChange' | 'create'
+> {
   private eventType: EventType | null = null;
   constructor(
     private readonly registry: TriggerRegistry,
     private readonly handler: string,
     private readonly sourceId: string,
+    private readonly owner: string,
   ) {}
   onFormSubmit(): this {
     this.eventType = 'ON_FORM_SUBMIT';
@@ -200,28 +241,36 @@ class SpreadsheetTriggerBuilder {
   create(): EmulatedTrigger {
     if (!this.eventType)
       throw new Error('Exception: Choose an event (onFormSubmit, onEdit...) before create().');
-    return new EmulatedTrigger(this.registry.add(this.handler, this.eventType, this.sourceId, null));
+    return new EmulatedTrigger(
+      this.registry.add(this.handler, this.eventType, this.sourceId, null, this.owner),
+    );
   }
 }
 
-class TriggerBuilder {
+class TriggerBuilder implements Accepts<GTriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
   constructor(
     private readonly registry: TriggerRegistry,
     private readonly handler: string,
+    private readonly owner: string,
   ) {}
   timeBased(): ClockTriggerBuilder {
-    return new ClockTriggerBuilder(this.registry, this.handler);
+    return new ClockTriggerBuilder(this.registry, this.handler, this.owner);
   }
   forSpreadsheet(source: string | { getId(): string }): SpreadsheetTriggerBuilder {
     return new SpreadsheetTriggerBuilder(
       this.registry,
       this.handler,
       typeof source === 'string' ? source : source.getId(),
+      this.owner,
     );
   }
 }
 
-export class EmulatedScriptApp {
+export class EmulatedScriptApp
+  implements
+    Pick<GScriptApp, 'getScriptId'>,
+    Accepts<GScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger'>
+{
   readonly EventType = {
     CLOCK: 'CLOCK',
     ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
@@ -231,17 +280,31 @@ export class EmulatedScriptApp {
   };
   readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
   readonly TriggerSource = { CLOCK: 'CLOCK', SPREADSHEETS: 'SPREADSHEETS', FORMS: 'FORMS' };
-  constructor(private readonly registry: TriggerRegistry) {}
+  constructor(
+    private readonly registry: TriggerRegistry,
+    /** The current user: the effective user of the execution (a trigger's creator inside its run). */
+    private readonly user: string,
+  ) {}
   newTrigger(functionName: string): TriggerBuilder {
-    return new TriggerBuilder(this.registry, functionName);
+    return new TriggerBuilder(this.registry, functionName, this.user);
   }
   getProjectTriggers(): EmulatedTrigger[] {
-    return this.registry.triggers.map((t) => new EmulatedTrigger(t));
+    return this.registry.ownedBy(this.user).map((t) => new EmulatedTrigger(t));
   }
-  getUserTriggers(_source: unknown): EmulatedTrigger[] {
-    return this.getProjectTriggers();
+  getUserTriggers(source: string | { getId(): string }): EmulatedTrigger[] {
+    const id = typeof source === 'string' ? source : source.getId();
+    return this.getProjectTriggers().filter((t) => t.getTriggerSourceId() === id);
   }
-  deleteTrigger(trigger: EmulatedTrigger): void {
+  /**
+   * A script only ever holds its own user's triggers (the listings above are per user), so a trigger of
+   * another user can reach here only through a test; Google refuses to manage another user's trigger, and
+   * so does the emulator. The wording of the message is the emulator's own.
+   */
+  deleteTrigger(trigger: { getUniqueId(): string }): void {
+    const record = this.registry.triggers.find((t) => t.id === trigger.getUniqueId());
+    if (record && record.owner !== this.user) {
+      throw new Error('Exception: This trigger belongs to another user and cannot be deleted by you.');
+    }
     this.registry.remove(trigger.getUniqueId());
   }
   getScriptId(): string {
