@@ -270,9 +270,7 @@ export function recordFormResponse(
     };
   const cells = (e.range.getValues()[0] ?? []) as unknown[];
   const identity = responseIdentity(cells[0], cells.slice(1));
-  const moved =
-    Array.isArray(e.values) &&
-    cells.some((cell, i) => i > 0 && typeof cell === 'string' && cell !== (e.values![i] ?? ''));
+  const moved = Array.isArray(e.values) && cells.some((cell, i) => i > 0 && !sameAnswer(cell, e.values![i]));
   if (!identity || moved)
     return {
       created: null,
@@ -284,6 +282,33 @@ export function recordFormResponse(
     return recordResponseLocked(ctx, identity, raw, now, store, store.getProperties());
   });
   return { created, note: null };
+}
+
+/**
+ * Whether a response cell still holds the answer the event carries. Sheets stores an answer as it would
+ * a typed entry: digits become a number, a date a date, text starting with = + - or @ may become a formula
+ * or its result. Only plain text is compared; those others cannot tell a moved row from the same one.
+ */
+function sameAnswer(cell: unknown, submitted: string | undefined): boolean {
+  const text = submitted ?? '';
+  if (typeof cell !== 'string' || /^[=+\-@]/.test(text)) return true;
+  return cell === text;
+}
+
+/**
+ * A response row's answers as the person typed them, as near as the tab still holds them: a cell Sheets
+ * turned into a formula gives its formula text, a date or number the text Sheets shows for it.
+ */
+function typedAnswers(
+  values: readonly unknown[],
+  shown: readonly string[],
+  formulas: readonly string[],
+): string[] {
+  return values.map((value, c) => {
+    if (formulas[c]) return formulas[c]!;
+    if (typeof value === 'string') return value;
+    return shown[c] ?? String(value);
+  });
 }
 
 /** Setup: responses already on the tab are taken as handled; every later one is made into a case. */
@@ -360,17 +385,21 @@ export function recoverMissedResponses(ctx: RunContext, now: Date): RecoveryRepo
     const width = sheet.getLastColumn();
     const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
     const top = rows[0]!;
-    const block = sheet.getRange(top, 1, rows[rows.length - 1]! - top + 1, width).getValues();
+    const range = sheet.getRange(top, 1, rows[rows.length - 1]! - top + 1, width);
+    const block = range.getValues();
+    const shown = range.getDisplayValues();
+    const formulas = range.getFormulas();
     let failed = 0;
     for (const row of rows) {
       const cells = block[row - top] ?? [];
       const identity = responseIdentity(cells[0], cells.slice(1));
       if (!identity || isBlankResponse(cells.slice(1)) || ledgerEntry(props, identity)?.complete) continue;
       try {
+        const typed = typedAnswers(cells, shown[row - top] ?? [], formulas[row - top] ?? []);
         const named: Record<string, string> = {};
         header.forEach((title, c) => {
-          const cell: unknown = cells[c];
-          if (c > 0 && title !== '' && cell !== '' && cell !== undefined) named[String(title)] = String(cell);
+          const answer = typed[c];
+          if (c > 0 && title !== '' && answer !== '' && answer !== undefined) named[String(title)] = answer;
         });
         const raw = submissionFromNamedValues(ctx.profile, named);
         const made = recordResponseLocked(ctx, identity, raw, now, store, props);
