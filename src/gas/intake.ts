@@ -19,7 +19,7 @@ import { withScriptLock, type RunContext } from './context';
 import { answersToSubmission } from './form-questions';
 import { queueFirstLetters } from './mail';
 import { TABS } from './tabs';
-import { appendRecords, readHeaders } from './table';
+import { appendRecords } from './table';
 
 const LOCK_TIMEOUT_MS = 30_000;
 
@@ -113,7 +113,7 @@ function recordLocked(
   const clocks = computeClocks(profile, record, now, calendar);
   const sheet = ss.getSheetByName(TABS.cases);
   if (!sheet) throw new Error('There is no Cases tab. Run Complaints › Set up… to repair it.');
-  appendRecords(sheet, readHeaders(sheet), [newCaseRow(profile, record, problems, clocks, now)]);
+  appendRecords(sheet, [newCaseRow(profile, record, problems, clocks, now)]);
   if (responseRow !== undefined) {
     const marks = claim(responseRow, props);
     store.setProperties(marks);
