@@ -36,7 +36,6 @@ import { TABS } from '../tabs';
 import {
   IncompleteWriteError,
   Table,
-  readHeaders,
   writeByKey,
   type Cell,
   type KeyedUpdate,
@@ -492,14 +491,21 @@ function recordAcknowledgements(
   const acks = sent.filter((s) => s.reference && isLetterKind(s.kind) && ACKNOWLEDGES[s.kind]);
   if (acks.length === 0) return;
   const cases = ss.getSheetByName(TABS.cases);
+  let incomplete: IncompleteWriteError | null = null;
   if (cases) {
-    const headers = readHeaders(cases);
     // Only the columns this run fills, so a run of first acknowledgements touches one block.
-    const targets = [...new Set(acks.map((a) => ACKNOWLEDGES[a.kind]!))].filter((h) => headers.includes(h));
-    const updates = acks
-      .filter((a) => targets.includes(ACKNOWLEDGES[a.kind]!))
-      .map((a) => ({ key: a.reference, values: { [ACKNOWLEDGES[a.kind]!]: now } as RowValues }));
-    if (updates.length > 0) writeByKey(cases, COL.reference, targets, updates);
+    const targets = [...new Set(acks.map((a) => ACKNOWLEDGES[a.kind]!))];
+    const updates = acks.map((a) => ({
+      key: a.reference,
+      values: { [ACKNOWLEDGES[a.kind]!]: now } as RowValues,
+    }));
+    try {
+      writeByKey(cases, COL.reference, targets, updates);
+    } catch (error) {
+      // A missing "Acknowledged on" column is reported once the Audit tab has the acknowledgements.
+      if (!(error instanceof IncompleteWriteError)) throw error;
+      incomplete = error;
+    }
   }
   appendAudit(
     ss,
@@ -513,4 +519,5 @@ function recordAcknowledgements(
       detail: 'Acknowledgement emailed',
     })),
   );
+  if (incomplete) throw incomplete;
 }
