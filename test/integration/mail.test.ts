@@ -527,10 +527,12 @@ describe('the sender', () => {
 });
 
 /**
- * Settings read (5) and health write (3), Outbox read (4), the `sending` and result writes (6 each),
- * "Acknowledged on" on Cases (headers 3, keyed write 6, tab 1) and the Audit append (5).
+ * Settings read (5) and health write (11), Outbox read (4), the `sending` and result writes (10 each),
+ * "Acknowledged on" on Cases (keyed write 10, tab 1) and the Audit append (8). A keyed write is a snapshot
+ * of the tab (2), 2 per block written and a check of headers and keys afterwards (6); an append reads the
+ * header row (3) at append time.
  */
-const SENDER_SHEET_CALLS = 39;
+const SENDER_SHEET_CALLS = 59;
 
 describe('reminders', () => {
   it('reminds the handler before each 28-day update over 120 days of an open Wiltshire case', () => {
