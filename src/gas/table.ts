@@ -4,8 +4,9 @@
  * - Columns are found by header, never by position: staff reorder, hide and add columns.
  * - One getValues per table read; one setValues per contiguous block written, so the number of service
  *   calls never grows with the number of rows.
- * - Rows are matched by key (the case reference) at write time: the key column is read again just before
- *   writing, so a sort by staff between our read and our write cannot misplace data.
+ * - Writers find columns by header and rows by key at the moment of writing, never from positions read
+ *   earlier in the run: appendRecords reads the header row itself, and writeByKey (keyed-write.ts) reads
+ *   the tab just before writing and checks afterwards that its values landed under their headers.
  */
 
 export type Cell = string | number | boolean | Date;
