@@ -180,7 +180,7 @@ describe('the sender writes where it means to whatever staff do to the Outbox me
     });
   });
 
-  it('keeps the journal when Status is deleted before the results are written, reports it, and resends nothing', () => {
+  it('"a failed final write leaves the journal": Status deleted before the results are written is reported, nothing is resent, and the rows are settled once Status is back', () => {
     const emu = cloneOf(queued);
     const finalWrite = cleanRun.lastIndexOf('Lock.waitLock') + 2;
     emu.interleave({
@@ -196,8 +196,11 @@ describe('the sender writes where it means to whatever staff do to the Outbox me
     expect(journal.every(([, v]) => v.startsWith('sent:'))).toBe(true);
     const health = emu.sheetValues('Settings').find((r) => r[0] === 'health:sendQueuedMail')!;
     expect(String(health[3])).toMatch(/no "Status" column/);
+    // Setup puts an empty Status column back; the next run settles every row from the journal.
     emu.run('setupSpreadsheet', 'wiltshire');
     drain(emu);
     expect(emu.mail.sent).toHaveLength(10);
+    expect(records(emu, 'Outbox').map((r) => r[OUTBOX.status])).toEqual(new Array(10).fill('sent'));
+    expect(Object.keys(emu.properties.script).filter((k) => k.startsWith(JOURNAL_PREFIX))).toEqual([]);
   });
 });

@@ -186,6 +186,8 @@ function prepare(
   quota: number,
   report: SendReport,
   problems: unknown[],
+  /** Every script property, read once under the lock: the lease and the journal. */
+  journal: Record<string, string>,
 ): Plan | null {
   const sheet = ss.getSheetByName(TABS.outbox);
   if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
@@ -203,11 +205,20 @@ function prepare(
     const key = String(table.value(row, OUTBOX.key));
     if (key && !firstRowOf.has(key)) firstRowOf.set(key, row);
   }
+  const marked = (row: Cell[]) => JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim() in journal;
+  // A dead run's rows: still `sending`, or blank where a run's final write lost its Status column (setup
+  // has since added it back empty) and the journal still knows what happened.
   const stuck = table.rows.filter(
-    (row) => status(row) === STATUS.sending && firstRowOf.get(String(table.value(row, OUTBOX.key))) === row,
+    (row) =>
+      firstRowOf.get(String(table.value(row, OUTBOX.key))) === row &&
+      (status(row) === STATUS.sending || (status(row) === '' && marked(row))),
   );
-  // One call for the whole journal, and only when a run died.
-  const journal = stuck.length > 0 ? props.getProperties() : {};
+  // Entries whose outcome reached the sheet before their run died are no longer needed.
+  for (const row of table.rows) {
+    const s = status(row);
+    if (s !== STATUS.sending && s !== '' && marked(row))
+      props.deleteProperty(JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim());
+  }
   for (const row of stuck) {
     const letter = letterOf(table, row);
     const entry = journal[JOURNAL_PREFIX + letter.key] ?? '';
@@ -288,8 +299,8 @@ function prepare(
     updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.failed, [OUTBOX.error]: who } });
     report.failed += 1;
   }
-  const marked = batch.filter((l) => !failedNow.includes(l));
-  for (const letter of marked) {
+  const toSend = batch.filter((l) => !failedNow.includes(l));
+  for (const letter of toSend) {
     updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.sending } });
   }
   // Nothing is sent unless its `sending` mark is in the sheet: a run that dies later must leave a row the
@@ -303,7 +314,7 @@ function prepare(
     if (JOURNAL_PREFIX + key in journal && landed.has(key)) props.deleteProperty(JOURNAL_PREFIX + key);
   }
 
-  const sendable = marked.filter((l) => landed.has(l.key));
+  const sendable = toSend.filter((l) => landed.has(l.key));
 
   // The snapshot above holds everything queued before now (queueing happens under this lock), so the
   // flag can be cleared here; letters queued from now on set it again. It is never cleared later.
@@ -346,9 +357,11 @@ export function sendQueued(
   let plan: Plan | null;
   const problems: unknown[] = [];
   try {
-    const lease = Number(props.getProperty(LEASE_PROPERTY) || 0);
+    // One call for the lease and the whole journal.
+    const stored = props.getProperties();
+    const lease = Number(stored[LEASE_PROPERTY] || 0);
     if (lease > now.getTime()) return { ...report, busy: true };
-    plan = prepare(ss, settings, roleTitle, props, now, quota, report, problems);
+    plan = prepare(ss, settings, roleTitle, props, now, quota, report, problems, stored);
   } finally {
     lock.releaseLock();
   }
