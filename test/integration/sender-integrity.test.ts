@@ -204,3 +204,35 @@ describe('the sender writes where it means to whatever staff do to the Outbox me
     expect(Object.keys(emu.properties.script).filter((k) => k.startsWith(JOURNAL_PREFIX))).toEqual([]);
   });
 });
+
+describe('trigger health is written by key and header at the moment of writing (DESIGN §2)', () => {
+  it('"a sort or an inserted column mid-run must not misplace data": Settings reshaped just before the health write', () => {
+    const emu = cloneOf(queued);
+    const settingsBefore = new Map(records(emu, 'Settings').map((r) => [String(r['Key']), r]));
+    const healthWrite = cleanRun.lastIndexOf('Range.setValues') + 1;
+    emu.interleave({
+      fn: 'sendQueuedMail',
+      atCall: healthWrite,
+      do: (e) => {
+        const sheet = e.spreadsheet.getSheetByName('Settings')!;
+        sheet.insertColumnBefore(1);
+        sheet.sort(columnOf(e, 'Settings', 'Key'), false);
+      },
+    });
+    const inv = emu.run('sendQueuedMail');
+    const after = records(emu, 'Settings');
+    const health = after.find((r) => r['Key'] === 'health:sendQueuedMail')!;
+    expect(health['Value']).toEqual(inv.at);
+    for (const row of after) {
+      const old = settingsBefore.get(String(row['Key']))!;
+      for (const [header, value] of Object.entries(row)) {
+        if (row === health && header === 'Value') continue;
+        expect([row['Key'], header, sameValue(value, header === '' ? '' : old[header])]).toEqual([
+          row['Key'],
+          header,
+          true,
+        ]);
+      }
+    }
+  });
+});
