@@ -80,25 +80,23 @@ interface Rect {
 }
 
 /**
- * Header row and key column read again (a few calls, no data): true when both are as in `before` for the
- * rows we wrote, so the write cannot have gone anywhere else.
+ * Header row and key column read again (two reads, no data): true when both are as in `before` for the
+ * rows we wrote, so the write cannot have gone anywhere else. The widths and heights of the snapshot are
+ * reused rather than asked for again: a tab that lost columns or rows since makes the read throw, which
+ * counts as changed, and a column added beyond the last moves none of ours.
  */
 function unchanged(sheet: Sheet, before: Snapshot, top: number, bottom: number): boolean {
   try {
     return sameShape(sheet, before, top, bottom);
   } catch {
-    // A range past the edge of a tab that just lost a column or row: it did change.
     return false;
   }
 }
 
 function sameShape(sheet: Sheet, before: Snapshot, top: number, bottom: number): boolean {
-  const width = sheet.getLastColumn();
-  if (width !== before.headers.length) return false;
+  const width = before.headers.length;
   const headers = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map(headerText);
   if (headers.some((h, i) => h !== before.headers[i])) return false;
-  const lastRow = sheet.getLastRow();
-  if (lastRow < bottom + 1) return false;
   const keys = sheet.getRange(top + 1, before.keyColumn + 1, bottom - top + 1, 1).getValues();
   return keys.every((row, i) => keyText(row[0]) === keyText(before.values[top + i]![before.keyColumn]));
 }

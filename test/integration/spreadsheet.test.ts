@@ -101,8 +101,8 @@ describe('intake on form submit', () => {
     const a = small.submit().stats;
     const b = large.submit().stats;
     expect(b.calls).toEqual(a.calls);
-    // Health is a keyed write checked afterwards (11) and each append reads its header row at append time.
-    expect(a.totalCalls).toBe(59);
+    // Health is a keyed write checked afterwards (9) and each append reads its header row at append time.
+    expect(a.totalCalls).toBe(57);
   });
 
   it('keeps a malformed, formula-laden submission as a case that needs review, with its text literal', () => {
@@ -273,7 +273,7 @@ describe('staff workflow', () => {
  * Settings, missed-response check, Cases, the clock columns' keyed write (a snapshot of the tab, 3 blocks,
  * a check of headers and keys afterwards), reminders, Dashboard, health (itself a keyed write).
  */
-const SWEEP_CALLS = 70;
+const SWEEP_CALLS = 66;
 
 describe('daily sweep', () => {
   it('counts cases by status, stage and route on the Dashboard and lists the overdue by reference', () => {
