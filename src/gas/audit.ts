@@ -18,7 +18,6 @@ export function appendAudit(
   if (!sheet) throw new Error('There is no Audit tab. Run Complaints › Set up… to repair it.');
   appendRecords(
     sheet,
-    AUDIT_HEADERS,
     entries.map((e) => ({
       When: e.at,
       Reference: e.reference,

@@ -5,7 +5,7 @@
  */
 import { TABS } from './tabs';
 import { healthKey } from './settings';
-import type { Table } from './table';
+import { writeByKey, type RowValues, type Table } from './table';
 
 export const HEALTH_HANDLERS: Record<string, string> = {
   onComplaintSubmitted: 'Form submissions',
@@ -28,8 +28,10 @@ export function healthRows(): (string | Date)[][] {
 export const RECOVERY_HEALTH = 'recoverMissedResponses';
 
 /**
- * Records a run's result in one write (Value = last success, Notes = last error or the run's note), if
- * the row exists. A note replaces the Notes; without one a success leaves the last error in view.
+ * Records a run's result (Value = last success, Notes = last error) in the handler's row, found by key and
+ * header at the moment of writing: staff may have sorted Settings or added a column since the run began.
+ * A note (a run's message for staff) replaces the Notes; without one a success leaves the last error in
+ * view. Best effort: a broken Settings tab must not hide the run's own outcome.
  */
 export function recordHealth(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -39,27 +41,27 @@ export function recordHealth(
   error: unknown,
   note = '',
 ): void {
-  const index = settings.rows.findIndex((row) => settings.value(row, 'Key') === healthKey(handler));
-  if (index < 0 || !settings.has('Value') || !settings.has('Notes')) return;
+  const key = healthKey(handler);
+  // The run's snapshot says whether there is a row at all, so offices without one pay nothing.
+  if (!settings.rows.some((row) => settings.value(row, 'Key') === key)) return;
   const sheet = ss.getSheetByName(TABS.settings);
   if (!sheet) return;
-  const row = settings.rows[index]!;
-  const valueCol = settings.column('Value');
-  const notesCol = settings.column('Notes');
-  const lastSuccess = error ? settings.value(row, 'Value') : now;
-  const lastError = error
-    ? `${now.toISOString()}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500)
+  const values: RowValues = error
+    ? { Notes: `${now.toISOString()}: ${messageOf(error)}`.slice(0, 500) }
     : note
-      ? `${now.toISOString()}: ${note}`.slice(0, 2_000)
-      : settings.value(row, 'Notes');
-  // The row was found by key in the snapshot this run just read.
-  const sheetRow = settings.rowNumbers[index]!;
-  if (notesCol === valueCol + 1) {
-    sheet.getRange(sheetRow, valueCol + 1, 1, 2).setValues([[lastSuccess, lastError]]);
-  } else {
-    sheet.getRange(sheetRow, valueCol + 1).setValue(lastSuccess);
-    sheet.getRange(sheetRow, notesCol + 1).setValue(lastError);
+      ? { Value: now, Notes: `${now.toISOString()}: ${note}`.slice(0, 2_000) }
+      : { Value: now };
+  try {
+    writeByKey(sheet, 'Key', Object.keys(values), [{ key, values }]);
+  } catch (failure) {
+    console.log(`health: could not record the ${handler} run: ${messageOf(failure).slice(0, 200)}`);
   }
+}
+
+/** Errors from Apps Script services may come from another realm, so `instanceof Error` is not enough. */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The daily sweep: recompute every case's deadlines and SLA status (deadlines are never frozen: a new
  * closure day moves open cases), flag records past their retention date, queue reminders, refresh the
- * Dashboard. One read of Cases, one write per contiguous block of computed columns, whatever the number
- * of cases; rows are matched by reference at write time, so a sort by staff meanwhile misplaces nothing.
+ * Dashboard. One read of Cases, one keyed write (a few calls per contiguous block of computed columns),
+ * whatever the number of cases; rows are matched by reference and columns by header at write time, so a
+ * sort or a column inserted by staff meanwhile misplaces nothing.
  */
 import { computeClocks } from '../core/clocks';
 import { isLocalDate, londonDate } from '../core/calendar';
@@ -13,7 +14,7 @@ import { withScriptLock, type RunContext } from './context';
 import { queueReminders } from './mail';
 import { DASHBOARD_LEGEND } from './status-colours';
 import { TABS } from './tabs';
-import { Table, writeByKey, type Cell, type KeyedUpdate } from './table';
+import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
 
 export interface SweepReport {
   cases: number;
@@ -55,13 +56,15 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       byRoute[where] = (byRoute[where] ?? 0) + 1;
       if (status === 'overdue') overdue.push(record.reference);
     }
-    writeByKey(
-      sheet,
-      table.headers,
-      COL.reference,
-      CLOCK_HEADERS.filter((h) => table.has(h)),
-      updates,
-    );
+    // Columns and rows are found again at write time (staff may have reshaped the tab since the read).
+    // A computed column missing from the tab stops nothing else, but is reported once the rest is done.
+    let incomplete: IncompleteWriteError | null = null;
+    try {
+      writeByKey(sheet, COL.reference, CLOCK_HEADERS, updates);
+    } catch (error) {
+      if (!(error instanceof IncompleteWriteError)) throw error;
+      incomplete = error;
+    }
     queueReminders(ss, settings, profile, cases, now, calendar);
     writeDashboard(ss, now, {
       total: cases.length,
@@ -72,6 +75,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       pastRetention,
       closureProblems: settings.closureProblems,
     });
+    if (incomplete) throw incomplete;
     return { cases: cases.length, byStatus, pastRetention };
   });
 }

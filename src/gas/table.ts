@@ -4,8 +4,9 @@
  * - Columns are found by header, never by position: staff reorder, hide and add columns.
  * - One getValues per table read; one setValues per contiguous block written, so the number of service
  *   calls never grows with the number of rows.
- * - Rows are matched by key (the case reference) at write time: the key column is read again just before
- *   writing, so a sort by staff between our read and our write cannot misplace data.
+ * - Writers find columns by header and rows by key at the moment of writing, never from positions read
+ *   earlier in the run: appendRecords reads the header row itself, and writeByKey (keyed-write.ts) reads
+ *   the tab just before writing and checks afterwards that its values landed under their headers.
  */
 
 export type Cell = string | number | boolean | Date;
@@ -132,15 +133,13 @@ export function readHeaders(sheet: Sheet): string[] {
 }
 
 /**
- * Appends records below the last row in one setValues, placing each value under its header.
- * Call under the script lock: two appends racing for the same last row would overwrite each other.
+ * Appends records below the last row in one setValues, placing each value under its header. The header
+ * row is read here, at append time, so a column staff inserted since the caller's read cannot shift the
+ * values. Call under the script lock: two appends racing for the same last row would overwrite each other.
  */
-export function appendRecords(
-  sheet: Sheet,
-  headers: readonly string[],
-  records: readonly RowValues[],
-): number {
+export function appendRecords(sheet: Sheet, records: readonly RowValues[]): number {
   if (records.length === 0) return 0;
+  const headers = readHeaders(sheet);
   const index = headerIndex(headers);
   const width = headers.length;
   const rows = records.map((record) => {
@@ -166,69 +165,23 @@ export interface KeyedUpdate {
 
 export interface WriteResult {
   written: number;
+  /** Keys whose values were written and found in place afterwards. */
+  landed: string[];
   /** Keys no longer found in the tab (deleted by staff since the read); nothing was written for them. */
   missing: string[];
+  /** Target headers the tab did not have at write time; nothing was written under them. */
+  missingColumns: string[];
 }
 
-/**
- * Writes values into existing rows found by key, for the given headers only. The key column and each
- * target block are read again just before writing, so rows that staff sorted since the caller's read get
- * the right values and cells outside the target headers are never touched. Call under the script lock.
- */
-export function writeByKey(
-  sheet: Sheet,
-  headers: readonly string[],
-  keyHeader: string,
-  targetHeaders: readonly string[],
-  updates: readonly KeyedUpdate[],
-): WriteResult {
-  if (updates.length === 0) return { written: 0, missing: [] };
-  const index = headerIndex(headers);
-  const keyColumn = index.get(keyHeader);
-  if (keyColumn === undefined) throw new MissingColumnError(sheet.getName(), keyHeader);
-  const targets = targetHeaders.map((header) => {
-    const i = index.get(header);
-    if (i === undefined) throw new MissingColumnError(sheet.getName(), header);
-    return i;
-  });
-
-  const lastRow = sheet.getLastRow();
-  if (lastRow < 2) return { written: 0, missing: updates.map((u) => u.key) };
-  const height = lastRow - 1;
-  const keys = sheet
-    .getRange(2, keyColumn + 1, height, 1)
-    .getValues()
-    .map((row) => String(row[0] ?? ''));
-  const rowOfKey = new Map<string, number>();
-  keys.forEach((key, i) => {
-    if (key && !rowOfKey.has(key)) rowOfKey.set(key, i);
-  });
-
-  const missing: string[] = [];
-  const pending = updates.filter((update) => {
-    if (rowOfKey.has(update.key)) return true;
-    missing.push(update.key);
-    return false;
-  });
-  if (pending.length === 0) return { written: 0, missing };
-
-  // Only the span of rows that change is read and written, so a one-case edit stays a small write.
-  const rowIndexes = pending.map((u) => rowOfKey.get(u.key)!);
-  const top = Math.min(...rowIndexes);
-  const bottom = Math.max(...rowIndexes);
-  const span = bottom - top + 1;
-
-  for (const run of contiguousRuns(targets)) {
-    const range = sheet.getRange(2 + top, run[0]! + 1, span, run.length);
-    const block = range.getValues() as Cell[][];
-    for (const update of pending) {
-      const r = rowOfKey.get(update.key)! - top;
-      run.forEach((column, j) => {
-        const header = headers[column]!;
-        if (header in update.values) block[r]![j] = update.values[header]!;
-      });
-    }
-    range.setValues(block);
+/** Thrown after everything else was written, so the caller still knows what landed (`result`). */
+export class IncompleteWriteError extends MissingColumnError {
+  constructor(
+    sheetName: string,
+    readonly result: WriteResult,
+  ) {
+    super(sheetName, result.missingColumns.join('", "'));
+    this.name = 'IncompleteWriteError';
   }
-  return { written: pending.length, missing };
 }
+
+export { writeByKey } from './keyed-write';

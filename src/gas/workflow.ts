@@ -253,13 +253,7 @@ function applySingleEdit(
     // Not a lifecycle action, but still the value a later paste over this cell is undone to.
     const data = withAccepted(table, rowValues, header, value);
     if (data !== null) {
-      writeByKey(
-        sheet,
-        headers,
-        COL.reference,
-        [COL.data],
-        [{ key: reference, values: { [COL.data]: data } }],
-      );
+      writeByKey(sheet, COL.reference, [COL.data], [{ key: reference, values: { [COL.data]: data } }]);
     }
     if (mapping.dataOnly) {
       audit.push({
@@ -284,7 +278,7 @@ function applySingleEdit(
         ...actionValues(profile, table, rowValues, next, header),
         ...clockValues(profile, next, clocks, now),
       };
-      writeByKey(sheet, headers, COL.reference, Object.keys(values), [{ key: reference, values }]);
+      writeByKey(sheet, COL.reference, Object.keys(values), [{ key: reference, values }]);
       audit.push(result.audit);
       queueEventLetters(ss, settings, profile, before, next, clocks, now);
     }

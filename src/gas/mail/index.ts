@@ -93,7 +93,7 @@ export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
   renameLegacyHeaders(ss, TABS.templates, TEMPLATES_LEGACY_HEADERS);
   const templates = ensureTab(ss, TABS.templates, TEMPLATES_HEADERS);
   templates.sheet.setColumnWidth(templates.headers.indexOf('Body') + 1, 480);
-  seedTemplates(templates.sheet, templates.headers, profile);
+  seedTemplates(templates.sheet, profile);
 }
 
 function items(

@@ -204,7 +204,7 @@ export function queueLetters(
       [OUTBOX.queuedAt]: now,
     });
   }
-  appendRecords(sheet, headers, rows);
+  appendRecords(sheet, rows);
   if (rows.some((r) => r[OUTBOX.status] === STATUS.queued)) markOutboxPending();
   return rows.length;
 }

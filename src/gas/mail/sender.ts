@@ -33,7 +33,15 @@ import { appendAudit } from '../audit';
 import { COL } from '../cases';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
-import { Table, readHeaders, writeByKey, type Cell, type KeyedUpdate, type RowValues } from '../table';
+import {
+  IncompleteWriteError,
+  Table,
+  writeByKey,
+  type Cell,
+  type KeyedUpdate,
+  type RowValues,
+  type WriteResult,
+} from '../table';
 import { isLetterKind } from './templates-tab';
 import {
   OUTBOX,
@@ -124,10 +132,30 @@ interface Letter {
 
 interface Plan {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  headers: string[];
   batch: Letter[];
   /** Settled `sent` rows, for recording acknowledgements with this run's. */
   settledSent: Letter[];
+}
+
+/**
+ * One keyed write to the Outbox. Without a Status column at write time no outcome is in the sheet, so the
+ * write fails (the caller keeps every journal entry). Another missing column loses only that detail: the
+ * run goes on and reports it at the end (`problems`), so trigger health shows it.
+ */
+function writeOutbox(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: readonly string[],
+  updates: readonly KeyedUpdate[],
+  problems: unknown[],
+): WriteResult {
+  try {
+    return writeByKey(sheet, OUTBOX.key, columns, updates);
+  } catch (error) {
+    if (!(error instanceof IncompleteWriteError)) throw error;
+    if (error.result.missingColumns.includes(OUTBOX.status)) throw error;
+    problems.push(error);
+    return error.result;
+  }
 }
 
 function letterOf(table: Table, row: Cell[]): Letter {
@@ -157,6 +185,9 @@ function prepare(
   now: Date,
   quota: number,
   report: SendReport,
+  problems: unknown[],
+  /** Every script property, read once under the lock: the lease and the journal. */
+  journal: Record<string, string>,
 ): Plan | null {
   const sheet = ss.getSheetByName(TABS.outbox);
   if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
@@ -174,11 +205,20 @@ function prepare(
     const key = String(table.value(row, OUTBOX.key));
     if (key && !firstRowOf.has(key)) firstRowOf.set(key, row);
   }
+  const marked = (row: Cell[]) => JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim() in journal;
+  // A dead run's rows: still `sending`, or blank where a run's final write lost its Status column (setup
+  // has since added it back empty) and the journal still knows what happened.
   const stuck = table.rows.filter(
-    (row) => status(row) === STATUS.sending && firstRowOf.get(String(table.value(row, OUTBOX.key))) === row,
+    (row) =>
+      firstRowOf.get(String(table.value(row, OUTBOX.key))) === row &&
+      (status(row) === STATUS.sending || (status(row) === '' && marked(row))),
   );
-  // One call for the whole journal, and only when a run died.
-  const journal = stuck.length > 0 ? props.getProperties() : {};
+  // Entries whose outcome reached the sheet before their run died are no longer needed.
+  for (const row of table.rows) {
+    const s = status(row);
+    if (s !== STATUS.sending && s !== '' && marked(row))
+      props.deleteProperty(JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim());
+  }
   for (const row of stuck) {
     const letter = letterOf(table, row);
     const entry = journal[JOURNAL_PREFIX + letter.key] ?? '';
@@ -189,8 +229,10 @@ function prepare(
         key: letter.key,
         values: {
           [OUTBOX.status]: STATUS.sent,
+          [OUTBOX.attempts]: letter.attempts + 1,
           [OUTBOX.sentAt]: at ? new Date(at) : now,
           [OUTBOX.error]: '',
+          [OUTBOX.nextAttempt]: '',
         },
       });
       settledSent.push(letter);
@@ -257,16 +299,22 @@ function prepare(
     updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.failed, [OUTBOX.error]: who } });
     report.failed += 1;
   }
-  const sendable = batch.filter((l) => !failedNow.includes(l));
-  for (const letter of sendable) {
+  const toSend = batch.filter((l) => !failedNow.includes(l));
+  for (const letter of toSend) {
     updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.sending } });
   }
-  if (updates.length > 0) writeByKey(sheet, table.headers, OUTBOX.key, STATUS_COLUMNS, updates);
-  // The sheet now holds the settled outcomes, so their journal entries can go.
+  // Nothing is sent unless its `sending` mark is in the sheet: a run that dies later must leave a row the
+  // next run settles from the journal, never one that still looks queued.
+  const landed = new Set(
+    updates.length > 0 ? writeOutbox(sheet, STATUS_COLUMNS, updates, problems).landed : [],
+  );
+  // Settled outcomes now in the sheet no longer need their journal entries.
   for (const row of stuck) {
-    const mark = JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim();
-    if (mark in journal) props.deleteProperty(mark);
+    const key = String(table.value(row, OUTBOX.key)).trim();
+    if (JOURNAL_PREFIX + key in journal && landed.has(key)) props.deleteProperty(JOURNAL_PREFIX + key);
   }
+
+  const sendable = toSend.filter((l) => landed.has(l.key));
 
   // The snapshot above holds everything queued before now (queueing happens under this lock), so the
   // flag can be cleared here; letters queued from now on set it again. It is never cleared later.
@@ -275,7 +323,7 @@ function prepare(
 
   if (sendable.length === 0 && settledSent.length === 0) return null;
   if (sendable.length > 0) props.setProperty(LEASE_PROPERTY, String(now.getTime() + LEASE_MS));
-  return { sheet, headers: table.headers, batch: sendable, settledSent };
+  return { sheet, batch: sendable, settledSent };
 }
 
 /**
@@ -307,14 +355,20 @@ export function sendQueued(
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_TRY_MS)) return { ...report, busy: true };
   let plan: Plan | null;
+  const problems: unknown[] = [];
   try {
-    const lease = Number(props.getProperty(LEASE_PROPERTY) || 0);
+    // One call for the lease and the whole journal.
+    const stored = props.getProperties();
+    const lease = Number(stored[LEASE_PROPERTY] || 0);
     if (lease > now.getTime()) return { ...report, busy: true };
-    plan = prepare(ss, settings, roleTitle, props, now, quota, report);
+    plan = prepare(ss, settings, roleTitle, props, now, quota, report, problems, stored);
   } finally {
     lock.releaseLock();
   }
-  if (!plan) return report;
+  if (!plan) {
+    if (problems.length > 0) throw problems[0];
+    return report;
+  }
 
   const { batch } = plan;
   const results: KeyedUpdate[] = [];
@@ -385,12 +439,17 @@ export function sendQueued(
     const rest = batch.slice(next).filter((l) => !done.has(l.key));
     for (const letter of rest) results.push({ key: letter.key, values: { [OUTBOX.status]: letter.status } });
     report.carried += rest.length;
-    finish(ss, plan, results, sent, props, now, report);
+    finish(ss, plan, results, sent, props, now, report, problems);
   }
+  if (problems.length > 0) throw problems[0];
   return report;
 }
 
-/** Phase 3, under the lock: one keyed write of the results, then the journal and lease are dropped. */
+/**
+ * Phase 3, under the lock: one keyed write of the results. A letter's journal entry is dropped only once its
+ * outcome is in the sheet under the right header (writeByKey checks where its write landed); otherwise the
+ * row stays `sending` with its entry, and the next run settles it from the journal without resending.
+ */
 function finish(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
@@ -399,6 +458,7 @@ function finish(
   props: GoogleAppsScript.Properties.Properties,
   now: Date,
   report: SendReport,
+  problems: unknown[],
 ): void {
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
@@ -406,11 +466,19 @@ function finish(
     const columns = results.some((r) => OUTBOX.to in r.values)
       ? [...STATUS_COLUMNS, OUTBOX.to]
       : STATUS_COLUMNS;
-    if (results.length > 0) writeByKey(plan.sheet, plan.headers, OUTBOX.key, columns, results);
-    // The sheet now holds every outcome, so the journal is no longer needed.
-    for (const r of results) props.deleteProperty(JOURNAL_PREFIX + r.key);
-    if (report.carried > 0 || report.retrying > 0) props.setProperty(PENDING_PROPERTY, '1');
+    let landed = new Set<string>();
+    let failure: unknown = null;
+    try {
+      if (results.length > 0) landed = new Set(writeOutbox(plan.sheet, columns, results, problems).landed);
+    } catch (error) {
+      failure = error;
+    }
+    for (const r of results) if (landed.has(r.key)) props.deleteProperty(JOURNAL_PREFIX + r.key);
+    if (report.carried > 0 || report.retrying > 0 || landed.size < results.length)
+      props.setProperty(PENDING_PROPERTY, '1');
+    // This run is over either way: the next one may settle what it left in `sending`.
     if (plan.batch.length > 0) props.deleteProperty(LEASE_PROPERTY);
+    if (failure) throw failure;
     // Last: the Outbox is already settled should the Cases or Audit tab be broken.
     recordAcknowledgements(ss, sent, now);
   } finally {
@@ -436,14 +504,21 @@ function recordAcknowledgements(
   const acks = sent.filter((s) => s.reference && isLetterKind(s.kind) && ACKNOWLEDGES[s.kind]);
   if (acks.length === 0) return;
   const cases = ss.getSheetByName(TABS.cases);
+  let incomplete: IncompleteWriteError | null = null;
   if (cases) {
-    const headers = readHeaders(cases);
     // Only the columns this run fills, so a run of first acknowledgements touches one block.
-    const targets = [...new Set(acks.map((a) => ACKNOWLEDGES[a.kind]!))].filter((h) => headers.includes(h));
-    const updates = acks
-      .filter((a) => targets.includes(ACKNOWLEDGES[a.kind]!))
-      .map((a) => ({ key: a.reference, values: { [ACKNOWLEDGES[a.kind]!]: now } as RowValues }));
-    if (updates.length > 0) writeByKey(cases, headers, COL.reference, targets, updates);
+    const targets = [...new Set(acks.map((a) => ACKNOWLEDGES[a.kind]!))];
+    const updates = acks.map((a) => ({
+      key: a.reference,
+      values: { [ACKNOWLEDGES[a.kind]!]: now } as RowValues,
+    }));
+    try {
+      writeByKey(cases, COL.reference, targets, updates);
+    } catch (error) {
+      // A missing "Acknowledged on" column is reported once the Audit tab has the acknowledgements.
+      if (!(error instanceof IncompleteWriteError)) throw error;
+      incomplete = error;
+    }
   }
   appendAudit(
     ss,
@@ -457,4 +532,5 @@ function recordAcknowledgements(
       detail: 'Acknowledgement emailed',
     })),
   );
+  if (incomplete) throw incomplete;
 }

@@ -61,16 +61,11 @@ export function readTemplates(
 }
 
 /** Appends the default of every (kind, language, variant) the tab lacks; never touches existing rows. */
-export function seedTemplates(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  headers: readonly string[],
-  profile: PolicyProfile,
-): number {
+export function seedTemplates(sheet: GoogleAppsScript.Spreadsheet.Sheet, profile: PolicyProfile): number {
   const have = new Set(templateRows(Table.read(sheet)).map(templateKey));
   const missing = defaultTemplates(profile).filter((t) => !have.has(templateKey(t)));
   appendRecords(
     sheet,
-    headers,
     missing.map((t) => ({
       Kind: t.kind,
       Language: t.language,

@@ -1,0 +1,235 @@
+/**
+ * Writing into existing rows found by key, with columns found by header at the moment of writing.
+ *
+ * Staff reshape tabs while scripts run: between any two service calls a column may be inserted, deleted
+ * or moved, and rows sorted or deleted. Positions read earlier in a run are therefore never trusted:
+ *   1. one getValues of the whole tab gives headers, keys and every cell's value at the same instant;
+ *   2. the changed blocks are written with those positions;
+ *   3. the header row and the key column are read again. Unchanged: the write landed where it meant to.
+ *      Changed: the tab moved around our write, which may have gone one column (or row) off. The tab is
+ *      read again and every cell we wrote is set to what belongs there now, found by (key, header) in
+ *      the snapshot of step 1; our values go under their headers wherever those are now. This repair is
+ *      idempotent, so it is right whether the change came before the write or after it.
+ * A header the tab no longer has gets nothing (and is reported); the other columns are still written.
+ */
+import {
+  IncompleteWriteError,
+  MissingColumnError,
+  contiguousRuns,
+  headerIndex,
+  type Cell,
+  type KeyedUpdate,
+  type WriteResult,
+} from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Repairs are rare; more than this many in one write means the tab is being reshaped continuously. */
+const MAX_REPAIRS = 4;
+
+const headerText = (value: unknown) => String(value ?? '').trim();
+const keyText = (value: unknown) => String(value ?? '');
+
+interface Snapshot {
+  headers: string[];
+  index: Map<string, number>;
+  keyColumn: number;
+  /** Every cell, header row included: values[0] is row 1 of the sheet. */
+  values: Cell[][];
+  /** Index into `values` of the first row holding each key. */
+  rowOfKey: Map<string, number>;
+}
+
+/** A range read or written past a column deleted a moment ago throws; the next attempt sees the new shape. */
+function retried<T>(action: () => T): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof MissingColumnError || attempt >= MAX_REPAIRS) throw error;
+    }
+  }
+}
+
+function snapshot(sheet: Sheet, keyHeader: string): Snapshot {
+  const values = retried(() => sheet.getDataRange().getValues() as Cell[][]);
+  const headers = (values[0] ?? []).map(headerText);
+  const index = headerIndex(headers);
+  const keyColumn = index.get(keyHeader);
+  if (keyColumn === undefined) throw new MissingColumnError(sheet.getName(), keyHeader);
+  const rowOfKey = new Map<string, number>();
+  for (let r = 1; r < values.length; r++) {
+    const key = keyText(values[r]![keyColumn]);
+    if (key && !rowOfKey.has(key)) rowOfKey.set(key, r);
+  }
+  return { headers, index, keyColumn, values, rowOfKey };
+}
+
+function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return a === b || String(a ?? '') === String(b ?? '');
+}
+
+/** A rectangle of the sheet we wrote, in 0-based sheet coordinates (row 0 is the header row). */
+interface Rect {
+  top: number;
+  left: number;
+  height: number;
+  width: number;
+}
+
+/**
+ * Header row and key column read again (two reads, no data): true when both are as in `before` for the
+ * rows we wrote, so the write cannot have gone anywhere else. The widths and heights of the snapshot are
+ * reused rather than asked for again: a tab that lost columns or rows since makes the read throw, which
+ * counts as changed, and a column added beyond the last moves none of ours.
+ */
+function unchanged(sheet: Sheet, before: Snapshot, top: number, bottom: number): boolean {
+  try {
+    return sameShape(sheet, before, top, bottom);
+  } catch {
+    return false;
+  }
+}
+
+function sameShape(sheet: Sheet, before: Snapshot, top: number, bottom: number): boolean {
+  const width = before.headers.length;
+  const headers = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map(headerText);
+  if (headers.some((h, i) => h !== before.headers[i])) return false;
+  const keys = sheet.getRange(top + 1, before.keyColumn + 1, bottom - top + 1, 1).getValues();
+  return keys.every((row, i) => keyText(row[0]) === keyText(before.values[top + i]![before.keyColumn]));
+}
+
+/** Writes the given cells with one setValues per contiguous column run; other cells in a block keep `base`. */
+function writeCells(
+  sheet: Sheet,
+  base: Cell[][],
+  cells: Map<number, Map<number, Cell>>,
+  rects: Rect[],
+): void {
+  const rows = [...cells.keys()];
+  if (rows.length === 0) return;
+  const top = Math.min(...rows);
+  const bottom = Math.max(...rows);
+  const columns = rows.flatMap((r) => [...cells.get(r)!.keys()]);
+  for (const run of contiguousRuns(columns)) {
+    const block: Cell[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      block.push(run.map((c) => (cells.get(r)?.has(c) ? cells.get(r)!.get(c)! : (base[r]?.[c] ?? ''))));
+    }
+    sheet.getRange(top + 1, run[0]! + 1, bottom - top + 1, run.length).setValues(block);
+    rects.push({ top, left: run[0]!, height: bottom - top + 1, width: run.length });
+  }
+}
+
+/**
+ * Writes values into existing rows found by key, under the given headers only, finding both at the moment
+ * of writing (see the module comment). Cells under other headers are never changed. Throws
+ * IncompleteWriteError, after writing every other column, when a target header is missing, so no value
+ * is dropped silently. Call under the script lock.
+ */
+export function writeByKey(
+  sheet: Sheet,
+  keyHeader: string,
+  targetHeaders: readonly string[],
+  updates: readonly KeyedUpdate[],
+): WriteResult {
+  const empty: WriteResult = { written: 0, landed: [], missing: [], missingColumns: [] };
+  if (updates.length === 0) return empty;
+  const start = snapshot(sheet, keyHeader);
+  const byKey = new Map(updates.map((u) => [u.key, u.values]));
+  const targets = new Set(targetHeaders);
+
+  const missing = updates.filter((u) => !start.rowOfKey.has(u.key)).map((u) => u.key);
+  const pending = updates.filter((u) => start.rowOfKey.has(u.key));
+  const present = targetHeaders.filter((h) => start.index.has(h));
+  const first = new Map<number, Map<number, Cell>>();
+  for (const update of pending) {
+    const r = start.rowOfKey.get(update.key)!;
+    for (const header of present) {
+      if (!(header in update.values)) continue;
+      if (!first.has(r)) first.set(r, new Map());
+      first.get(r)!.set(start.index.get(header)!, update.values[header]!);
+    }
+  }
+  const rects: Rect[] = [];
+  let wrote = true;
+  try {
+    writeCells(sheet, start.values, first, rects);
+  } catch {
+    // The tab shrank under the write; what did land, and what did not, is settled below.
+    wrote = false;
+  }
+
+  let headersNow = start.headers;
+  let keysNow = new Set(start.rowOfKey.keys());
+  const rows = [...first.keys()];
+  if (rows.length > 0 && (!wrote || !unchanged(sheet, start, Math.min(...rows), Math.max(...rows)))) {
+    // What belongs in a cell now, by its row's key and its column's header; undefined = leave it.
+    const want = (key: string, header: string): Cell | undefined => {
+      const values = byKey.get(key);
+      if (values && targets.has(header) && header in values) return values[header];
+      const column = start.index.get(header);
+      // A column that did not exist at the snapshot was inserted since: it started blank.
+      if (column === undefined) return '';
+      const r = start.rowOfKey.get(key);
+      return r === undefined ? undefined : start.values[r]![column];
+    };
+    let settled = false;
+    // One more round than repairs, so the last repair is itself checked.
+    for (let round = 0; round <= MAX_REPAIRS && !settled; round++) {
+      const now = snapshot(sheet, keyHeader);
+      headersNow = now.headers;
+      keysNow = new Set(now.rowOfKey.keys());
+      const fixes = new Map<number, Map<number, Cell>>();
+      const fix = (r: number, c: number) => {
+        if (r < 1 || r >= now.values.length || c >= now.headers.length) return;
+        const value = want(keyText(now.values[r]![now.keyColumn]), now.headers[c]!);
+        if (value === undefined) return;
+        if (!fixes.has(r)) fixes.set(r, new Map());
+        fixes.get(r)!.set(c, value);
+      };
+      for (const rect of rects)
+        for (let r = rect.top; r < rect.top + rect.height; r++)
+          for (let c = rect.left; c < rect.left + rect.width; c++) fix(r, c);
+      for (const update of pending) {
+        const r = now.rowOfKey.get(update.key);
+        if (r === undefined) continue;
+        for (const header of targetHeaders) {
+          const c = now.index.get(header);
+          if (c !== undefined && header in update.values) fix(r, c);
+        }
+      }
+      const wrong = new Map<number, Map<number, Cell>>();
+      for (const [r, columns] of fixes)
+        for (const [c, value] of columns)
+          if (!sameCell(now.values[r]![c], value)) {
+            if (!wrong.has(r)) wrong.set(r, new Map());
+            wrong.get(r)!.set(c, value);
+          }
+      if (wrong.size === 0) settled = true;
+      else {
+        try {
+          writeCells(sheet, now.values, wrong, rects);
+        } catch {
+          // The tab changed shape again under this write: the next round reads it afresh.
+        }
+      }
+    }
+    if (!settled)
+      throw new Error(
+        `The "${sheet.getName()}" tab kept changing shape while the script wrote to it. Please wait a minute and check it.`,
+      );
+  }
+
+  const landed = pending.map((u) => u.key).filter((key) => keysNow.has(key));
+  const result: WriteResult = {
+    written: landed.length,
+    landed,
+    missing: [...missing, ...pending.map((u) => u.key).filter((key) => !keysNow.has(key))],
+    missingColumns: targetHeaders.filter((h) => !headersNow.includes(h)),
+  };
+  if (result.missingColumns.length > 0) throw new IncompleteWriteError(sheet.getName(), result);
+  return result;
+}

@@ -1,0 +1,166 @@
+/**
+ * DESIGN §2 "Rows are matched by reference and columns by header at the moment of writing, not from
+ * positions read earlier in the run (a sort or an inserted column mid-run must not misplace data)" and
+ * "the script never overwrites a staff-owned cell", drilled at every service call of the daily sweep.
+ * Needs a fresh `npm run build` (the harness loads build/Code.js).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/index';
+import { CLOCK_HEADERS, COL } from '../../src/gas/cases';
+import { attempt, cloneOf, columnOf, moveColumn, records, sameValue, type Row } from './drill';
+import { Office } from './harness';
+
+const LATER = new Date('2026-03-23T07:00:00Z');
+
+let office: Emulator;
+let before: Row[];
+let expected: Map<string, Row>;
+let cleanRun: string[];
+
+beforeAll(() => {
+  const o = new Office('wiltshire');
+  for (let i = 0; i < 5; i++) o.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
+  const cases = o.emu.spreadsheet.getSheetByName('Cases')!;
+  // What staff typed in their own columns: the sweep must never touch it.
+  o.emu.sheetValues('Cases').forEach((_, i) => {
+    if (i === 0) return;
+    cases.getRange(i + 1, columnOf(o.emu, 'Cases', COL.subjectEmail)).setValue(`officer${i}@opcc.example`);
+    cases.getRange(i + 1, columnOf(o.emu, 'Cases', COL.notes)).setValue(`Called back on day ${i}`);
+  });
+  office = o.emu;
+  before = records(office, 'Cases');
+  const clean = cloneOf(office, LATER);
+  cleanRun = clean.run('runDailySweep').stats.sequence;
+  expected = new Map(records(clean, 'Cases').map((r) => [String(r[COL.reference]), r]));
+});
+
+interface Figures {
+  misplaced: number;
+  overwritten: number;
+  notWritten: number;
+}
+
+function audit(emu: Emulator, deleted: Set<string>, detail: string[], label: string): Figures {
+  const figures: Figures = { misplaced: 0, overwritten: 0, notWritten: 0 };
+  const note = (problem: string) => {
+    if (detail.length < 10) detail.push(`${label}: ${problem}`);
+  };
+  const after = new Map(records(emu, 'Cases').map((r) => [String(r[COL.reference]), r]));
+  const headers = (emu.sheetValues('Cases')[0] ?? []).map(String);
+  for (const old of before) {
+    const reference = String(old[COL.reference]);
+    const row = after.get(reference);
+    if (deleted.has(reference)) {
+      if (row) note(`${reference} came back`);
+      continue;
+    }
+    if (!row) {
+      figures.misplaced += 1;
+      note(`${reference} has no row`);
+      continue;
+    }
+    for (const header of headers) {
+      if ((CLOCK_HEADERS as readonly string[]).includes(header)) {
+        if (!sameValue(row[header], expected.get(reference)![header])) {
+          figures.notWritten += 1;
+          note(`${reference} "${header}" is ${String(row[header])}`);
+        }
+      } else if (!sameValue(row[header], header === '' ? '' : old[header])) {
+        figures.overwritten += 1;
+        note(`${reference} "${header}" overwritten`);
+      }
+    }
+  }
+  return figures;
+}
+
+function drill(reshape: (emu: Emulator) => string | void): { figures: Figures; detail: string[] } {
+  const total: Figures = { misplaced: 0, overwritten: 0, notWritten: 0 };
+  const detail: string[] = [];
+  for (let call = 1; call <= cleanRun.length; call++) {
+    const emu = cloneOf(office, LATER);
+    const deleted = new Set<string>();
+    emu.interleave({
+      fn: 'runDailySweep',
+      atCall: call,
+      do: (e) => {
+        const gone = reshape(e);
+        if (gone) deleted.add(gone);
+      },
+    });
+    const inv = attempt(emu, 'runDailySweep');
+    expect(emu.interleaveErrors).toEqual([]);
+    if (inv.error && detail.length < 10) detail.push(`call ${call}: ${inv.error.message}`);
+    const f = audit(emu, deleted, detail, `change before call ${call} (${cleanRun[call - 1]})`);
+    total.misplaced += f.misplaced;
+    total.overwritten += f.overwritten;
+    total.notWritten += f.notWritten;
+  }
+  return { figures: total, detail };
+}
+
+const NONE: Figures = { misplaced: 0, overwritten: 0, notWritten: 0 };
+
+describe('the sweep writes computed columns by header and rows by reference at write time (DESIGN §2)', () => {
+  it('recomputes every case in a clean run, the drills’ baseline', () => {
+    const emu = cloneOf(office, LATER);
+    emu.run('runDailySweep');
+    expect(before).toHaveLength(5);
+    expect(audit(emu, new Set(), [], 'clean')).toEqual(NONE);
+    // The baseline must differ from the stored values, or the drills could not see a missed write.
+    expect(before.some((r) => r[COL.sla] !== expected.get(String(r[COL.reference]))![COL.sla])).toBe(true);
+  });
+
+  it('"an inserted column mid-run must not misplace data": a column inserted in Cases at every call', () => {
+    const result = drill((emu) => {
+      emu.spreadsheet.getSheetByName('Cases')!.insertColumnAfter(2);
+    });
+    expect(result).toEqual({ figures: NONE, detail: [] });
+  });
+
+  it('"the script never overwrites a staff-owned cell": a staff column deleted at every call', () => {
+    const result = drill((emu) => {
+      emu.spreadsheet.getSheetByName('Cases')!.deleteColumn(columnOf(emu, 'Cases', COL.decision));
+    });
+    expect(result).toEqual({ figures: NONE, detail: [] });
+  });
+
+  it('"columns are found by header, never by position": SLA status moved to the first column at every call', () => {
+    const result = drill((emu) => moveColumn(emu, 'Cases', COL.sla, 1));
+    expect(result).toEqual({ figures: NONE, detail: [] });
+  });
+
+  it('"a sort mid-run must not misplace data": Cases sorted newest first at every call', () => {
+    const result = drill((emu) => {
+      const sheet = emu.spreadsheet.getSheetByName('Cases')!;
+      sheet.sort(columnOf(emu, 'Cases', COL.reference), false);
+    });
+    expect(result).toEqual({ figures: NONE, detail: [] });
+  });
+
+  it('"rows are matched by reference": a case deleted by staff at every call misplaces nothing', () => {
+    const result = drill((emu) => {
+      const sheet = emu.spreadsheet.getSheetByName('Cases')!;
+      const gone = String(sheet.getRange(3, columnOf(emu, 'Cases', COL.reference)).getValue());
+      sheet.deleteRow(3);
+      return gone;
+    });
+    expect(result).toEqual({ figures: NONE, detail: [] });
+  });
+
+  it('reports a computed column deleted mid-sweep in trigger health, having written the others', () => {
+    const emu = cloneOf(office, LATER);
+    const write = cleanRun.indexOf('Range.setValues');
+    emu.interleave({
+      fn: 'runDailySweep',
+      atCall: write + 1,
+      do: (e) => e.spreadsheet.getSheetByName('Cases')!.deleteColumn(columnOf(e, 'Cases', COL.acknowledgeBy)),
+    });
+    const inv = attempt(emu, 'runDailySweep');
+    expect(inv.error?.message).toMatch(/The "Cases" tab has no "Acknowledge by" column/);
+    const health = emu.sheetValues('Settings').find((r) => r[0] === 'health:runDailySweep')!;
+    expect(String(health[3])).toMatch(/no "Acknowledge by" column/);
+    for (const row of records(emu, 'Cases'))
+      expect(row[COL.sla]).toEqual(expected.get(String(row[COL.reference]))![COL.sla]);
+  });
+});
