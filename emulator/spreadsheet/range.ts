@@ -153,9 +153,11 @@ export class EmulatedRange
   getValue(): CellValue {
     return this.read(this.row, this.column);
   }
+  private timeZone(): string {
+    return this.sheet.spreadsheet.getSpreadsheetTimeZone();
+  }
   private display(r: number, c: number): string {
-    const tz = this.sheet.spreadsheet.getSpreadsheetTimeZone();
-    return displayValue(this.read(r, c), tz, this.sheet.peek(r, c)?.numberFormat ?? null);
+    return displayValue(this.read(r, c), this.timeZone(), this.sheet.peek(r, c)?.numberFormat ?? null);
   }
   getDisplayValues(): string[][] {
     return this.map((r, c) => this.display(r, c));
@@ -216,7 +218,7 @@ export class EmulatedRange
   /** Writes without the shape check (used by appendRow, which sizes the range itself). */
   writeValues(values: unknown[][]): void {
     values.forEach((row, i) =>
-      row.forEach((v, j) => writeCell(this.sheet.cell(this.row + i, this.column + j), v)),
+      row.forEach((v, j) => writeCell(this.sheet.cell(this.row + i, this.column + j), v, this.timeZone())),
     );
   }
 
