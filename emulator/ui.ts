@@ -1,3 +1,5 @@
+import { MENU, PROMPT_RESPONSE, UI } from './spreadsheet/google-members';
+import { guardUnemulated } from './spreadsheet/not-emulated';
 import type { Accepts } from './types';
 
 /** SpreadsheetApp.getUi(): menus, alerts, prompts, sidebars and dialogs are recorded, never shown. */
@@ -137,3 +139,7 @@ export class EmulatedUi implements Accepts<GoogleAppsScript.Base.Ui, 'createMenu
     this.showModalDialog(html, title);
   }
 }
+
+guardUnemulated(EmulatedUi, UI);
+guardUnemulated(EmulatedMenu, MENU);
+guardUnemulated(EmulatedPromptResponse, PROMPT_RESPONSE);

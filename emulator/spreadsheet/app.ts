@@ -1,3 +1,5 @@
+import { SPREADSHEET_APP } from './google-members';
+import { guardUnemulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
 import { EmulatedUi } from '../ui';
 import {
@@ -48,3 +50,5 @@ export class EmulatedSpreadsheetApp {
     return new EmulatedConditionalFormatRuleBuilder();
   }
 }
+
+guardUnemulated(EmulatedSpreadsheetApp, SPREADSHEET_APP);

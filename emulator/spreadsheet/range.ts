@@ -1,4 +1,14 @@
-import { compareValues, displayValue, emptyCell, isDate, writeCell, type CellValue } from './cells';
+import { RANGE } from './google-members';
+import { guardUnemulated, notEmulated } from './not-emulated';
+import {
+  compareValues,
+  displayValue,
+  emptyCell,
+  isDate,
+  writeCell,
+  type Cell,
+  type CellValue,
+} from './cells';
 import { EmulatedDataValidation, EmulatedProtection } from './rules';
 import type { EmulatedSheet } from './sheet';
 import type { Accepts } from '../types';
@@ -134,12 +144,15 @@ export class EmulatedRange
     if (this.numRows === 1 && this.numColumns === 1) return start;
     return `${start}:${columnLetter(this.getLastColumn())}${this.getLastRow()}`;
   }
+  /** Google refuses a cell outside the range ("Cell reference out of range"). */
   getCell(row: number, column: number): EmulatedRange {
+    if (row < 1 || column < 1 || row > this.numRows || column > this.numColumns)
+      throw new Error('Exception: Cell reference out of range');
     return new EmulatedRange(this.sheet, this.row + row - 1, this.column + column - 1, 1, 1);
   }
+  /** The offset range must still lie inside the sheet, as any range Sheet.getRange returns. */
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): EmulatedRange {
-    return new EmulatedRange(
-      this.sheet,
+    return this.sheet.getRange(
       this.row + rowOffset,
       this.column + columnOffset,
       numRows ?? this.numRows,
@@ -240,9 +253,40 @@ export class EmulatedRange
   clearContent(): this {
     return this.setValue('');
   }
-  clear(): this {
-    this.setValue('');
-    return this.setBackground(null);
+  /**
+   * Range.clear(options): without options, contents and formats; with them, only what they name
+   * (developers.google.com/apps-script/reference/spreadsheet/range#clearoptions). Data validation stays
+   * unless validationsOnly is set, as on Google.
+   */
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): this {
+    const known = ['commentsOnly', 'contentsOnly', 'formatOnly', 'validationsOnly', 'skipFilteredRows'];
+    const unknown = Object.keys(options ?? {}).filter((k) => !known.includes(k));
+    if (unknown.length > 0)
+      throw new Error(`Exception: Unknown option for Range.clear: ${unknown.join(', ')}`);
+    const o = options ?? {};
+    const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
+    if (!any || o.contentsOnly) this.clearContent();
+    if (!any || o.formatOnly)
+      this.map((r, c) => {
+        const cell = this.sheet.peek(r, c);
+        if (!cell) return;
+        const blank = emptyCell();
+        cell.background = blank.background;
+        cell.numberFormat = blank.numberFormat;
+        cell.fontWeight = blank.fontWeight;
+        cell.fontColor = blank.fontColor;
+        cell.wrap = blank.wrap;
+        cell.horizontalAlignment = blank.horizontalAlignment;
+        cell.verticalAlignment = blank.verticalAlignment;
+      });
+    if (o.validationsOnly) this.setDataValidation(null);
+    return this;
   }
 
   setBackgrounds(colors: (string | null)[][]): this {
@@ -280,20 +324,41 @@ export class EmulatedRange
     this.map((r, c) => (this.sheet.cell(r, c).note = note ?? ''));
     return this;
   }
-  setWrap(_wrap: boolean): this {
+  /** Formatting the emulator does not render is still stored, so a test can see what a script set. */
+  private setEach<K extends keyof Cell>(key: K, value: Cell[K]): this {
+    this.map((r, c) => (this.sheet.cell(r, c)[key] = value));
     return this;
   }
-  setWrapStrategy(_strategy: unknown): this {
-    return this;
+  setWrap(isWrapEnabled: boolean): this {
+    return this.setEach('wrap', isWrapEnabled);
   }
-  setVerticalAlignment(_alignment: string | null): this {
-    return this;
+  getWrap(): boolean {
+    return this.sheet.peek(this.row, this.column)?.wrap ?? false;
   }
-  setHorizontalAlignment(_alignment: string | null): this {
-    return this;
+  setWrapStrategy(strategy: unknown): this {
+    if (strategy !== 'WRAP' && strategy !== 'OVERFLOW' && strategy !== 'CLIP')
+      throw new Error(
+        `Exception: The parameters (${typeof strategy}) don't match the method signature for SpreadsheetApp.Range.setWrapStrategy.`,
+      );
+    return this.setEach('wrap', strategy === 'WRAP');
   }
-  setFontColor(_color: string | null): this {
-    return this;
+  setVerticalAlignment(alignment: string | null): this {
+    return this.setEach('verticalAlignment', alignment);
+  }
+  getVerticalAlignment(): string {
+    return this.sheet.peek(this.row, this.column)?.verticalAlignment ?? 'bottom';
+  }
+  setHorizontalAlignment(alignment: string | null): this {
+    return this.setEach('horizontalAlignment', alignment);
+  }
+  getHorizontalAlignment(): string {
+    return this.sheet.peek(this.row, this.column)?.horizontalAlignment ?? 'general';
+  }
+  setFontColor(color: string | null): this {
+    return this.setEach('fontColor', color);
+  }
+  getFontColor(): string {
+    return this.sheet.peek(this.row, this.column)?.fontColor ?? '#000000';
   }
 
   setDataValidation(rule: EmulatedDataValidation | null): this {
@@ -319,9 +384,17 @@ export class EmulatedRange
    * empty cells sort last.
    */
   sort(sortSpecObj: unknown): this {
-    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s) =>
-      typeof s === 'number' ? { column: s, ascending: true } : (s as { column: number; ascending?: boolean }),
-    );
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s: unknown) => {
+      if (typeof s === 'number') return { column: s, ascending: true };
+      // A sort spec has only `column` and `ascending`: anything else would be silently ignored.
+      const extra =
+        s && typeof s === 'object' ? Object.keys(s).filter((k) => k !== 'column' && k !== 'ascending') : [];
+      if (extra.length > 0) notEmulated('Range', `sort({${extra.join(', ')}})`);
+      const spec = s as { column?: unknown; ascending?: unknown };
+      if (spec.ascending !== undefined && typeof spec.ascending !== 'boolean')
+        throw new Error('Exception: The sort specification is invalid: ascending must be a boolean.');
+      return spec as { column: number; ascending?: boolean };
+    });
     for (const s of specs) {
       if (typeof s?.column !== 'number' || s.column < this.column || s.column > this.getLastColumn())
         throw new Error('Exception: The specified column must be in the range.');
@@ -351,3 +424,5 @@ export class EmulatedRange
     return this;
   }
 }
+
+guardUnemulated(EmulatedRange, RANGE);

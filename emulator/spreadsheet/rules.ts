@@ -1,3 +1,12 @@
+import {
+  BOOLEAN_CONDITION,
+  CONDITIONAL_FORMAT_RULE,
+  CONDITIONAL_FORMAT_RULE_BUILDER,
+  DATA_VALIDATION,
+  DATA_VALIDATION_BUILDER,
+  PROTECTION,
+} from './google-members';
+import { guardUnemulated } from './not-emulated';
 import { EFFECTIVE_USER, EmulatedUser } from '../services';
 import type { Accepts } from '../types';
 import type { EmulatedRange } from './range';
@@ -98,12 +107,13 @@ export class EmulatedConditionalFormatRule {
     readonly condition: { type: 'formula' | 'text-equal'; value: string },
     readonly background: string | null,
     readonly fontColor: string | null,
+    readonly bold: boolean | null = null,
   ) {}
   getRanges(): EmulatedRange[] {
     return this.ranges;
   }
   getBooleanCondition(): EmulatedBooleanCondition {
-    return new EmulatedBooleanCondition(this.condition, this.background, this.fontColor);
+    return new EmulatedBooleanCondition(this.condition, this.background, this.fontColor, this.bold);
   }
   getGradientCondition(): null {
     return null;
@@ -114,19 +124,24 @@ export class EmulatedConditionalFormatRule {
     b.condition = this.condition;
     b.background = this.background;
     b.fontColor = this.fontColor;
+    b.bold = this.bold;
     return b;
   }
 }
 
 export class EmulatedBooleanCondition implements Pick<
   GoogleAppsScript.Spreadsheet.BooleanCondition,
-  'getBackground' | 'getFontColor' | 'getCriteriaValues'
+  'getBackground' | 'getFontColor' | 'getCriteriaValues' | 'getBold'
 > {
   constructor(
     private readonly condition: { type: 'formula' | 'text-equal'; value: string },
     private readonly background: string | null,
     private readonly fontColor: string | null,
+    private readonly bold: boolean | null,
   ) {}
+  getBold(): boolean | null {
+    return this.bold;
+  }
   getCriteriaType(): string {
     return this.condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO';
   }
@@ -149,6 +164,7 @@ export class EmulatedConditionalFormatRuleBuilder implements Accepts<
   condition: { type: 'formula' | 'text-equal'; value: string } | null = null;
   background: string | null = null;
   fontColor: string | null = null;
+  bold: boolean | null = null;
   whenFormulaSatisfied(formula: string): this {
     this.condition = { type: 'formula', value: formula };
     return this;
@@ -165,7 +181,8 @@ export class EmulatedConditionalFormatRuleBuilder implements Accepts<
     this.fontColor = color;
     return this;
   }
-  setBold(_bold: boolean | null): this {
+  setBold(bold: boolean | null): this {
+    this.bold = bold;
     return this;
   }
   setRanges(ranges: EmulatedRange[]): this {
@@ -176,7 +193,13 @@ export class EmulatedConditionalFormatRuleBuilder implements Accepts<
     if (!this.condition) throw new Error('Exception: A conditional format rule must have a condition.');
     if (this.ranges.length === 0)
       throw new Error('Exception: A conditional format rule must have at least one range.');
-    return new EmulatedConditionalFormatRule(this.ranges, this.condition, this.background, this.fontColor);
+    return new EmulatedConditionalFormatRule(
+      this.ranges,
+      this.condition,
+      this.background,
+      this.fontColor,
+      this.bold,
+    );
   }
 }
 
@@ -200,7 +223,7 @@ export class EmulatedProtection
   private editors: string[] = [EFFECTIVE_USER];
   constructor(
     readonly sheet: EmulatedSheet,
-    readonly range: EmulatedRange | null,
+    public range: EmulatedRange | null,
   ) {}
   setDescription(description: string): this {
     this.description = description;
@@ -240,8 +263,13 @@ export class EmulatedProtection
   canEdit(): boolean {
     return this.editors.includes(EFFECTIVE_USER);
   }
-  setDomainEdit(_editable: boolean): this {
+  private domainEdit = false;
+  setDomainEdit(editable: boolean): this {
+    this.domainEdit = editable;
     return this;
+  }
+  canDomainEdit(): boolean {
+    return this.domainEdit;
   }
   getRange(): EmulatedRange | null {
     return this.range;
@@ -254,3 +282,10 @@ export class EmulatedProtection
     if (i >= 0) this.sheet.protections.splice(i, 1);
   }
 }
+
+guardUnemulated(EmulatedDataValidation, DATA_VALIDATION);
+guardUnemulated(EmulatedDataValidationBuilder, DATA_VALIDATION_BUILDER);
+guardUnemulated(EmulatedConditionalFormatRule, CONDITIONAL_FORMAT_RULE);
+guardUnemulated(EmulatedConditionalFormatRuleBuilder, CONDITIONAL_FORMAT_RULE_BUILDER);
+guardUnemulated(EmulatedBooleanCondition, BOOLEAN_CONDITION);
+guardUnemulated(EmulatedProtection, PROTECTION);

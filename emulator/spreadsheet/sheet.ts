@@ -1,3 +1,5 @@
+import { SHEET } from './google-members';
+import { guardUnemulated } from './not-emulated';
 import { compareValues, emptyCell, type Cell } from './cells';
 import { EmulatedRange, parseA1 } from './range';
 import { EmulatedConditionalFormatRule, EmulatedProtection } from './rules';
@@ -299,3 +301,5 @@ export class EmulatedSheet
     return this.spreadsheet.formUrlForSheet(this);
   }
 }
+
+guardUnemulated(EmulatedSheet, SHEET);

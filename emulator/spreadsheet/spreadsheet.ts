@@ -1,3 +1,5 @@
+import { SPREADSHEET } from './google-members';
+import { guardUnemulated, notEmulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
 import { EmulatedSheet } from './sheet';
 import type { Accepts } from '../types';
@@ -63,7 +65,10 @@ export class EmulatedSpreadsheet
   }
 
   /** Follows Google's refusal of a duplicate tab name (Spreadsheet.insertSheet). */
-  insertSheet(name?: string | number | object, index?: number | object, _options?: object): EmulatedSheet {
+  insertSheet(name?: string | number | object, index?: number | object, options?: object): EmulatedSheet {
+    // insertSheet(options) copies a template sheet; the emulator does not, and says so.
+    if (options !== undefined || (typeof name === 'object' && name !== null) || typeof index === 'object')
+      notEmulated('Spreadsheet', 'insertSheet(options)');
     let sheetName = typeof name === 'string' ? name : `Sheet${this.sheets.length + 1}`;
     for (let n = this.sheets.length + 1; typeof name !== 'string' && this.getSheetByName(sheetName); n++)
       sheetName = `Sheet${n}`;
@@ -106,3 +111,5 @@ export class EmulatedSpreadsheet
     return { getEmail: () => 'owner@opcc.example' };
   }
 }
+
+guardUnemulated(EmulatedSpreadsheet, SPREADSHEET);
