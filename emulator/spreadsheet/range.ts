@@ -26,25 +26,37 @@ function columnNumber(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-/** A1 notation: `B3`, `A1:C10`, whole columns `A:C`, whole rows `2:5`. */
+/**
+ * A1 notation: `B3`, `A1:C10`, whole columns `A:C`, whole rows `2:5`, either corner first (`C10:A1` is
+ * `A1:C10`). Row 0, a missing part or stray characters name no range.
+ */
 export function parseA1(
   a1: string,
   maxRows: number,
   maxColumns: number,
 ): { row: number; column: number; numRows: number; numColumns: number } {
   const ref = a1.includes('!') ? a1.slice(a1.indexOf('!') + 1) : a1;
-  const [start = '', end = start] = ref.split(':');
+  const parts = ref.split(':');
+  if (parts.length > 2) throw new Error('Exception: Range not found');
+  const [start = '', end = start] = parts;
   const part = (p: string) => {
-    const m = /^([A-Za-z]*)(\d*)$/.exec(p.trim());
-    if (!m) throw new Error('Exception: Range not found');
+    const m = /^\$?([A-Za-z]*)\$?(\d*)$/.exec(p.trim());
+    if (!m || (!m[1] && !m[2]) || m[2] === '0' || /^0\d/.test(m[2]!))
+      throw new Error('Exception: Range not found');
     return { column: m[1] ? columnNumber(m[1]) : null, row: m[2] ? Number(m[2]) : null };
   };
   const a = part(start);
   const b = part(end);
-  const row = a.row ?? 1;
-  const column = a.column ?? 1;
-  const lastRow = b.row ?? maxRows;
-  const lastColumn = b.column ?? maxColumns;
+  // A single part must name a cell. A pair names whole rows (2:5), whole columns (A:C), a block (A1:C10),
+  // or a block open at the bottom (A2:C, to the last row).
+  if (parts.length === 1 && (a.row === null || a.column === null))
+    throw new Error('Exception: Range not found');
+  if ((a.column === null) !== (b.column === null)) throw new Error('Exception: Range not found');
+  if (a.row === null && b.row !== null) throw new Error('Exception: Range not found');
+  const [row, lastRow] =
+    a.row === null ? [1, maxRows] : [Math.min(a.row, b.row ?? maxRows), Math.max(a.row, b.row ?? maxRows)];
+  const [column, lastColumn] =
+    a.column === null ? [1, maxColumns] : [Math.min(a.column, b.column!), Math.max(a.column, b.column!)];
   return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
 }
 

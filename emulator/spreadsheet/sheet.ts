@@ -143,7 +143,7 @@ export class EmulatedSheet
   getRange(a: number | string, column?: number, numRows = 1, numColumns = 1): EmulatedRange {
     if (typeof a === 'string') {
       const r = parseA1(a, this.maxRows, this.maxColumns);
-      return new EmulatedRange(this, r.row, r.column, r.numRows, r.numColumns);
+      return this.getRange(r.row, r.column, r.numRows, r.numColumns);
     }
     if (column === undefined)
       throw new Error(
