@@ -176,9 +176,12 @@ export class EmulatedSheet
    * Inserting, deleting and moving rows or columns. Everything that belongs to a cell (value, formats,
    * note, data validation) travels with it; column widths and hidden columns with their column; the
    * ranges of conditional-format rules and protections are reshaped as Sheets reshapes them
-   * (./structure.ts). Inserted lines are blank and unformatted: Apps Script documents no inheritance from
-   * a neighbour (developers.google.com/apps-script/reference/spreadsheet/sheet#insertrowsafterafterposition,-howmany),
-   * so a product must format the rows it adds rather than rely on the row above.
+   * (./structure.ts). Inserted lines are blank and unformatted. Sheets itself may give them a neighbour's
+   * formatting (the Sheets API's InsertDimensionRequest.inheritFromBefore chooses which neighbour,
+   * developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest), but
+   * Sheet.insertRowsAfter documents neither choice
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#insertrowsafterafterposition,-howmany),
+   * so the emulator copies nothing: a product must format the rows it adds rather than rely on a neighbour.
    */
   private reshape(axis: 'row' | 'column', op: Reshape): void {
     if (axis === 'row') {

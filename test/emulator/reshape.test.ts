@@ -1,9 +1,11 @@
 /**
  * Formats, validation and conditional-format ranges belong to the cells they were set on, and travel with
  * those cells when staff or a script insert, delete, move or sort rows and columns — as in Sheets. Rows and
- * columns added later start blank and unformatted: Apps Script documents no copying from a neighbour for
- * Sheet.insertRowsAfter / appendRow (developers.google.com/apps-script/reference/spreadsheet/sheet), so
- * the emulator takes the strict reading.
+ * columns added later start blank and unformatted. Sheets may copy a neighbour's formatting into inserted
+ * rows (developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest,
+ * inheritFromBefore), but Apps Script's Sheet.insertRowsAfter and appendRow document no such copying
+ * (developers.google.com/apps-script/reference/spreadsheet/sheet), so the emulator takes the strict
+ * reading: the product must format what it adds.
  */
 import { describe, expect, it } from 'vitest';
 import {
