@@ -1,3 +1,4 @@
+import type { Conforms } from '../types';
 import { SPREADSHEET_APP } from './google-members';
 import { guardUnemulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
@@ -10,7 +11,10 @@ import {
 import type { EmulatedSpreadsheet } from './spreadsheet';
 
 /** SpreadsheetApp for a container-bound script: the bound spreadsheet is the active one. */
-export class EmulatedSpreadsheetApp {
+export class EmulatedSpreadsheetApp implements Conforms<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  EmulatedSpreadsheetApp
+> {
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };

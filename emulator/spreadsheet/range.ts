@@ -11,7 +11,7 @@ import {
 } from './cells';
 import { EmulatedDataValidation, EmulatedProtection } from './rules';
 import type { EmulatedSheet } from './sheet';
-import type { Accepts } from '../types';
+import type { Conforms } from '../types';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -60,54 +60,7 @@ export function parseA1(
   return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
 }
 
-export class EmulatedRange
-  implements
-    Accepts<
-      GRange,
-      | 'getCell'
-      | 'offset'
-      | 'setValues'
-      | 'setValue'
-      | 'setFormulas'
-      | 'setFormula'
-      | 'clearContent'
-      | 'setBackgrounds'
-      | 'setBackground'
-      | 'setFontWeight'
-      | 'setFontWeights'
-      | 'setNumberFormat'
-      | 'setNumberFormats'
-      | 'setNote'
-      | 'setWrap'
-      | 'setVerticalAlignment'
-      | 'setHorizontalAlignment'
-      | 'setFontColor'
-      | 'protect'
-      | 'sort'
-      | 'activate'
-      | 'getSheet'
-    >,
-    Pick<
-      GRange,
-      | 'getRow'
-      | 'getColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getA1Notation'
-      | 'getDisplayValues'
-      | 'getDisplayValue'
-      | 'getFormulas'
-      | 'getFormula'
-      | 'getBackgrounds'
-      | 'getBackground'
-      | 'getNotes'
-      | 'getValues'
-      | 'getValue'
-      | 'getRowIndex'
-    >
-{
+export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
   constructor(
     readonly sheet: EmulatedSheet,
     readonly row: number,
@@ -199,8 +152,8 @@ export class EmulatedRange
   getNote(): string {
     return this.sheet.peek(this.row, this.column)?.note ?? '';
   }
-  getFontWeight(): string {
-    return this.sheet.peek(this.row, this.column)?.fontWeight ?? 'normal';
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return this.sheet.peek(this.row, this.column)?.fontWeight === 'bold' ? 'bold' : 'normal';
   }
   getFormulas(): string[][] {
     return this.map((r, c) => this.sheet.peek(r, c)?.formula ?? '');
@@ -312,13 +265,23 @@ export class EmulatedRange
   setBackground(color: string | null): this {
     return this.setBackgrounds(this.map(() => color));
   }
+  /** Sheets knows two weights; anything else is refused rather than stored (…/range#setfontweightfontweight). */
+  private static fontWeight(weight: unknown): string | null {
+    if (weight === null || weight === 'bold' || weight === 'normal') return weight;
+    throw new Error(
+      `Exception: Invalid argument: fontWeight (${String(weight)}); use "bold", "normal" or null.`,
+    );
+  }
   setFontWeight(weight: string | null): this {
-    this.map((r, c) => (this.sheet.cell(r, c).fontWeight = weight));
+    const w = EmulatedRange.fontWeight(weight);
+    this.map((r, c) => (this.sheet.cell(r, c).fontWeight = w));
     return this;
   }
   setFontWeights(weights: (string | null)[][]): this {
     this.checkShape(weights, 'setFontWeights').forEach((row, i) =>
-      row.forEach((w, j) => (this.sheet.cell(this.row + i, this.column + j).fontWeight = w as string | null)),
+      row.forEach(
+        (w, j) => (this.sheet.cell(this.row + i, this.column + j).fontWeight = EmulatedRange.fontWeight(w)),
+      ),
     );
     return this;
   }
@@ -373,7 +336,12 @@ export class EmulatedRange
     return this.sheet.peek(this.row, this.column)?.fontColor ?? '#000000';
   }
 
-  setDataValidation(rule: EmulatedDataValidation | null): this {
+  /** Takes Google's DataValidation type, but only a rule the emulator's builder made can be stored. */
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | EmulatedDataValidation | null): this {
+    if (rule !== null && !(rule instanceof EmulatedDataValidation))
+      throw new Error(
+        "Exception: The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+      );
     this.map((r, c) => (this.sheet.cell(r, c).validation = rule));
     return this;
   }

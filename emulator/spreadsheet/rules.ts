@@ -8,8 +8,8 @@ import {
 } from './google-members';
 import { guardUnemulated } from './not-emulated';
 import { EFFECTIVE_USER, EmulatedUser } from '../services';
-import type { Accepts } from '../types';
-import type { EmulatedRange } from './range';
+import { emulated, googleEnum, type Conforms } from '../types';
+import { EmulatedRange } from './range';
 import type { EmulatedSheet } from './sheet';
 
 /** SpreadsheetApp.DataValidationCriteria values the product uses. */
@@ -20,15 +20,18 @@ export const DataValidationCriteria = {
   NUMBER_BETWEEN: 'NUMBER_BETWEEN',
 } as const;
 
-export class EmulatedDataValidation {
+export class EmulatedDataValidation implements Conforms<
+  GoogleAppsScript.Spreadsheet.DataValidation,
+  EmulatedDataValidation
+> {
   constructor(
     readonly criteria: string,
     readonly values: unknown[],
     readonly allowInvalid: boolean,
     readonly helpText: string,
   ) {}
-  getCriteriaType(): string {
-    return this.criteria;
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
+    return googleEnum(this.criteria);
   }
   getCriteriaValues(): unknown[] {
     return this.values;
@@ -49,14 +52,9 @@ export class EmulatedDataValidation {
   }
 }
 
-export class EmulatedDataValidationBuilder implements Accepts<
+export class EmulatedDataValidationBuilder implements Conforms<
   GoogleAppsScript.Spreadsheet.DataValidationBuilder,
-  | 'requireValueInList'
-  | 'requireCheckbox'
-  | 'requireDate'
-  | 'requireNumberBetween'
-  | 'setAllowInvalid'
-  | 'setHelpText'
+  EmulatedDataValidationBuilder
 > {
   criteria: string = DataValidationCriteria.VALUE_IN_LIST;
   values: unknown[] = [];
@@ -101,7 +99,10 @@ export class EmulatedDataValidationBuilder implements Accepts<
  * reference compared with a string, optionally wrapped in AND/OR of such comparisons). Other formulas
  * are kept but never match when rendered.
  */
-export class EmulatedConditionalFormatRule {
+export class EmulatedConditionalFormatRule implements Conforms<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+  EmulatedConditionalFormatRule
+> {
   constructor(
     readonly ranges: EmulatedRange[],
     readonly condition: { type: 'formula' | 'text-equal'; value: string },
@@ -129,9 +130,9 @@ export class EmulatedConditionalFormatRule {
   }
 }
 
-export class EmulatedBooleanCondition implements Pick<
+export class EmulatedBooleanCondition implements Conforms<
   GoogleAppsScript.Spreadsheet.BooleanCondition,
-  'getBackground' | 'getFontColor' | 'getCriteriaValues' | 'getBold'
+  EmulatedBooleanCondition
 > {
   constructor(
     private readonly condition: { type: 'formula' | 'text-equal'; value: string },
@@ -142,8 +143,8 @@ export class EmulatedBooleanCondition implements Pick<
   getBold(): boolean | null {
     return this.bold;
   }
-  getCriteriaType(): string {
-    return this.condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO';
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
+    return googleEnum(this.condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO');
   }
   getCriteriaValues(): string[] {
     return [this.condition.value];
@@ -156,9 +157,9 @@ export class EmulatedBooleanCondition implements Pick<
   }
 }
 
-export class EmulatedConditionalFormatRuleBuilder implements Accepts<
+export class EmulatedConditionalFormatRuleBuilder implements Conforms<
   GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
-  'whenFormulaSatisfied' | 'whenTextEqualTo' | 'setBackground' | 'setFontColor' | 'setBold'
+  EmulatedConditionalFormatRuleBuilder
 > {
   ranges: EmulatedRange[] = [];
   condition: { type: 'formula' | 'text-equal'; value: string } | null = null;
@@ -185,8 +186,10 @@ export class EmulatedConditionalFormatRuleBuilder implements Accepts<
     this.bold = bold;
     return this;
   }
-  setRanges(ranges: EmulatedRange[]): this {
-    this.ranges = [...ranges];
+  setRanges(ranges: (GoogleAppsScript.Spreadsheet.Range | EmulatedRange)[]): this {
+    this.ranges = ranges.map((r) =>
+      emulated(r, EmulatedRange, 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges'),
+    );
     return this;
   }
   build(): EmulatedConditionalFormatRule {
@@ -203,20 +206,10 @@ export class EmulatedConditionalFormatRuleBuilder implements Accepts<
   }
 }
 
-export class EmulatedProtection
-  implements
-    Pick<GoogleAppsScript.Spreadsheet.Protection, 'getDescription' | 'isWarningOnly' | 'remove' | 'canEdit'>,
-    Accepts<
-      GoogleAppsScript.Spreadsheet.Protection,
-      | 'setDescription'
-      | 'setWarningOnly'
-      | 'addEditor'
-      | 'addEditors'
-      | 'setDomainEdit'
-      | 'removeEditors'
-      | 'removeEditor'
-    >
-{
+export class EmulatedProtection implements Conforms<
+  GoogleAppsScript.Spreadsheet.Protection,
+  EmulatedProtection
+> {
   private description = '';
   private warningOnly = false;
   /** Google makes the user who protects a range one of its editors. */
@@ -274,8 +267,8 @@ export class EmulatedProtection
   getRange(): EmulatedRange | null {
     return this.range;
   }
-  getProtectionType(): string {
-    return this.range ? 'RANGE' : 'SHEET';
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return googleEnum(this.range ? 'RANGE' : 'SHEET');
   }
   remove(): void {
     const i = this.sheet.protections.indexOf(this);

@@ -5,7 +5,7 @@ import { newPosition, reshapeList, reshapeSpan, type Reshape } from './structure
 import { EmulatedRange, parseA1 } from './range';
 import { EmulatedConditionalFormatRule, EmulatedProtection } from './rules';
 import type { EmulatedSpreadsheet } from './spreadsheet';
-import type { Accepts } from '../types';
+import { emulated, type Conforms } from '../types';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -13,56 +13,7 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
 
-export class EmulatedSheet
-  implements
-    Pick<
-      GSheet,
-      | 'getName'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getMaxRows'
-      | 'getMaxColumns'
-      | 'getFrozenRows'
-      | 'getSheetId'
-      | 'setFrozenRows'
-      | 'hideColumns'
-      | 'showColumns'
-      | 'isColumnHiddenByUser'
-      | 'deleteRows'
-      | 'deleteColumns'
-      | 'clearConditionalFormatRules'
-      | 'getFormUrl'
-    >,
-    Accepts<
-      GSheet,
-      | 'setName'
-      | 'activate'
-      | 'getRange'
-      | 'getDataRange'
-      | 'appendRow'
-      | 'insertRowsAfter'
-      | 'insertRowAfter'
-      | 'insertRowBefore'
-      | 'insertRowsBefore'
-      | 'insertColumnAfter'
-      | 'insertColumnsAfter'
-      | 'setColumnWidth'
-      | 'setColumnWidths'
-      | 'protect'
-      | 'getProtections'
-      | 'getConditionalFormatRules'
-      | 'sort'
-      | 'clear'
-      | 'clearContents'
-      | 'getParent'
-      | 'deleteRow'
-      | 'deleteColumn'
-      | 'insertColumnBefore'
-      | 'insertColumnsBefore'
-      | 'moveColumns'
-      | 'moveRows'
-    >
-{
+export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   /** Grid of cells, row-major, 0-based. Rows grow on demand up to maxRows. */
   readonly grid: Cell[][] = [];
   maxRows = DEFAULT_ROWS;
@@ -395,8 +346,12 @@ export class EmulatedSheet
   getConditionalFormatRules(): EmulatedConditionalFormatRule[] {
     return [...this.conditionalRules];
   }
-  setConditionalFormatRules(rules: EmulatedConditionalFormatRule[]): void {
-    this.conditionalRules = [...rules];
+  setConditionalFormatRules(
+    rules: (GoogleAppsScript.Spreadsheet.ConditionalFormatRule | EmulatedConditionalFormatRule)[],
+  ): void {
+    this.conditionalRules = rules.map((r) =>
+      emulated(r, EmulatedConditionalFormatRule, 'SpreadsheetApp.Sheet.setConditionalFormatRules'),
+    );
   }
   clearConditionalFormatRules(): void {
     this.conditionalRules = [];

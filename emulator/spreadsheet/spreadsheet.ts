@@ -2,21 +2,11 @@ import { SPREADSHEET } from './google-members';
 import { guardUnemulated, notEmulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
 import { EmulatedSheet } from './sheet';
-import type { Accepts } from '../types';
+import { emulated, type Conforms } from '../types';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export class EmulatedSpreadsheet
-  implements
-    Pick<
-      GSpreadsheet,
-      'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets' | 'toast' | 'getFormUrl'
-    >,
-    Accepts<
-      GSpreadsheet,
-      'getSheetByName' | 'getSheets' | 'insertSheet' | 'getActiveSheet' | 'getRange' | 'getOwner'
-    >
-{
+export class EmulatedSpreadsheet implements Conforms<GSpreadsheet, EmulatedSpreadsheet> {
   readonly sheets: EmulatedSheet[] = [];
   active: EmulatedSheet | null = null;
   private nextSheetId = 0;
@@ -59,9 +49,9 @@ export class EmulatedSpreadsheet
   getActiveSheet(): EmulatedSheet {
     return this.active ?? this.sheets[0]!;
   }
-  setActiveSheet(sheet: EmulatedSheet): EmulatedSheet {
-    this.active = sheet;
-    return sheet;
+  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet | EmulatedSheet): EmulatedSheet {
+    this.active = emulated(sheet, EmulatedSheet, 'SpreadsheetApp.Spreadsheet.setActiveSheet');
+    return this.active;
   }
 
   /** Follows Google's refusal of a duplicate tab name (Spreadsheet.insertSheet). */
@@ -83,7 +73,8 @@ export class EmulatedSpreadsheet
     else this.sheets.splice(at, 0, sheet);
     return sheet;
   }
-  deleteSheet(sheet: EmulatedSheet): void {
+  deleteSheet(googleSheet: GoogleAppsScript.Spreadsheet.Sheet | EmulatedSheet): void {
+    const sheet = emulated(googleSheet, EmulatedSheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     if (this.sheets.length === 1)
       throw new Error("Exception: You can't remove all the sheets in a document.");
     const i = this.sheets.indexOf(sheet);

@@ -131,6 +131,22 @@ describe('arguments the emulator would otherwise ignore', () => {
     expect(rule.getBooleanCondition().getBold()).toBe(true);
   });
 
+  it('members typed to take Google objects refuse anything the emulator did not make', () => {
+    expect(() => runScript(`sheet.setConditionalFormatRules([{ getRanges: () => [] }]);`)).toThrow(
+      "The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+    );
+    expect(() => runScript(`ss.deleteSheet({ getName: () => 'Sheet1' });`)).toThrow(
+      "don't match the method signature for SpreadsheetApp.Spreadsheet.deleteSheet.",
+    );
+  });
+
+  it('Range.setFontWeight takes "bold", "normal" or null, and nothing else (…/range#setfontweightfontweight)', () => {
+    const { sheet } = freshSheet();
+    expect(sheet.getRange(1, 1).setFontWeight('bold').getFontWeight()).toBe('bold');
+    expect(sheet.getRange(1, 1).setFontWeight(null).getFontWeight()).toBe('normal');
+    expect(() => sheet.getRange(1, 1).setFontWeight('heavy')).toThrow('Invalid argument: fontWeight');
+  });
+
   it('Range.getCell and offset refuse cells outside the range or the sheet', () => {
     const { sheet } = freshSheet();
     expect(() => sheet.getRange(1, 1, 2, 2).getCell(3, 1)).toThrow('Cell reference out of range');
