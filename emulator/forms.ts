@@ -4,6 +4,7 @@
  */
 import type { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
 import type { EmulatedSheet } from './spreadsheet/sheet';
+import { googleEnum, type Conforms } from './types';
 
 export const ItemType = {
   TEXT: 'TEXT',
@@ -19,7 +20,7 @@ type ItemTypeName = (typeof ItemType)[keyof typeof ItemType];
 
 const ANSWERABLE: ItemTypeName[] = ['TEXT', 'PARAGRAPH_TEXT', 'MULTIPLE_CHOICE', 'LIST', 'CHECKBOX', 'DATE'];
 
-export class EmulatedItem {
+export class EmulatedItem implements Conforms<GoogleAppsScript.Forms.Item, EmulatedItem> {
   title = '';
   helpText = '';
   required = false;
@@ -31,8 +32,8 @@ export class EmulatedItem {
   getId(): number {
     return this.id;
   }
-  getType(): ItemTypeName {
-    return this.type;
+  getType(): GoogleAppsScript.Forms.ItemType {
+    return googleEnum(this.type);
   }
   setTitle(title: string): this {
     this.title = title;
@@ -243,7 +244,7 @@ export class FormRegistry {
   }
 }
 
-export class EmulatedFormApp {
+export class EmulatedFormApp implements Conforms<GoogleAppsScript.Forms.FormApp, EmulatedFormApp> {
   readonly ItemType = ItemType;
   readonly DestinationType = { SPREADSHEET: 'SPREADSHEET' };
   constructor(private readonly registry: FormRegistry) {}
