@@ -3,7 +3,7 @@
  * reads typed input. Each rule cites the page it follows.
  */
 import { describe, expect, it } from 'vitest';
-import { freshSheet, runScript } from './fixtures';
+import { emulatorFor, freshSheet, runScript } from './fixtures';
 
 const LIMIT_MESSAGE = 'Your input contains more than the maximum of 50000 characters in a single cell.';
 
@@ -126,5 +126,14 @@ describe('text is parsed as typed input (developers.google.com/sheets/api/refere
       [123, 'date'],
       [456, true],
     ]);
+  });
+
+  it('reads what a member of staff types the same way, so onEdit sees a date, not the text typed', () => {
+    const emu = emulatorFor(`function onEdit(e) {
+      const v = e.range.getValue();
+      return [e.value, v instanceof Date ? v.toISOString() : typeof v];
+    }`);
+    const [edit] = emu.edit('Sheet1', 'B2', '14/03/2026');
+    expect(edit!.result).toEqual(['14/03/2026', '2026-03-14T00:00:00.000Z']);
   });
 });
