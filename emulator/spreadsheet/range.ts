@@ -400,7 +400,9 @@ export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
     );
     return this;
   }
+  /** Makes the range's tab the active one, as selecting a range does (…/range#activate). */
   activate(): this {
+    this.sheet.activate();
     return this;
   }
 }

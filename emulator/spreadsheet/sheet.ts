@@ -306,24 +306,35 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
     this.reshape(axis, { kind: 'move', from, count, to });
   }
 
+  /** A frozen block larger than the grid, or negative, names no rows: refused rather than stored. */
   setFrozenRows(rows: number): void {
+    if (!Number.isInteger(rows) || rows < 0 || rows > this.maxRows)
+      throw new Error('Exception: Those rows are out of bounds.');
     this.frozenRows = rows;
   }
   getFrozenRows(): number {
     return this.frozenRows;
   }
+  /** Widths and hiding apply to columns that exist; a column past the grid is refused, as deleteColumns does. */
+  private checkColumnSpan(column: number, count: number): void {
+    if (!Number.isInteger(column) || !Number.isInteger(count) || column < 1 || count < 1)
+      throw new Error('Exception: Those columns are out of bounds.');
+    if (column + count - 1 > this.maxColumns) throw new Error('Exception: Those columns are out of bounds.');
+  }
   setColumnWidth(column: number, width: number): this {
-    this.columnWidths.set(column, width);
-    return this;
+    return this.setColumnWidths(column, 1, width);
   }
   setColumnWidths(start: number, count: number, width: number): this {
+    this.checkColumnSpan(start, count);
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
     return this;
   }
   hideColumns(column: number, count = 1): void {
+    this.checkColumnSpan(column, count);
     for (let c = column; c < column + count; c++) this.hiddenColumns.add(c);
   }
   showColumns(column: number, count = 1): void {
+    this.checkColumnSpan(column, count);
     for (let c = column; c < column + count; c++) this.hiddenColumns.delete(c);
   }
   isColumnHiddenByUser(column: number): boolean {

@@ -277,3 +277,22 @@ describe('Sheet.setName (…/sheet#setnamename)', () => {
     expect(() => sheet.setName('Cases')).toThrow('A sheet with the name "Cases" already exists.');
   });
 });
+
+describe('column widths, hiding and frozen rows apply to lines that exist', () => {
+  it('refuses columns past the grid and frozen rows past the last row', () => {
+    const { sheet } = freshSheet();
+    expect(() => sheet.setColumnWidth(27, 100)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.hideColumns(26, 2)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.setFrozenRows(1001)).toThrow('Those rows are out of bounds.');
+    sheet.insertColumnsAfter(26, 1);
+    sheet.setColumnWidth(27, 100).hideColumns(27);
+    expect(sheet.isColumnHiddenByUser(27)).toBe(true);
+  });
+
+  it('Range.activate makes its tab the active one', () => {
+    const { ss } = freshSheet();
+    const cases = ss.insertSheet('Cases');
+    cases.getRange('A1').activate();
+    expect(ss.getActiveSheet()).toBe(cases);
+  });
+});
