@@ -42,8 +42,9 @@ export function isDate(value: unknown): value is Date {
 }
 
 /**
- * Google's limit on what one cell holds, formulas included (support.google.com/drive/answer/37603:
- * "up to 50,000 characters" per cell), and the message a script meets past it.
+ * Google's limit on what one cell holds, formulas included: 50,000 characters (Drive's file limits,
+ * support.google.com/drive/answer/37603; reported by integrators who hit it, e.g.
+ * github.com/ONE-F-M/one_fm/pull/1926), and the message a script meets past it as developers report it.
  */
 export const CELL_CHARACTER_LIMIT = 50000;
 export function checkCellLength(text: string): void {

@@ -7,6 +7,7 @@ import { emulatorFor, freshSheet, runScript } from './fixtures';
 
 const LIMIT_MESSAGE = 'Your input contains more than the maximum of 50000 characters in a single cell.';
 
+// The limit: support.google.com/drive/answer/37603; hit in practice: github.com/ONE-F-M/one_fm/pull/1926.
 describe('the 50,000-character cell limit (support.google.com/drive/answer/37603)', () => {
   it('accepts exactly 50,000 characters and refuses 50,001 from setValue, setValues, appendRow and setFormula', () => {
     expect(
