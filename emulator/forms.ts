@@ -4,16 +4,11 @@
  */
 import type { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
 import type { EmulatedSheet } from './spreadsheet/sheet';
-import type { Accepts } from './types';
+import { googleEnum, type Accepts, type Conforms } from './types';
 
-// Bound to Google's signatures (types.ts). One emulated item stands for every item type the product adds,
-// so it takes each type's members that the product uses.
+// EmulatedForm is bound member by member (its destination getters return null without a destination,
+// which Google's typing does not admit); items and FormApp conform to Google's whole interface.
 type GForm = GoogleAppsScript.Forms.Form;
-type GFormApp = GoogleAppsScript.Forms.FormApp;
-type GItem = GoogleAppsScript.Forms.Item;
-type GTextItem = GoogleAppsScript.Forms.TextItem;
-type GCheckboxItem = GoogleAppsScript.Forms.CheckboxItem;
-type GMultipleChoiceItem = GoogleAppsScript.Forms.MultipleChoiceItem;
 
 export const ItemType = {
   TEXT: 'TEXT',
@@ -29,16 +24,7 @@ type ItemTypeName = (typeof ItemType)[keyof typeof ItemType];
 
 const ANSWERABLE: ItemTypeName[] = ['TEXT', 'PARAGRAPH_TEXT', 'MULTIPLE_CHOICE', 'LIST', 'CHECKBOX', 'DATE'];
 
-export class EmulatedItem
-  implements
-    Pick<GItem, 'getId' | 'getTitle' | 'getHelpText'>,
-    Accepts<GItem, 'getType' | 'setTitle' | 'setHelpText' | 'asTextItem' | 'asParagraphTextItem'>,
-    Accepts<GItem, 'asMultipleChoiceItem' | 'asListItem' | 'asCheckboxItem'>,
-    Pick<GTextItem, 'isRequired'>,
-    Accepts<GTextItem, 'setRequired' | 'setValidation'>,
-    Accepts<GCheckboxItem, 'setChoiceValues' | 'getChoices' | 'showOtherOption'>,
-    Accepts<GMultipleChoiceItem, 'createChoice' | 'setChoices'>
-{
+export class EmulatedItem implements Conforms<GoogleAppsScript.Forms.Item, EmulatedItem> {
   title = '';
   helpText = '';
   required = false;
@@ -50,8 +36,8 @@ export class EmulatedItem
   getId(): number {
     return this.id;
   }
-  getType(): ItemTypeName {
-    return this.type;
+  getType(): GoogleAppsScript.Forms.ItemType {
+    return googleEnum(this.type);
   }
   setTitle(title: string): this {
     this.title = title;
@@ -291,10 +277,7 @@ export class FormRegistry {
   }
 }
 
-export class EmulatedFormApp implements Accepts<
-  GFormApp,
-  'create' | 'openById' | 'openByUrl' | 'getActiveForm'
-> {
+export class EmulatedFormApp implements Conforms<GoogleAppsScript.Forms.FormApp, EmulatedFormApp> {
   readonly ItemType = ItemType;
   readonly DestinationType = { SPREADSHEET: 'SPREADSHEET' };
   constructor(private readonly registry: FormRegistry) {}

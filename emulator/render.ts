@@ -47,8 +47,9 @@ function cellStyle(sheet: EmulatedSheet, row: number, column: number): string {
   const background = rule?.background ?? cell?.background ?? null;
   const styles: string[] = [];
   if (background) styles.push(`background:${background}`);
-  if (rule?.fontColor) styles.push(`color:${rule.fontColor}`);
-  if (cell?.fontWeight === 'bold' || row <= sheet.frozenRows) styles.push('font-weight:bold');
+  const color = rule?.fontColor ?? cell?.fontColor ?? null;
+  if (color) styles.push(`color:${color}`);
+  if (rule?.bold || cell?.fontWeight === 'bold' || row <= sheet.frozenRows) styles.push('font-weight:bold');
   return styles.join(';');
 }
 

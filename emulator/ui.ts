@@ -1,4 +1,6 @@
-import type { Accepts } from './types';
+import { MENU, PROMPT_RESPONSE, UI } from './spreadsheet/google-members';
+import { guardUnemulated } from './spreadsheet/not-emulated';
+import { emulated, googleEnum, type Conforms } from './types';
 
 /** SpreadsheetApp.getUi(): menus, alerts, prompts, sidebars and dialogs are recorded, never shown. */
 
@@ -41,10 +43,7 @@ export const ButtonSet = {
   YES_NO_CANCEL: 'YES_NO_CANCEL',
 } as const;
 
-export class EmulatedMenu implements Accepts<
-  GoogleAppsScript.Base.Menu,
-  'addItem' | 'addSeparator' | 'addToUi'
-> {
+export class EmulatedMenu implements Conforms<GoogleAppsScript.Base.Menu, EmulatedMenu> {
   private readonly record: MenuRecord;
   constructor(
     private readonly recorder: UiRecorder,
@@ -60,7 +59,8 @@ export class EmulatedMenu implements Accepts<
     this.record.items.push({ caption: '---', functionName: '' });
     return this;
   }
-  addSubMenu(menu: EmulatedMenu): this {
+  addSubMenu(googleMenu: GoogleAppsScript.Base.Menu | EmulatedMenu): this {
+    const menu = emulated(googleMenu, EmulatedMenu, 'Menu.addSubMenu');
     for (const item of menu.record.items)
       this.record.items.push({ ...item, caption: `${menu.record.name} › ${item.caption}` });
     return this;
@@ -81,7 +81,10 @@ function overload(a: string, b: unknown, c: unknown): { title: string; message: 
   return { title: String(a), message: String(b), buttons: c ?? ButtonSet.OK };
 }
 
-export class EmulatedPromptResponse implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText'> {
+export class EmulatedPromptResponse implements Conforms<
+  GoogleAppsScript.Base.PromptResponse,
+  EmulatedPromptResponse
+> {
   constructor(
     private readonly text: string,
     private readonly button: ButtonName,
@@ -89,8 +92,8 @@ export class EmulatedPromptResponse implements Pick<GoogleAppsScript.Base.Prompt
   getResponseText(): string {
     return this.text;
   }
-  getSelectedButton(): ButtonName {
-    return this.button;
+  getSelectedButton(): GoogleAppsScript.Base.Button {
+    return googleEnum(this.button);
   }
 }
 
@@ -99,7 +102,7 @@ interface HtmlLike {
   getTitle(): string;
 }
 
-export class EmulatedUi implements Accepts<GoogleAppsScript.Base.Ui, 'createMenu' | 'alert' | 'prompt'> {
+export class EmulatedUi implements Conforms<GoogleAppsScript.Base.Ui, EmulatedUi> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   constructor(private readonly recorder: UiRecorder) {}
@@ -114,11 +117,11 @@ export class EmulatedUi implements Accepts<GoogleAppsScript.Base.Ui, 'createMenu
    * (developers.google.com/apps-script/reference/base/ui#alertprompt): recorded, and answered with the
    * button scripted by respondWith, else OK (YES for a YES_NO set, which has no OK).
    */
-  alert(a: string, b?: unknown, c?: unknown): string {
+  alert(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.Button {
     const { title, message, buttons } = overload(a, b, c);
     this.recorder.alerts.push({ title, message });
     const fallback = buttons === ButtonSet.YES_NO || buttons === ButtonSet.YES_NO_CANCEL ? 'YES' : 'OK';
-    return this.recorder.nextAnswer(fallback).button;
+    return googleEnum(this.recorder.nextAnswer(fallback).button);
   }
   /** Ui.prompt with the same overloads; answered by respondWith(button, text), else CLOSE with "". */
   prompt(a: string, b?: unknown, c?: unknown): EmulatedPromptResponse {
@@ -137,3 +140,7 @@ export class EmulatedUi implements Accepts<GoogleAppsScript.Base.Ui, 'createMenu
     this.showModalDialog(html, title);
   }
 }
+
+guardUnemulated(EmulatedUi, UI);
+guardUnemulated(EmulatedMenu, MENU);
+guardUnemulated(EmulatedPromptResponse, PROMPT_RESPONSE);

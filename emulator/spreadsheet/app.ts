@@ -1,3 +1,6 @@
+import type { Conforms } from '../types';
+import { SPREADSHEET_APP } from './google-members';
+import { guardUnemulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
 import { EmulatedUi } from '../ui';
 import {
@@ -8,7 +11,10 @@ import {
 import type { EmulatedSpreadsheet } from './spreadsheet';
 
 /** SpreadsheetApp for a container-bound script: the bound spreadsheet is the active one. */
-export class EmulatedSpreadsheetApp {
+export class EmulatedSpreadsheetApp implements Conforms<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  EmulatedSpreadsheetApp
+> {
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
@@ -48,3 +54,5 @@ export class EmulatedSpreadsheetApp {
     return new EmulatedConditionalFormatRuleBuilder();
   }
 }
+
+guardUnemulated(EmulatedSpreadsheetApp, SPREADSHEET_APP);

@@ -1,3 +1,5 @@
+import { parseTyped } from './parse';
+
 /**
  * How a Sheets cell holds what is written to it. Sheets returns dates as Date, empty cells as "", numbers
  * as numbers; a string starting with "=" is a formula, and a leading apostrophe forces literal text
@@ -13,6 +15,10 @@ export interface Cell {
   validation: unknown | null;
   numberFormat: string | null;
   fontWeight: string | null;
+  fontColor: string | null;
+  wrap: boolean | null;
+  horizontalAlignment: string | null;
+  verticalAlignment: string | null;
 }
 
 export function emptyCell(): Cell {
@@ -24,6 +30,10 @@ export function emptyCell(): Cell {
     validation: null,
     numberFormat: null,
     fontWeight: null,
+    fontColor: null,
+    wrap: null,
+    horizontalAlignment: null,
+    verticalAlignment: null,
   };
 }
 
@@ -32,33 +42,44 @@ export function isDate(value: unknown): value is Date {
 }
 
 /**
- * Stores a written value as Sheets would. Formulas are kept as text; their computed value is only known for
- * the trivial forms below, otherwise it reads "#ERROR!" — enough to make formula injection visible in tests.
+ * Google's limit on what one cell holds, formulas included: 50,000 characters (Drive's file limits,
+ * support.google.com/drive/answer/37603; reported by integrators who hit it, e.g.
+ * github.com/ONE-F-M/one_fm/pull/1926), and the message a script meets past it as developers report it.
  */
-export function writeCell(cell: Cell, input: unknown): void {
-  cell.formula = '';
-  if (input === null || input === undefined) {
-    cell.value = '';
-  } else if (isDate(input)) {
-    cell.value = new Date(input.getTime());
-  } else if (typeof input === 'number' || typeof input === 'boolean') {
-    cell.value = input;
-  } else {
-    const text = String(input);
-    if (text.startsWith("'")) {
-      cell.value = text.slice(1);
-    } else if (text.startsWith('=') && text.length > 1 && cell.numberFormat !== '@') {
-      // A cell formatted as plain text ("@") keeps even "=..." as text, as Sheets does.
-      cell.formula = text;
-      cell.value = evaluateTrivialFormula(text);
-    } else if (cell.numberFormat !== '@' && /^-?\d+(\.\d+)?$/.test(text) && text.length < 16) {
-      // Sheets parses numeric-looking text as a number (losing a phone number's leading zero) unless the
-      // cell is formatted as plain text ("@").
-      cell.value = Number(text);
-    } else {
-      cell.value = text;
-    }
-  }
+export const CELL_CHARACTER_LIMIT = 50000;
+export function checkCellLength(text: string): void {
+  if (text.length > CELL_CHARACTER_LIMIT)
+    throw new Error(
+      `Exception: Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`,
+    );
+}
+
+/**
+ * Stores a written value as Sheets would: dates, numbers and booleans as they are, text parsed as typed
+ * input (./parse.ts) unless the cell is formatted as plain text. Formulas are kept as text; their computed
+ * value is only known for the trivial forms below, otherwise it reads "#ERROR!" — enough to make formula
+ * injection visible in tests.
+ */
+export function writeCell(cell: Cell, input: unknown, timeZone: string): void {
+  const stored = storedValue(input, cell.numberFormat === '@', timeZone);
+  cell.formula = stored.formula;
+  cell.value = stored.value;
+}
+
+function storedValue(
+  input: unknown,
+  plainText: boolean,
+  timeZone: string,
+): { value: CellValue; formula: string } {
+  if (input === null || input === undefined) return { value: '', formula: '' };
+  if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: '' };
+  const text = String(input);
+  checkCellLength(text);
+  const parsed = parseTyped(text, plainText, timeZone);
+  if (parsed.kind === 'formula')
+    return { value: evaluateTrivialFormula(parsed.formula), formula: parsed.formula };
+  return { value: parsed.value, formula: '' };
 }
 
 /**

@@ -1,7 +1,17 @@
-import { compareValues, displayValue, emptyCell, isDate, writeCell, type CellValue } from './cells';
+import { RANGE } from './google-members';
+import { guardUnemulated, notEmulated } from './not-emulated';
+import {
+  compareValues,
+  displayValue,
+  emptyCell,
+  isDate,
+  writeCell,
+  type Cell,
+  type CellValue,
+} from './cells';
 import { EmulatedDataValidation, EmulatedProtection } from './rules';
 import type { EmulatedSheet } from './sheet';
-import type { Accepts } from '../types';
+import type { Conforms } from '../types';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -16,76 +26,41 @@ function columnNumber(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-/** A1 notation: `B3`, `A1:C10`, whole columns `A:C`, whole rows `2:5`. */
+/**
+ * A1 notation: `B3`, `A1:C10`, whole columns `A:C`, whole rows `2:5`, either corner first (`C10:A1` is
+ * `A1:C10`). Row 0, a missing part or stray characters name no range.
+ */
 export function parseA1(
   a1: string,
   maxRows: number,
   maxColumns: number,
 ): { row: number; column: number; numRows: number; numColumns: number } {
   const ref = a1.includes('!') ? a1.slice(a1.indexOf('!') + 1) : a1;
-  const [start = '', end = start] = ref.split(':');
+  const parts = ref.split(':');
+  if (parts.length > 2) throw new Error('Exception: Range not found');
+  const [start = '', end = start] = parts;
   const part = (p: string) => {
-    const m = /^([A-Za-z]*)(\d*)$/.exec(p.trim());
-    if (!m) throw new Error('Exception: Range not found');
+    const m = /^\$?([A-Za-z]*)\$?(\d*)$/.exec(p.trim());
+    if (!m || (!m[1] && !m[2]) || m[2] === '0' || /^0\d/.test(m[2]!))
+      throw new Error('Exception: Range not found');
     return { column: m[1] ? columnNumber(m[1]) : null, row: m[2] ? Number(m[2]) : null };
   };
   const a = part(start);
   const b = part(end);
-  const row = a.row ?? 1;
-  const column = a.column ?? 1;
-  const lastRow = b.row ?? maxRows;
-  const lastColumn = b.column ?? maxColumns;
+  // A single part must name a cell. A pair names whole rows (2:5), whole columns (A:C), a block (A1:C10),
+  // or a block open at the bottom (A2:C, to the last row).
+  if (parts.length === 1 && (a.row === null || a.column === null))
+    throw new Error('Exception: Range not found');
+  if ((a.column === null) !== (b.column === null)) throw new Error('Exception: Range not found');
+  if (a.row === null && b.row !== null) throw new Error('Exception: Range not found');
+  const [row, lastRow] =
+    a.row === null ? [1, maxRows] : [Math.min(a.row, b.row ?? maxRows), Math.max(a.row, b.row ?? maxRows)];
+  const [column, lastColumn] =
+    a.column === null ? [1, maxColumns] : [Math.min(a.column, b.column!), Math.max(a.column, b.column!)];
   return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
 }
 
-export class EmulatedRange
-  implements
-    Accepts<
-      GRange,
-      | 'getCell'
-      | 'offset'
-      | 'setValues'
-      | 'setValue'
-      | 'setFormulas'
-      | 'setFormula'
-      | 'clearContent'
-      | 'setBackgrounds'
-      | 'setBackground'
-      | 'setFontWeight'
-      | 'setFontWeights'
-      | 'setNumberFormat'
-      | 'setNumberFormats'
-      | 'setNote'
-      | 'setWrap'
-      | 'setVerticalAlignment'
-      | 'setHorizontalAlignment'
-      | 'setFontColor'
-      | 'protect'
-      | 'sort'
-      | 'activate'
-      | 'getSheet'
-    >,
-    Pick<
-      GRange,
-      | 'getRow'
-      | 'getColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getA1Notation'
-      | 'getDisplayValues'
-      | 'getDisplayValue'
-      | 'getFormulas'
-      | 'getFormula'
-      | 'getBackgrounds'
-      | 'getBackground'
-      | 'getNotes'
-      | 'getValues'
-      | 'getValue'
-      | 'getRowIndex'
-    >
-{
+export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
   constructor(
     readonly sheet: EmulatedSheet,
     readonly row: number,
@@ -134,12 +109,15 @@ export class EmulatedRange
     if (this.numRows === 1 && this.numColumns === 1) return start;
     return `${start}:${columnLetter(this.getLastColumn())}${this.getLastRow()}`;
   }
+  /** Google refuses a cell outside the range ("Cell reference out of range"). */
   getCell(row: number, column: number): EmulatedRange {
+    if (row < 1 || column < 1 || row > this.numRows || column > this.numColumns)
+      throw new Error('Exception: Cell reference out of range');
     return new EmulatedRange(this.sheet, this.row + row - 1, this.column + column - 1, 1, 1);
   }
+  /** The offset range must still lie inside the sheet, as any range Sheet.getRange returns. */
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): EmulatedRange {
-    return new EmulatedRange(
-      this.sheet,
+    return this.sheet.getRange(
       this.row + rowOffset,
       this.column + columnOffset,
       numRows ?? this.numRows,
@@ -153,9 +131,11 @@ export class EmulatedRange
   getValue(): CellValue {
     return this.read(this.row, this.column);
   }
+  private timeZone(): string {
+    return this.sheet.spreadsheet.getSpreadsheetTimeZone();
+  }
   private display(r: number, c: number): string {
-    const tz = this.sheet.spreadsheet.getSpreadsheetTimeZone();
-    return displayValue(this.read(r, c), tz, this.sheet.peek(r, c)?.numberFormat ?? null);
+    return displayValue(this.read(r, c), this.timeZone(), this.sheet.peek(r, c)?.numberFormat ?? null);
   }
   getDisplayValues(): string[][] {
     return this.map((r, c) => this.display(r, c));
@@ -172,8 +152,8 @@ export class EmulatedRange
   getNote(): string {
     return this.sheet.peek(this.row, this.column)?.note ?? '';
   }
-  getFontWeight(): string {
-    return this.sheet.peek(this.row, this.column)?.fontWeight ?? 'normal';
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return this.sheet.peek(this.row, this.column)?.fontWeight === 'bold' ? 'bold' : 'normal';
   }
   getFormulas(): string[][] {
     return this.map((r, c) => this.sheet.peek(r, c)?.formula ?? '');
@@ -216,7 +196,7 @@ export class EmulatedRange
   /** Writes without the shape check (used by appendRow, which sizes the range itself). */
   writeValues(values: unknown[][]): void {
     values.forEach((row, i) =>
-      row.forEach((v, j) => writeCell(this.sheet.cell(this.row + i, this.column + j), v)),
+      row.forEach((v, j) => writeCell(this.sheet.cell(this.row + i, this.column + j), v, this.timeZone())),
     );
   }
 
@@ -238,9 +218,40 @@ export class EmulatedRange
   clearContent(): this {
     return this.setValue('');
   }
-  clear(): this {
-    this.setValue('');
-    return this.setBackground(null);
+  /**
+   * Range.clear(options): without options, contents and formats; with them, only what they name
+   * (developers.google.com/apps-script/reference/spreadsheet/range#clearoptions). Data validation stays
+   * unless validationsOnly is set, as on Google.
+   */
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): this {
+    const known = ['commentsOnly', 'contentsOnly', 'formatOnly', 'validationsOnly', 'skipFilteredRows'];
+    const unknown = Object.keys(options ?? {}).filter((k) => !known.includes(k));
+    if (unknown.length > 0)
+      throw new Error(`Exception: Unknown option for Range.clear: ${unknown.join(', ')}`);
+    const o = options ?? {};
+    const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
+    if (!any || o.contentsOnly) this.clearContent();
+    if (!any || o.formatOnly)
+      this.map((r, c) => {
+        const cell = this.sheet.peek(r, c);
+        if (!cell) return;
+        const blank = emptyCell();
+        cell.background = blank.background;
+        cell.numberFormat = blank.numberFormat;
+        cell.fontWeight = blank.fontWeight;
+        cell.fontColor = blank.fontColor;
+        cell.wrap = blank.wrap;
+        cell.horizontalAlignment = blank.horizontalAlignment;
+        cell.verticalAlignment = blank.verticalAlignment;
+      });
+    if (o.validationsOnly) this.setDataValidation(null);
+    return this;
   }
 
   setBackgrounds(colors: (string | null)[][]): this {
@@ -254,13 +265,23 @@ export class EmulatedRange
   setBackground(color: string | null): this {
     return this.setBackgrounds(this.map(() => color));
   }
+  /** Sheets knows two weights; anything else is refused rather than stored (…/range#setfontweightfontweight). */
+  private static fontWeight(weight: unknown): string | null {
+    if (weight === null || weight === 'bold' || weight === 'normal') return weight;
+    throw new Error(
+      `Exception: Invalid argument: fontWeight (${String(weight)}); use "bold", "normal" or null.`,
+    );
+  }
   setFontWeight(weight: string | null): this {
-    this.map((r, c) => (this.sheet.cell(r, c).fontWeight = weight));
+    const w = EmulatedRange.fontWeight(weight);
+    this.map((r, c) => (this.sheet.cell(r, c).fontWeight = w));
     return this;
   }
   setFontWeights(weights: (string | null)[][]): this {
     this.checkShape(weights, 'setFontWeights').forEach((row, i) =>
-      row.forEach((w, j) => (this.sheet.cell(this.row + i, this.column + j).fontWeight = w as string | null)),
+      row.forEach(
+        (w, j) => (this.sheet.cell(this.row + i, this.column + j).fontWeight = EmulatedRange.fontWeight(w)),
+      ),
     );
     return this;
   }
@@ -278,23 +299,49 @@ export class EmulatedRange
     this.map((r, c) => (this.sheet.cell(r, c).note = note ?? ''));
     return this;
   }
-  setWrap(_wrap: boolean): this {
+  /** Formatting the emulator does not render is still stored, so a test can see what a script set. */
+  private setEach<K extends keyof Cell>(key: K, value: Cell[K]): this {
+    this.map((r, c) => (this.sheet.cell(r, c)[key] = value));
     return this;
   }
-  setWrapStrategy(_strategy: unknown): this {
-    return this;
+  setWrap(isWrapEnabled: boolean): this {
+    return this.setEach('wrap', isWrapEnabled);
   }
-  setVerticalAlignment(_alignment: string | null): this {
-    return this;
+  getWrap(): boolean {
+    return this.sheet.peek(this.row, this.column)?.wrap ?? false;
   }
-  setHorizontalAlignment(_alignment: string | null): this {
-    return this;
+  setWrapStrategy(strategy: unknown): this {
+    if (strategy !== 'WRAP' && strategy !== 'OVERFLOW' && strategy !== 'CLIP')
+      throw new Error(
+        `Exception: The parameters (${typeof strategy}) don't match the method signature for SpreadsheetApp.Range.setWrapStrategy.`,
+      );
+    return this.setEach('wrap', strategy === 'WRAP');
   }
-  setFontColor(_color: string | null): this {
-    return this;
+  setVerticalAlignment(alignment: string | null): this {
+    return this.setEach('verticalAlignment', alignment);
+  }
+  getVerticalAlignment(): string {
+    return this.sheet.peek(this.row, this.column)?.verticalAlignment ?? 'bottom';
+  }
+  setHorizontalAlignment(alignment: string | null): this {
+    return this.setEach('horizontalAlignment', alignment);
+  }
+  getHorizontalAlignment(): string {
+    return this.sheet.peek(this.row, this.column)?.horizontalAlignment ?? 'general';
+  }
+  setFontColor(color: string | null): this {
+    return this.setEach('fontColor', color);
+  }
+  getFontColor(): string {
+    return this.sheet.peek(this.row, this.column)?.fontColor ?? '#000000';
   }
 
-  setDataValidation(rule: EmulatedDataValidation | null): this {
+  /** Takes Google's DataValidation type, but only a rule the emulator's builder made can be stored. */
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | EmulatedDataValidation | null): this {
+    if (rule !== null && !(rule instanceof EmulatedDataValidation))
+      throw new Error(
+        "Exception: The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+      );
     this.map((r, c) => (this.sheet.cell(r, c).validation = rule));
     return this;
   }
@@ -317,9 +364,17 @@ export class EmulatedRange
    * empty cells sort last.
    */
   sort(sortSpecObj: unknown): this {
-    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s) =>
-      typeof s === 'number' ? { column: s, ascending: true } : (s as { column: number; ascending?: boolean }),
-    );
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s: unknown) => {
+      if (typeof s === 'number') return { column: s, ascending: true };
+      // A sort spec has only `column` and `ascending`: anything else would be silently ignored.
+      const extra =
+        s && typeof s === 'object' ? Object.keys(s).filter((k) => k !== 'column' && k !== 'ascending') : [];
+      if (extra.length > 0) notEmulated('Range', `sort({${extra.join(', ')}})`);
+      const spec = s as { column?: unknown; ascending?: unknown };
+      if (spec.ascending !== undefined && typeof spec.ascending !== 'boolean')
+        throw new Error('Exception: The sort specification is invalid: ascending must be a boolean.');
+      return spec as { column: number; ascending?: boolean };
+    });
     for (const s of specs) {
       if (typeof s?.column !== 'number' || s.column < this.column || s.column > this.getLastColumn())
         throw new Error('Exception: The specified column must be in the range.');
@@ -345,7 +400,11 @@ export class EmulatedRange
     );
     return this;
   }
+  /** Makes the range's tab the active one, as selecting a range does (…/range#activate). */
   activate(): this {
+    this.sheet.activate();
     return this;
   }
 }
+
+guardUnemulated(EmulatedRange, RANGE);

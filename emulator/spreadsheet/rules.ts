@@ -1,6 +1,15 @@
+import {
+  BOOLEAN_CONDITION,
+  CONDITIONAL_FORMAT_RULE,
+  CONDITIONAL_FORMAT_RULE_BUILDER,
+  DATA_VALIDATION,
+  DATA_VALIDATION_BUILDER,
+  PROTECTION,
+} from './google-members';
+import { guardUnemulated } from './not-emulated';
 import { EFFECTIVE_USER, EmulatedUser } from '../services';
-import type { Accepts } from '../types';
-import type { EmulatedRange } from './range';
+import { emulated, googleEnum, type Conforms } from '../types';
+import { EmulatedRange } from './range';
 import type { EmulatedSheet } from './sheet';
 
 /** SpreadsheetApp.DataValidationCriteria values the product uses. */
@@ -11,15 +20,18 @@ export const DataValidationCriteria = {
   NUMBER_BETWEEN: 'NUMBER_BETWEEN',
 } as const;
 
-export class EmulatedDataValidation {
+export class EmulatedDataValidation implements Conforms<
+  GoogleAppsScript.Spreadsheet.DataValidation,
+  EmulatedDataValidation
+> {
   constructor(
     readonly criteria: string,
     readonly values: unknown[],
     readonly allowInvalid: boolean,
     readonly helpText: string,
   ) {}
-  getCriteriaType(): string {
-    return this.criteria;
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
+    return googleEnum(this.criteria);
   }
   getCriteriaValues(): unknown[] {
     return this.values;
@@ -40,14 +52,9 @@ export class EmulatedDataValidation {
   }
 }
 
-export class EmulatedDataValidationBuilder implements Accepts<
+export class EmulatedDataValidationBuilder implements Conforms<
   GoogleAppsScript.Spreadsheet.DataValidationBuilder,
-  | 'requireValueInList'
-  | 'requireCheckbox'
-  | 'requireDate'
-  | 'requireNumberBetween'
-  | 'setAllowInvalid'
-  | 'setHelpText'
+  EmulatedDataValidationBuilder
 > {
   criteria: string = DataValidationCriteria.VALUE_IN_LIST;
   values: unknown[] = [];
@@ -92,18 +99,22 @@ export class EmulatedDataValidationBuilder implements Accepts<
  * reference compared with a string, optionally wrapped in AND/OR of such comparisons). Other formulas
  * are kept but never match when rendered.
  */
-export class EmulatedConditionalFormatRule {
+export class EmulatedConditionalFormatRule implements Conforms<
+  GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+  EmulatedConditionalFormatRule
+> {
   constructor(
     readonly ranges: EmulatedRange[],
     readonly condition: { type: 'formula' | 'text-equal'; value: string },
     readonly background: string | null,
     readonly fontColor: string | null,
+    readonly bold: boolean | null = null,
   ) {}
   getRanges(): EmulatedRange[] {
     return this.ranges;
   }
   getBooleanCondition(): EmulatedBooleanCondition {
-    return new EmulatedBooleanCondition(this.condition, this.background, this.fontColor);
+    return new EmulatedBooleanCondition(this.condition, this.background, this.fontColor, this.bold);
   }
   getGradientCondition(): null {
     return null;
@@ -114,21 +125,26 @@ export class EmulatedConditionalFormatRule {
     b.condition = this.condition;
     b.background = this.background;
     b.fontColor = this.fontColor;
+    b.bold = this.bold;
     return b;
   }
 }
 
-export class EmulatedBooleanCondition implements Pick<
+export class EmulatedBooleanCondition implements Conforms<
   GoogleAppsScript.Spreadsheet.BooleanCondition,
-  'getBackground' | 'getFontColor' | 'getCriteriaValues'
+  EmulatedBooleanCondition
 > {
   constructor(
     private readonly condition: { type: 'formula' | 'text-equal'; value: string },
     private readonly background: string | null,
     private readonly fontColor: string | null,
+    private readonly bold: boolean | null,
   ) {}
-  getCriteriaType(): string {
-    return this.condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO';
+  getBold(): boolean | null {
+    return this.bold;
+  }
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
+    return googleEnum(this.condition.type === 'formula' ? 'CUSTOM_FORMULA' : 'TEXT_EQUAL_TO');
   }
   getCriteriaValues(): string[] {
     return [this.condition.value];
@@ -141,14 +157,15 @@ export class EmulatedBooleanCondition implements Pick<
   }
 }
 
-export class EmulatedConditionalFormatRuleBuilder implements Accepts<
+export class EmulatedConditionalFormatRuleBuilder implements Conforms<
   GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
-  'whenFormulaSatisfied' | 'whenTextEqualTo' | 'setBackground' | 'setFontColor' | 'setBold'
+  EmulatedConditionalFormatRuleBuilder
 > {
   ranges: EmulatedRange[] = [];
   condition: { type: 'formula' | 'text-equal'; value: string } | null = null;
   background: string | null = null;
   fontColor: string | null = null;
+  bold: boolean | null = null;
   whenFormulaSatisfied(formula: string): this {
     this.condition = { type: 'formula', value: formula };
     return this;
@@ -165,42 +182,41 @@ export class EmulatedConditionalFormatRuleBuilder implements Accepts<
     this.fontColor = color;
     return this;
   }
-  setBold(_bold: boolean | null): this {
+  setBold(bold: boolean | null): this {
+    this.bold = bold;
     return this;
   }
-  setRanges(ranges: EmulatedRange[]): this {
-    this.ranges = [...ranges];
+  setRanges(ranges: (GoogleAppsScript.Spreadsheet.Range | EmulatedRange)[]): this {
+    this.ranges = ranges.map((r) =>
+      emulated(r, EmulatedRange, 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges'),
+    );
     return this;
   }
   build(): EmulatedConditionalFormatRule {
     if (!this.condition) throw new Error('Exception: A conditional format rule must have a condition.');
     if (this.ranges.length === 0)
       throw new Error('Exception: A conditional format rule must have at least one range.');
-    return new EmulatedConditionalFormatRule(this.ranges, this.condition, this.background, this.fontColor);
+    return new EmulatedConditionalFormatRule(
+      this.ranges,
+      this.condition,
+      this.background,
+      this.fontColor,
+      this.bold,
+    );
   }
 }
 
-export class EmulatedProtection
-  implements
-    Pick<GoogleAppsScript.Spreadsheet.Protection, 'getDescription' | 'isWarningOnly' | 'remove' | 'canEdit'>,
-    Accepts<
-      GoogleAppsScript.Spreadsheet.Protection,
-      | 'setDescription'
-      | 'setWarningOnly'
-      | 'addEditor'
-      | 'addEditors'
-      | 'setDomainEdit'
-      | 'removeEditors'
-      | 'removeEditor'
-    >
-{
+export class EmulatedProtection implements Conforms<
+  GoogleAppsScript.Spreadsheet.Protection,
+  EmulatedProtection
+> {
   private description = '';
   private warningOnly = false;
   /** Google makes the user who protects a range one of its editors. */
   private editors: string[] = [EFFECTIVE_USER];
   constructor(
     readonly sheet: EmulatedSheet,
-    readonly range: EmulatedRange | null,
+    public range: EmulatedRange | null,
   ) {}
   setDescription(description: string): this {
     this.description = description;
@@ -240,17 +256,29 @@ export class EmulatedProtection
   canEdit(): boolean {
     return this.editors.includes(EFFECTIVE_USER);
   }
-  setDomainEdit(_editable: boolean): this {
+  private domainEdit = false;
+  setDomainEdit(editable: boolean): this {
+    this.domainEdit = editable;
     return this;
+  }
+  canDomainEdit(): boolean {
+    return this.domainEdit;
   }
   getRange(): EmulatedRange | null {
     return this.range;
   }
-  getProtectionType(): string {
-    return this.range ? 'RANGE' : 'SHEET';
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return googleEnum(this.range ? 'RANGE' : 'SHEET');
   }
   remove(): void {
     const i = this.sheet.protections.indexOf(this);
     if (i >= 0) this.sheet.protections.splice(i, 1);
   }
 }
+
+guardUnemulated(EmulatedDataValidation, DATA_VALIDATION);
+guardUnemulated(EmulatedDataValidationBuilder, DATA_VALIDATION_BUILDER);
+guardUnemulated(EmulatedConditionalFormatRule, CONDITIONAL_FORMAT_RULE);
+guardUnemulated(EmulatedConditionalFormatRuleBuilder, CONDITIONAL_FORMAT_RULE_BUILDER);
+guardUnemulated(EmulatedBooleanCondition, BOOLEAN_CONDITION);
+guardUnemulated(EmulatedProtection, PROTECTION);

@@ -1,59 +1,19 @@
+import { SHEET } from './google-members';
+import { guardUnemulated } from './not-emulated';
 import { compareValues, emptyCell, type Cell } from './cells';
+import { newPosition, reshapeList, reshapeSpan, type Reshape } from './structure';
 import { EmulatedRange, parseA1 } from './range';
 import { EmulatedConditionalFormatRule, EmulatedProtection } from './rules';
 import type { EmulatedSpreadsheet } from './spreadsheet';
-import type { Accepts } from '../types';
+import { emulated, type Conforms } from '../types';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GRange = GoogleAppsScript.Spreadsheet.Range;
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
 
-export class EmulatedSheet
-  implements
-    Pick<
-      GSheet,
-      | 'getName'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getMaxRows'
-      | 'getMaxColumns'
-      | 'getFrozenRows'
-      | 'getSheetId'
-      | 'setFrozenRows'
-      | 'hideColumns'
-      | 'showColumns'
-      | 'isColumnHiddenByUser'
-      | 'deleteRows'
-      | 'clearConditionalFormatRules'
-      | 'getFormUrl'
-    >,
-    Accepts<
-      GSheet,
-      | 'setName'
-      | 'activate'
-      | 'getRange'
-      | 'getDataRange'
-      | 'appendRow'
-      | 'insertRowsAfter'
-      | 'insertRowAfter'
-      | 'insertRowBefore'
-      | 'insertRowsBefore'
-      | 'insertColumnAfter'
-      | 'insertColumnsAfter'
-      | 'setColumnWidth'
-      | 'setColumnWidths'
-      | 'protect'
-      | 'getProtections'
-      | 'getConditionalFormatRules'
-      | 'sort'
-      | 'clear'
-      | 'clearContents'
-      | 'getParent'
-      | 'deleteRow'
-      | 'deleteColumn'
-    >
-{
+export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   /** Grid of cells, row-major, 0-based. Rows grow on demand up to maxRows. */
   readonly grid: Cell[][] = [];
   maxRows = DEFAULT_ROWS;
@@ -134,7 +94,7 @@ export class EmulatedSheet
   getRange(a: number | string, column?: number, numRows = 1, numColumns = 1): EmulatedRange {
     if (typeof a === 'string') {
       const r = parseA1(a, this.maxRows, this.maxColumns);
-      return new EmulatedRange(this, r.row, r.column, r.numRows, r.numColumns);
+      return this.getRange(r.row, r.column, r.numRows, r.numColumns);
     }
     if (column === undefined)
       throw new Error(
@@ -163,19 +123,121 @@ export class EmulatedSheet
     return this;
   }
 
+  /**
+   * Inserting, deleting and moving rows or columns. Everything that belongs to a cell (value, formats,
+   * note, data validation) travels with it; column widths and hidden columns with their column; the
+   * ranges of conditional-format rules and protections are reshaped as Sheets reshapes them
+   * (./structure.ts). Inserted lines are blank and unformatted. Sheets itself may give them a neighbour's
+   * formatting (the Sheets API's InsertDimensionRequest.inheritFromBefore chooses which neighbour,
+   * developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest), but
+   * Sheet.insertRowsAfter documents neither choice
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#insertrowsafterafterposition,-howmany),
+   * so the emulator copies nothing: a product must format the rows it adds rather than rely on a neighbour.
+   */
+  private reshape(axis: 'row' | 'column', op: Reshape): void {
+    if (axis === 'row') {
+      const rows = reshapeList(this.grid, op, () => [] as Cell[]);
+      this.grid.splice(0, this.grid.length, ...rows);
+      if (op.kind === 'insert') {
+        this.maxRows += op.count;
+        if (op.at <= this.frozenRows) this.frozenRows += op.count;
+      } else if (op.kind === 'delete') {
+        this.maxRows -= op.count;
+        this.frozenRows -= Math.max(0, Math.min(this.frozenRows, op.at + op.count - 1) - op.at + 1);
+      }
+    } else {
+      for (let r = 0; r < this.grid.length; r++) this.grid[r] = reshapeList(this.grid[r]!, op, emptyCell);
+      if (op.kind === 'insert') this.maxColumns += op.count;
+      if (op.kind === 'delete') this.maxColumns -= op.count;
+      const hidden = [...this.hiddenColumns];
+      this.hiddenColumns.clear();
+      for (const c of hidden) {
+        const to = newPosition(op, c);
+        if (to !== null) this.hiddenColumns.add(to);
+      }
+      const widths = [...this.columnWidths];
+      this.columnWidths.clear();
+      for (const [c, w] of widths) {
+        const to = newPosition(op, c);
+        if (to !== null) this.columnWidths.set(to, w);
+      }
+    }
+    const moved = (range: EmulatedRange): EmulatedRange[] => {
+      const along = axis === 'row' ? range.row : range.column;
+      const size = axis === 'row' ? range.numRows : range.numColumns;
+      return reshapeSpan({ start: along, end: along + size - 1 }, op).map(({ start, end }) =>
+        axis === 'row'
+          ? new EmulatedRange(this, start, range.column, end - start + 1, range.numColumns)
+          : new EmulatedRange(this, range.row, start, range.numRows, end - start + 1),
+      );
+    };
+    for (const rule of this.conditionalRules) {
+      const ranges = rule.ranges.flatMap((r) => (r.sheet === this ? moved(r) : [r]));
+      rule.ranges.splice(0, rule.ranges.length, ...ranges);
+    }
+    this.conditionalRules = this.conditionalRules.filter((rule) => rule.ranges.length > 0);
+    for (const protection of [...this.protections]) {
+      if (!protection.range) continue;
+      const parts = moved(protection.range);
+      const [first, last] = [parts[0], parts[parts.length - 1]];
+      // A protected range has one rectangle: when a move splits it, it keeps protecting the whole span.
+      if (!first || !last) protection.remove();
+      else
+        protection.range =
+          axis === 'row'
+            ? new EmulatedRange(
+                this,
+                first.row,
+                first.column,
+                last.getLastRow() - first.row + 1,
+                first.numColumns,
+              )
+            : new EmulatedRange(
+                this,
+                first.row,
+                first.column,
+                first.numRows,
+                last.getLastColumn() - first.column + 1,
+              );
+    }
+  }
+
+  private checkRows(position: number, howMany: number, max = this.maxRows): void {
+    if (
+      !Number.isInteger(position) ||
+      !Number.isInteger(howMany) ||
+      position < 1 ||
+      howMany < 1 ||
+      position > max
+    )
+      throw new Error('Exception: Those rows are out of bounds.');
+  }
+  private checkColumns(position: number, howMany: number, max = this.maxColumns): void {
+    if (
+      !Number.isInteger(position) ||
+      !Number.isInteger(howMany) ||
+      position < 1 ||
+      howMany < 1 ||
+      position > max
+    )
+      throw new Error('Exception: Those columns are out of bounds.');
+  }
+
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    this.grid.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => [] as Cell[]));
-    this.maxRows += howMany;
+    this.checkRows(afterPosition, howMany);
+    this.reshape('row', { kind: 'insert', at: afterPosition + 1, count: howMany });
     return this;
   }
   insertRowAfter(afterPosition: number): this {
     return this.insertRowsAfter(afterPosition, 1);
   }
-  insertRowBefore(beforePosition: number): this {
-    return this.insertRowsAfter(beforePosition - 1, 1);
-  }
   insertRowsBefore(beforePosition: number, howMany: number): this {
-    return this.insertRowsAfter(beforePosition - 1, howMany);
+    this.checkRows(beforePosition, howMany);
+    this.reshape('row', { kind: 'insert', at: beforePosition, count: howMany });
+    return this;
+  }
+  insertRowBefore(beforePosition: number): this {
+    return this.insertRowsBefore(beforePosition, 1);
   }
   /** Sheets refuses to delete rows past the grid, or every row that is not frozen. */
   deleteRows(rowPosition: number, howMany: number): void {
@@ -185,67 +247,94 @@ export class EmulatedSheet
     const deletesUnfrozen = Math.max(0, rowPosition + howMany - 1 - Math.max(frozen, rowPosition - 1));
     if (deletesUnfrozen >= this.maxRows - frozen)
       throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
-    this.grid.splice(rowPosition - 1, howMany);
-    this.maxRows -= howMany;
+    this.reshape('row', { kind: 'delete', at: rowPosition, count: howMany });
   }
   deleteRow(rowPosition: number): this {
     this.deleteRows(rowPosition, 1);
     return this;
   }
-  /** Hidden columns and widths belong to columns, so they move when columns are inserted or deleted. */
-  private shiftColumns(from: number, by: number): void {
-    const hidden = [...this.hiddenColumns];
-    this.hiddenColumns.clear();
-    for (const c of hidden) if (by > 0 || c !== from) this.hiddenColumns.add(c >= from ? c + by : c);
-    const widths = [...this.columnWidths];
-    this.columnWidths.clear();
-    for (const [c, w] of widths) if (by > 0 || c !== from) this.columnWidths.set(c >= from ? c + by : c, w);
+
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this.checkColumns(afterPosition, howMany);
+    this.reshape('column', { kind: 'insert', at: afterPosition + 1, count: howMany });
+    return this;
   }
   insertColumnAfter(afterPosition: number): this {
-    for (const row of this.grid) if (row.length > afterPosition) row.splice(afterPosition, 0, emptyCell());
-    this.shiftColumns(afterPosition + 1, 1);
-    this.maxColumns += 1;
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this.checkColumns(beforePosition, howMany);
+    this.reshape('column', { kind: 'insert', at: beforePosition, count: howMany });
     return this;
   }
   insertColumnBefore(beforePosition: number): this {
-    return this.insertColumnAfter(beforePosition - 1);
-  }
-  insertColumnsAfter(afterPosition: number, howMany: number): this {
-    for (let i = 0; i < howMany; i++) this.insertColumnAfter(afterPosition);
-    return this;
-  }
-  deleteColumn(columnPosition: number): this {
-    if (columnPosition < 1 || columnPosition > this.maxColumns)
-      throw new Error('Exception: Those columns are out of bounds.');
-    if (this.maxColumns === 1)
-      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen columns.');
-    for (const row of this.grid) row.splice(columnPosition - 1, 1);
-    this.shiftColumns(columnPosition, -1);
-    this.maxColumns -= 1;
-    return this;
+    return this.insertColumnsBefore(beforePosition, 1);
   }
   deleteColumns(columnPosition: number, howMany: number): void {
-    for (let i = 0; i < howMany; i++) this.deleteColumn(columnPosition);
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns)
+      throw new Error('Exception: Those columns are out of bounds.');
+    if (howMany >= this.maxColumns)
+      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen columns.');
+    this.reshape('column', { kind: 'delete', at: columnPosition, count: howMany });
+  }
+  deleteColumn(columnPosition: number): this {
+    this.deleteColumns(columnPosition, 1);
+    return this;
   }
 
+  /**
+   * Sheet.moveColumns/moveRows: the lines the spec spans land in front of `destinationIndex`, counted
+   * before the move (moving A:B to 5 makes them C:D,
+   * developers.google.com/apps-script/reference/spreadsheet/sheet#movecolumnscolumnspec,-destinationindex).
+   */
+  moveColumns(columnSpec: Pick<GRange, 'getColumn' | 'getNumColumns'>, destinationIndex: number): void {
+    this.move(
+      'column',
+      columnSpec.getColumn(),
+      columnSpec.getNumColumns(),
+      destinationIndex,
+      this.maxColumns,
+    );
+  }
+  moveRows(rowSpec: Pick<GRange, 'getRow' | 'getNumRows'>, destinationIndex: number): void {
+    this.move('row', rowSpec.getRow(), rowSpec.getNumRows(), destinationIndex, this.maxRows);
+  }
+  private move(axis: 'row' | 'column', from: number, count: number, to: number, max: number): void {
+    const what = axis === 'row' ? 'rows' : 'columns';
+    if (!Number.isInteger(to) || to < 1 || to > max + 1 || (to > from && to < from + count))
+      throw new Error(`Exception: Those ${what} are out of bounds.`);
+    this.reshape(axis, { kind: 'move', from, count, to });
+  }
+
+  /** A frozen block larger than the grid, or negative, names no rows: refused rather than stored. */
   setFrozenRows(rows: number): void {
+    if (!Number.isInteger(rows) || rows < 0 || rows > this.maxRows)
+      throw new Error('Exception: Those rows are out of bounds.');
     this.frozenRows = rows;
   }
   getFrozenRows(): number {
     return this.frozenRows;
   }
+  /** Widths and hiding apply to columns that exist; a column past the grid is refused, as deleteColumns does. */
+  private checkColumnSpan(column: number, count: number): void {
+    if (!Number.isInteger(column) || !Number.isInteger(count) || column < 1 || count < 1)
+      throw new Error('Exception: Those columns are out of bounds.');
+    if (column + count - 1 > this.maxColumns) throw new Error('Exception: Those columns are out of bounds.');
+  }
   setColumnWidth(column: number, width: number): this {
-    this.columnWidths.set(column, width);
-    return this;
+    return this.setColumnWidths(column, 1, width);
   }
   setColumnWidths(start: number, count: number, width: number): this {
+    this.checkColumnSpan(start, count);
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
     return this;
   }
   hideColumns(column: number, count = 1): void {
+    this.checkColumnSpan(column, count);
     for (let c = column; c < column + count; c++) this.hiddenColumns.add(c);
   }
   showColumns(column: number, count = 1): void {
+    this.checkColumnSpan(column, count);
     for (let c = column; c < column + count; c++) this.hiddenColumns.delete(c);
   }
   isColumnHiddenByUser(column: number): boolean {
@@ -258,21 +347,39 @@ export class EmulatedSheet
     return protection;
   }
   getProtections(type: unknown): EmulatedProtection[] {
+    if (type !== 'SHEET' && type !== 'RANGE')
+      throw new Error(
+        `Exception: The parameters (${typeof type}) don't match the method signature for SpreadsheetApp.Sheet.getProtections.`,
+      );
     return this.protections.filter((p) => (type === 'SHEET' ? p.range === null : p.range !== null));
   }
 
   getConditionalFormatRules(): EmulatedConditionalFormatRule[] {
     return [...this.conditionalRules];
   }
-  setConditionalFormatRules(rules: EmulatedConditionalFormatRule[]): void {
-    this.conditionalRules = [...rules];
+  setConditionalFormatRules(
+    rules: (GoogleAppsScript.Spreadsheet.ConditionalFormatRule | EmulatedConditionalFormatRule)[],
+  ): void {
+    this.conditionalRules = rules.map((r) =>
+      emulated(r, EmulatedConditionalFormatRule, 'SpreadsheetApp.Sheet.setConditionalFormatRules'),
+    );
   }
   clearConditionalFormatRules(): void {
     this.conditionalRules = [];
   }
 
-  /** Sorts the rows below the frozen ones by one column, as Sheet.sort does. */
+  /**
+   * Sheet.sort(columnPosition, ascending): sorts every row below the frozen ones by one column, whole
+   * rows (formats and notes included) moving together, empty cells last
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#sortcolumnposition,-ascending).
+   */
   sort(columnPosition: number, ascending = true): this {
+    if (!Number.isInteger(columnPosition) || columnPosition < 1 || columnPosition > this.maxColumns)
+      throw new Error('Exception: The specified column must be in the range.');
+    if (typeof ascending !== 'boolean')
+      throw new Error(
+        "Exception: The parameters (number,object) don't match the method signature for SpreadsheetApp.Sheet.sort.",
+      );
     const first = this.frozenRows;
     const body = this.grid.slice(first, this.getLastRow());
     body.sort((a, b) => {
@@ -283,8 +390,13 @@ export class EmulatedSheet
     return this;
   }
 
-  clear(): this {
-    this.grid.length = 0;
+  /** Sheet.clear(options) as Range.clear(options), over the whole sheet; without options, everything. */
+  clear(options?: Parameters<EmulatedRange['clear']>[0]): this {
+    if (options === undefined) {
+      this.grid.length = 0;
+      return this;
+    }
+    new EmulatedRange(this, 1, 1, this.maxRows, this.maxColumns).clear(options);
     return this;
   }
   clearContents(): this {
@@ -299,3 +411,5 @@ export class EmulatedSheet
     return this.spreadsheet.formUrlForSheet(this);
   }
 }
+
+guardUnemulated(EmulatedSheet, SHEET);

@@ -1,20 +1,12 @@
+import { SPREADSHEET } from './google-members';
+import { guardUnemulated, notEmulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
 import { EmulatedSheet } from './sheet';
-import type { Accepts } from '../types';
+import { emulated, type Conforms } from '../types';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export class EmulatedSpreadsheet
-  implements
-    Pick<
-      GSpreadsheet,
-      'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets' | 'toast' | 'getFormUrl'
-    >,
-    Accepts<
-      GSpreadsheet,
-      'getSheetByName' | 'getSheets' | 'insertSheet' | 'getActiveSheet' | 'getRange' | 'getOwner'
-    >
-{
+export class EmulatedSpreadsheet implements Conforms<GSpreadsheet, EmulatedSpreadsheet> {
   readonly sheets: EmulatedSheet[] = [];
   active: EmulatedSheet | null = null;
   private nextSheetId = 0;
@@ -57,13 +49,16 @@ export class EmulatedSpreadsheet
   getActiveSheet(): EmulatedSheet {
     return this.active ?? this.sheets[0]!;
   }
-  setActiveSheet(sheet: EmulatedSheet): EmulatedSheet {
-    this.active = sheet;
-    return sheet;
+  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet | EmulatedSheet): EmulatedSheet {
+    this.active = emulated(sheet, EmulatedSheet, 'SpreadsheetApp.Spreadsheet.setActiveSheet');
+    return this.active;
   }
 
   /** Follows Google's refusal of a duplicate tab name (Spreadsheet.insertSheet). */
-  insertSheet(name?: string | number | object, index?: number | object, _options?: object): EmulatedSheet {
+  insertSheet(name?: string | number | object, index?: number | object, options?: object): EmulatedSheet {
+    // insertSheet(options) copies a template sheet; the emulator does not, and says so.
+    if (options !== undefined || (typeof name === 'object' && name !== null) || typeof index === 'object')
+      notEmulated('Spreadsheet', 'insertSheet(options)');
     let sheetName = typeof name === 'string' ? name : `Sheet${this.sheets.length + 1}`;
     for (let n = this.sheets.length + 1; typeof name !== 'string' && this.getSheetByName(sheetName); n++)
       sheetName = `Sheet${n}`;
@@ -78,7 +73,8 @@ export class EmulatedSpreadsheet
     else this.sheets.splice(at, 0, sheet);
     return sheet;
   }
-  deleteSheet(sheet: EmulatedSheet): void {
+  deleteSheet(googleSheet: GoogleAppsScript.Spreadsheet.Sheet | EmulatedSheet): void {
+    const sheet = emulated(googleSheet, EmulatedSheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     if (this.sheets.length === 1)
       throw new Error("Exception: You can't remove all the sheets in a document.");
     const i = this.sheets.indexOf(sheet);
@@ -106,3 +102,5 @@ export class EmulatedSpreadsheet
     return { getEmail: () => 'owner@opcc.example' };
   }
 }
+
+guardUnemulated(EmulatedSpreadsheet, SPREADSHEET);

@@ -1,0 +1,28 @@
+/** A1 notation as Sheet.getRange(a1Notation) reads it (developers.google.com/apps-script/reference/spreadsheet/sheet#getrangea1notation). */
+import { describe, expect, it } from 'vitest';
+import { freshSheet } from './fixtures';
+
+describe('Sheet.getRange(a1Notation)', () => {
+  const a1 = (ref: string) => freshSheet().sheet.getRange(ref).getA1Notation();
+
+  it('reads cells, blocks, absolute references, either corner first and blocks open at the bottom', () => {
+    expect(a1('B3')).toBe('B3');
+    expect(a1('$B$3')).toBe('B3');
+    expect(a1('C10:A1')).toBe('A1:C10');
+    expect(a1('A2:B')).toBe('A2:B1000');
+    expect(a1('A:C')).toBe('A1:C1000');
+    expect(a1('2:5')).toBe('A2:Z5');
+  });
+
+  it('finds no range in malformed notation', () => {
+    for (const ref of ['A0', '1A', 'A1:B2:C3', 'A', '', 'A1:3', 'A:B5'])
+      expect(() => a1(ref), ref).toThrow('Range not found');
+  });
+
+  it('refuses a range past the grid, as the numeric form does', () => {
+    expect(() => a1('A1001')).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => a1('AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+  });
+});
