@@ -3,12 +3,16 @@
  * is stamped here. Details never carry the complainant's personal data.
  */
 import type { AuditEntry } from '../core/model';
+import { literalValues } from './literal';
 import { TABS } from './tabs';
 import { appendRecords } from './table';
 
 export const AUDIT_HEADERS = ['When', 'Reference', 'Who', 'Action', 'From', 'To', 'Detail'] as const;
 
-/** Appends entries in one write. Call under the script lock (appends race for the last row). */
+/**
+ * Appends entries in one write. Call under the script lock (appends race for the last row). From, To and
+ * Detail often hold what a person typed, so every text is written literally (literal.ts).
+ */
 export function appendAudit(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   entries: readonly AuditEntry[],
@@ -19,14 +23,16 @@ export function appendAudit(
   appendRecords(
     sheet,
     AUDIT_HEADERS,
-    entries.map((e) => ({
-      When: e.at,
-      Reference: e.reference,
-      Who: e.actor,
-      Action: e.action,
-      From: e.from,
-      To: e.to,
-      Detail: e.detail,
-    })),
+    entries.map((e) =>
+      literalValues({
+        When: e.at,
+        Reference: e.reference,
+        Who: e.actor,
+        Action: e.action,
+        From: e.from,
+        To: e.to,
+        Detail: e.detail,
+      }),
+    ),
   );
 }
