@@ -86,4 +86,29 @@ describe('literal values (DESIGN §2: "the spreadsheet is the database")', () =>
     expect(phoned!['Phone']).toBe('07700900123');
     expect(phoned!['Notes']).toBe('01/02/2026');
   });
+
+  it('keeps the typed-answer columns of Cases plain text on every row, row 1,200 as row 2, once setup has seen the grid grow', () => {
+    const office = new Office('wiltshire');
+    office.seedCases(1_200);
+    office.emu.run('setupSpreadsheet');
+    const sheet = office.emu.spreadsheet.getSheetByName('Cases')!;
+    const headers = office.emu.sheetValues('Cases')[0]!.map(String);
+    const last = sheet.getMaxRows();
+    expect(last).toBeGreaterThan(1_200);
+    for (const header of [
+      'Phone',
+      'Email',
+      'Complainant',
+      'Address',
+      'What happened',
+      'Notes',
+      'Reference',
+    ]) {
+      const column = headers.indexOf(header) + 1;
+      expect(sheet.getRange(2, column).getNumberFormat(), header).toBe('@');
+      expect(sheet.getRange(last, column).getNumberFormat(), header).toBe('@');
+    }
+    office.edit('SEED-001200', 'Notes', '07700900123');
+    expect(office.cases().at(-1)!['Notes']).toBe('07700900123');
+  });
 });
