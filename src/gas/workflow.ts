@@ -23,6 +23,10 @@
  * the person asked to make the change again; the failure is recorded in trigger health.
  * One exception: an acknowledgement date the sender filled in when it emailed the letter is kept, since
  * the script cannot tell it from a pasted one until the case's next checked change.
+ *
+ * An edit of the Reference or the hidden case data changes which case a row is: case-identity.ts puts it
+ * back first. Every write goes through cell-writes.ts: only the cells that change, placed by header and
+ * reference at the moment of writing, so a colleague's edit, a sort or a new column in between is kept.
  */
 import { isLocalDate, londonInstant } from '../core/calendar';
 import { fromDayNumber } from '../core/calendar/local-date';
@@ -204,7 +208,9 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
   try {
     // A row whose identity was changed is put back first; nothing else in it is then taken as staff's change.
     const handled = identity ? guardIdentity(ctx, sheet, headers, e, who, now) : new Set<number>();
-    if (single && handled.size === 0) applySingleEdit(ctx, sheet, headers, e, who, actor, now);
+    const workflowCell = WORKFLOW_COLUMNS.includes(headers[first] ?? '');
+    if (single && workflowCell && handled.size === 0)
+      applySingleEdit(ctx, sheet, headers, e, who, actor, now);
     else if (!single) undoPaste(ctx, sheet, headers, range, who, now, handled);
   } finally {
     lock.releaseLock();

@@ -138,4 +138,14 @@ describe('a case keeps its reference (DESIGN §2: "Cases (one row per complaint,
     expect(office.cases()[0]!['Case data (do not edit)']).toBe(data);
     expect(office.rows('Audit').at(-1)!['Action']).toBe('refused: Case data');
   });
+
+  it('a reference typed again unchanged is no change: nothing is written or audited', () => {
+    const office = twoCases();
+    const before = office.emu.sheetValues('Cases');
+    const audited = office.rows('Audit').length;
+    const inv = office.edit('WIL-2026-0001', 'Reference', 'WIL-2026-0001');
+    expect(office.emu.sheetValues('Cases')).toEqual(before);
+    expect(office.rows('Audit')).toHaveLength(audited);
+    expect(inv.stats.calls['Range.setValues'] ?? 0).toBe(1); // trigger health only
+  });
 });

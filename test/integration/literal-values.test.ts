@@ -50,6 +50,7 @@ describe('literal values (DESIGN §2: "the spreadsheet is the database")', () =>
     const settings = office.emu.spreadsheet.getSheetByName('Settings')!;
     office.emu.sheetValues('Settings').forEach((row, i) => {
       if (row[0] === 'role:complaints-team-leader') settings.getRange(i + 1, 3).setValue("'=1+1");
+      if (row[0] === 'closure-days') settings.getRange(i + 1, 3).setValue("'=1+1");
     });
     const templates = office.emu.spreadsheet.getSheetByName('Templates')!;
     const rows = office.emu.sheetValues('Templates');
