@@ -5,7 +5,7 @@
  */
 import type { PolicyProfile } from '../core/model';
 import { BUILT_IN_PROFILES, getProfile } from '../core/profile';
-import { AUDIT_HEADERS } from './audit';
+import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
 import { healthRows } from './health';
@@ -274,6 +274,7 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   if (form.responsesTab) updates[SETTING_KEYS.responsesTab] = form.responsesTab;
   setupSettings(ss, profile, updates);
   const auditEditors = protectAudit(ss, triggers.owner);
+  if (auditEditors.includes(Session.getEffectiveUser().getEmail())) flushDeferredAudit(ss);
   startCountingResponses(
     ss,
     form.responsesTab ?? parseSettings(Table.read(ss.getSheetByName(TABS.settings)!)).responsesTab,

@@ -33,7 +33,7 @@ import { fromDayNumber } from '../core/calendar/local-date';
 import { computeClocks } from '../core/clocks';
 import { actionForStateChange, applyAction, stateKind } from '../core/lifecycle';
 import type { AuditEntry, CaseAction, CaseRecord, PolicyProfile } from '../core/model';
-import { appendAudit } from './audit';
+import { appendAudit, flushDeferredAudit } from './audit';
 import {
   CASE_COLUMNS,
   COL,
@@ -206,6 +206,8 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
     throw new Error('Lock timeout: a staff change on the Cases tab could not be checked');
   }
   try {
+    // Staff edits run as the triggers' owner, who may write the Audit tab: catch up what others could not.
+    flushDeferredAudit(ctx.ss);
     // A row whose identity was changed is put back first; nothing else in it is then taken as staff's change.
     const handled = identity ? guardIdentity(ctx, sheet, headers, e, who, now) : new Set<number>();
     const workflowCell = WORKFLOW_COLUMNS.includes(headers[first] ?? '');

@@ -119,6 +119,44 @@ describe('the Audit tab is protected (developers.google.com/apps-script/referenc
   });
 });
 
+describe('audit entries of someone who may not edit the Audit tab', () => {
+  it('wait in a script property and are appended, in order, by the next staff edit (which runs as the triggers’ owner)', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    const waiting = [
+      {
+        at: '2026-03-02T10:00:00.000Z',
+        reference: 'WIL-2026-0002',
+        actor: 'complaints-team',
+        action: 'created',
+        from: '',
+        to: '',
+        detail: 'phone',
+      },
+      {
+        at: '2026-03-02T10:05:00.000Z',
+        reference: 'WIL-2026-0001',
+        actor: 'complaints-team',
+        action: 'letter sent',
+        from: '',
+        to: '=1+1',
+        detail: '',
+      },
+    ];
+    office.emu.properties.script['audit-deferred'] = JSON.stringify(waiting);
+    office.edit('WIL-2026-0001', 'Stage', 'Stage 2: handling review by the decision maker');
+    const audit = office.rows('Audit').slice(-3);
+    expect(audit.map((a) => [a['Reference'], a['Action']])).toEqual([
+      ['WIL-2026-0002', 'created'],
+      ['WIL-2026-0001', 'letter sent'],
+      ['WIL-2026-0001', 'start-stage-2'],
+    ]);
+    expect(audit[1]!['To']).toBe('=1+1');
+    expect((audit[0]!['When'] as Date).toISOString()).toBe('2026-03-02T10:00:00.000Z');
+    expect(office.emu.properties.script['audit-deferred']).toBeUndefined();
+  });
+});
+
 describe('a form the person cannot open', () => {
   it('gets a clear message, not a second form', () => {
     const office = new Office('wiltshire');
