@@ -8,7 +8,12 @@ import { recordHealth } from './gas/health';
 import { recordNewCase, recoverMissedResponses, submissionFromNamedValues } from './gas/intake';
 import { currentPolicyId, setupSpreadsheet as setup, type SetupReport } from './gas/setup';
 import { readSettings } from './gas/settings';
-import { recordTriggerOwner, setupMessage, takeOverMessage } from './gas/setup-messages';
+import {
+  canRecordTriggerOwner,
+  recordTriggerOwner,
+  setupMessage,
+  takeOverMessage,
+} from './gas/setup-messages';
 import { removeOldTriggers, retireIfLeftover, takeOverTriggers } from './gas/trigger-owner';
 import { runSweep } from './gas/sweep';
 import { markOutboxPending } from './gas/mail';
@@ -76,6 +81,11 @@ export function takeOverTriggersFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
+  // Triggers installed but not recorded would run beside the recorded set: record first or not at all.
+  if (!canRecordTriggerOwner(ss)) {
+    ui.alert('Take over the triggers', 'Run Complaints › Set up… first.', ui.ButtonSet.OK);
+    return;
+  }
   const answer = ui.alert(
     'Take over the triggers',
     (settings.triggersOwner

@@ -8,6 +8,7 @@ import { SETTING_KEYS } from './settings';
 import { TABS } from './tabs';
 import type { TriggerReport } from './trigger-owner';
 import { writeKeyedCells } from './cell-writes';
+import { Table } from './table';
 
 const list = (emails: readonly string[]) =>
   emails.length <= 1 ? (emails[0] ?? 'nobody') : `${emails.slice(0, -1).join(', ')} and ${emails.at(-1)}`;
@@ -24,6 +25,17 @@ export function setupMessage(report: SetupReport): string {
   lines.push(...report.problems);
   lines.push('Now fill in the email addresses on the Settings tab.');
   return lines.join('\n\n');
+}
+
+/** Settings has the rows a take-over is recorded in (added by setup). */
+export function canRecordTriggerOwner(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const sheet = ss.getSheetByName(TABS.settings);
+  if (!sheet) return false;
+  const table = Table.read(sheet);
+  const keys = new Set(table.rows.map((row) => String(table.value(row, 'Key')).trim()));
+  return [SETTING_KEYS.triggersOwner, SETTING_KEYS.triggersInstalled, SETTING_KEYS.triggerIds].every((k) =>
+    keys.has(k),
+  );
 }
 
 /** Records a take-over in Settings and lets the new owner's triggers write the Audit tab where it can. */

@@ -97,6 +97,19 @@ describe('set up by a second person (developers.google.com/apps-script/guides/tr
   });
 });
 
+describe('taking over on a sheet whose Settings predate the trigger rows', () => {
+  it('installs nothing it could not record and asks for Set up first', () => {
+    const office = new Office('wiltshire');
+    const settings = office.emu.spreadsheet.getSheetByName('Settings')!;
+    const row = office.emu.sheetValues('Settings').findIndex((r) => r[0] === 'trigger-ids') + 1;
+    settings.deleteRow(row);
+    office.emu.setActiveUser(SECOND);
+    office.emu.run('takeOverTriggersFromMenu');
+    expect(office.emu.ui.alerts.at(-1)!.message).toBe('Run Complaints › Set up… first.');
+    expect(office.emu.triggers).toHaveLength(4);
+  });
+});
+
 describe('the Audit tab is protected (developers.google.com/apps-script/reference/spreadsheet/protection)', () => {
   it('is not warning-only, can be edited only by the people the script runs as, and setup says who', () => {
     const office = new Office('wiltshire');

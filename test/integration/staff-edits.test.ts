@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Office } from './harness';
 
 const STAGE_2 = 'Stage 2: handling review by the decision maker';
+const STAGE_EDIT_CALLS = 46;
 
 function office(): Office {
   const o = new Office('wiltshire');
@@ -100,5 +101,9 @@ describe('staff edits write only the cells they change (DESIGN §2: "Write only 
     const a = small.edit('WIL-2026-0001', 'Stage', STAGE_2).stats;
     const b = large.edit('WIL-2026-0001', 'Stage', STAGE_2).stats;
     expect(b.calls).toEqual(a.calls);
+    // Settings, headers, the row, the deferred-audit check, the write (headers, references, two runs of
+    // changed cells), the Audit append and trigger health.
+    expect(a.totalCalls).toBe(STAGE_EDIT_CALLS);
+    expect(a.calls['Range.setValues']).toBe(4);
   });
 });
