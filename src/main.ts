@@ -6,7 +6,15 @@ import { BUILT_IN_PROFILES } from './core/profile';
 import { openContext, type RunContext } from './gas/context';
 import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
 import { recordFormResponse, recordNewCase, recoverMissedResponses, type RecoveryReport } from './gas/intake';
-import { currentPolicyId, setupSpreadsheet as setup } from './gas/setup';
+import { currentPolicyId, setupSpreadsheet as setup, type SetupReport } from './gas/setup';
+import { readSettings } from './gas/settings';
+import {
+  canRecordTriggerOwner,
+  recordTriggerOwner,
+  setupMessage,
+  takeOverMessage,
+} from './gas/setup-messages';
+import { removeOldTriggers, retireIfLeftover, takeOverTriggers } from './gas/trigger-owner';
 import { runSweep } from './gas/sweep';
 import { markOutboxPending } from './gas/mail';
 import { handleStaffEdit, type StaffEdit } from './gas/workflow';
@@ -41,6 +49,8 @@ export function onOpen(): void {
     .addItem('Check letter templates', 'checkTemplates')
     .addSeparator()
     .addItem('Set up…', 'setupFromMenu')
+    .addItem('Take over the triggers…', 'takeOverTriggersFromMenu')
+    .addItem('Remove my old triggers', 'removeMyOldTriggers')
     .addItem('About this system', 'showAbout')
     .addToUi();
 }
@@ -64,19 +74,53 @@ export function setupFromMenu(): void {
     return;
   }
   const report = setup(ss, policy);
+  ui.alert('Set up complete', setupMessage(report), ui.ButtonSet.OK);
+}
+
+/**
+ * Makes the person running this the owner of the triggers: installs their set and records it. The
+ * previous owner's triggers retire as they next fire, or all at once with "Remove my old triggers".
+ */
+export function takeOverTriggersFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  // Triggers installed but not recorded would run beside the recorded set: record first or not at all.
+  if (!canRecordTriggerOwner(ss)) {
+    ui.alert('Take over the triggers', 'Run Complaints › Set up… first.', ui.ButtonSet.OK);
+    return;
+  }
+  const answer = ui.alert(
+    'Take over the triggers',
+    (settings.triggersOwner
+      ? `The triggers now run as ${settings.triggersOwner}. `
+      : 'Nobody is recorded as running the triggers. ') +
+      'Take them over so they run as you? Do this when that person is leaving or can no longer run them.',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer !== ui.Button.OK) return;
+  const previous = settings.triggersOwner;
+  const report = takeOverTriggers(ss, settings, new Date());
+  const auditEditors = recordTriggerOwner(ss, report);
+  ui.alert('Triggers taken over', takeOverMessage(report, previous, auditEditors), ui.ButtonSet.OK);
+}
+
+/** For a previous owner of the triggers: deletes their triggers that are no longer the ones recorded. */
+export function removeMyOldTriggers(): void {
+  const ui = SpreadsheetApp.getUi();
+  const settings = readSettings(SpreadsheetApp.getActiveSpreadsheet());
+  const removed = removeOldTriggers(settings);
   ui.alert(
-    'Set up complete',
-    `Policy: ${report.policy}. Triggers added: ${report.triggersCreated}. Now fill in the email addresses on the Settings tab.`,
+    'Remove my old triggers',
+    removed > 0
+      ? `Removed ${removed} of your triggers that no longer run the system.`
+      : 'You have no old triggers to remove.',
     ui.ButtonSet.OK,
   );
 }
 
 /** For `clasp run setupSpreadsheet` and scripted setups: the policy id is optional once chosen. */
-export function setupSpreadsheet(policyId?: string): {
-  policy: string;
-  formId: string;
-  triggersCreated: number;
-} {
+export function setupSpreadsheet(policyId?: string): SetupReport {
   return setup(SpreadsheetApp.getActiveSpreadsheet(), policyId);
 }
 
@@ -92,7 +136,11 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // Staff approving or re-queueing a letter: let the next sender run look at the Outbox.
   if (tab === 'Outbox') markOutboxPending();
   if (tab !== 'Cases') return;
-  tracked('onStaffEdit', (ctx, now) => handleStaffEdit(ctx, e as unknown as StaffEdit, now));
+  tracked('onStaffEdit', (ctx, now) => {
+    // A previous owner's trigger after a take-over: the new owner's handles this edit.
+    if (retireIfLeftover(ctx.settings, e.triggerUid)) return;
+    handleStaffEdit(ctx, e as unknown as StaffEdit, now);
+  });
 }
 
 export function runDailySweep(): { cases: number; byStatus: Record<string, number> } {

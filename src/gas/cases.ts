@@ -95,7 +95,7 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.appealReceived, owner: 'staff', width: 120, dropdown: 'date' },
   { header: COL.appealAcknowledged, owner: 'staff', width: 120, dropdown: 'date' },
   { header: COL.appealOutcome, owner: 'staff', width: 200, dropdown: 'appeal-outcome' },
-  { header: COL.notes, owner: 'staff', width: 240 },
+  { header: COL.notes, owner: 'staff', width: 240, text: true },
   { header: COL.subjectEmail, owner: 'staff', width: 200, text: true },
   { header: COL.acknowledgeBy, owner: 'script', width: 110 },
   { header: COL.updateBy, owner: 'script', width: 110 },
@@ -109,15 +109,15 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.appealBody, owner: 'script', width: 170 },
   { header: COL.flags, owner: 'script', width: 160 },
   { header: COL.problems, owner: 'script', width: 260 },
-  { header: COL.channel, owner: 'script', width: 90 },
+  { header: COL.channel, owner: 'script', width: 90, text: true },
   { header: COL.language, owner: 'script', width: 80 },
   { header: COL.name, owner: 'script', width: 160, text: true },
   { header: COL.email, owner: 'script', width: 180, text: true },
   { header: COL.phone, owner: 'script', width: 120, text: true },
   { header: COL.address, owner: 'script', width: 200, text: true },
-  { header: COL.preferredContact, owner: 'script', width: 90 },
-  { header: COL.relationship, owner: 'script', width: 130 },
-  { header: COL.subject, owner: 'script', width: 150 },
+  { header: COL.preferredContact, owner: 'script', width: 90, text: true },
+  { header: COL.relationship, owner: 'script', width: 130, text: true },
+  { header: COL.subject, owner: 'script', width: 150, text: true },
   { header: COL.subjectName, owner: 'script', width: 150, text: true },
   { header: COL.description, owner: 'script', width: 320, text: true },
   { header: COL.desiredOutcome, owner: 'script', width: 240, text: true },
@@ -164,6 +164,16 @@ type Snapshot = string | number | boolean | { date: string };
 
 /** What the script keeps of a case that never changes after intake (the Cases row shows it to staff). */
 interface CaseData {
+  /**
+   * Which case this row is. A paste can overwrite the Reference cell, or a whole row with a copy of
+   * another case; this hidden cell is how the script tells which case the row really holds (case-identity.ts).
+   * Absent on rows written before it existed.
+   */
+  reference?: string;
+  /** What a row pasted over can be rebuilt from (case-identity.ts); absent on older rows. */
+  receivedAt?: string;
+  closedAt?: string | null;
+  lastContactAt?: string | null;
   /**
    * The workflow cells as the script last accepted them. A multi-cell paste carries no old values
    * (Apps Script gives none), so this is what such a paste is undone to.
@@ -346,6 +356,10 @@ export function newCaseRow(
   const flags = [...(route?.flags ?? [])];
   if (c.safeguarding && !flags.includes('safeguarding')) flags.push('safeguarding');
   const data: CaseData = {
+    reference: record.reference,
+    receivedAt: record.receivedAt.toISOString(),
+    closedAt: record.closedAt ? record.closedAt.toISOString() : null,
+    lastContactAt: record.receivedAt.toISOString(),
     complaint: c,
     route,
     problems,
@@ -459,9 +473,77 @@ export function actionValues(
       handledBy: next.handledBy,
       appealDecidedAt: next.appealDecidedAt ? next.appealDecidedAt.toISOString() : null,
       pauses: next.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
+      closedAt: next.closedAt ? next.closedAt.toISOString() : null,
+      lastContactAt: isoOrNull(values[COL.lastContact]!),
       accepted: acceptedSnapshot({ ...table.record(row), ...values }),
     };
     values[COL.data] = JSON.stringify(updated);
   }
   return values;
+}
+
+function isoOrNull(cell: Cell): string | null {
+  return cell instanceof Date ? cell.toISOString() : null;
+}
+
+/** The reference the case-data cell says this row holds, or null (no data, or a row older than that). */
+export function caseIdentity(table: Table, row: readonly Cell[]): string | null {
+  return parseData(table.value(row, COL.data))?.reference ?? null;
+}
+
+/** The case data of a row is present and parses: the row was written by the script. */
+export function hasCaseData(table: Table, row: readonly Cell[]): boolean {
+  return parseData(table.value(row, COL.data)) !== null;
+}
+
+/** Columns a row pasted over is rebuilt into from its case data (everything the script can know). */
+export const RESTORABLE_COLUMNS: readonly string[] = CASE_COLUMNS.filter(
+  // Hidden columns are the script's bookkeeping, which only the row itself held.
+  (c) => !c.hidden && c.header !== COL.notes && c.header !== COL.subjectEmail,
+).map((c) => c.header);
+
+/**
+ * A Cases row rebuilt from its hidden case data, for a row a paste overwrote with another case: the
+ * reference, the complaint as given, the workflow cells as last accepted and the deadlines worked out
+ * again. Null when the row has no case data to rebuild from. Notes and the email of the person complained
+ * about are staff's free text, kept nowhere else, so they cannot be rebuilt.
+ */
+export function restoredCaseValues(
+  profile: PolicyProfile,
+  table: Table,
+  row: readonly Cell[],
+  clocksFor: (record: CaseRecord) => Clocks,
+  now: Date,
+): RowValues | null {
+  const data = parseData(table.value(row, COL.data));
+  if (!data?.reference) return null;
+  const fixed = [...row];
+  const set = (header: string, value: Cell) => {
+    if (table.has(header)) fixed[table.column(header)] = value;
+  };
+  set(COL.reference, data.reference);
+  for (const header of WORKFLOW_COLUMNS) {
+    const snap = data.accepted?.[header];
+    if (snap !== undefined) set(header, fromSnapshot(snap));
+  }
+  if (data.receivedAt) set(COL.received, new Date(data.receivedAt));
+  if (data.closedAt !== undefined) set(COL.closed, data.closedAt ? new Date(data.closedAt) : '');
+  if (data.lastContactAt) set(COL.lastContact, new Date(data.lastContactAt));
+  const record = recordFromRow(profile, table, fixed);
+  const rebuilt = newCaseRow(profile, record, data.problems, clocksFor(record), now);
+  const out: RowValues = {};
+  for (const header of RESTORABLE_COLUMNS) {
+    if (!table.has(header)) continue;
+    out[header] =
+      WORKFLOW_COLUMNS.includes(header) || header === COL.closed || header === COL.lastContact
+        ? table.value(fixed, header)
+        : (rebuilt[header] ?? '');
+  }
+  out[COL.pauses] = pauseText(record.pauses);
+  if (!record.route && table.has(COL.route))
+    out[COL.route] =
+      stateKind(profile, record.state) === 'review'
+        ? 'Needs review'
+        : `Decided by staff: ${stateLabel(profile, record.state)}`;
+  return out;
 }

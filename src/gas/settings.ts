@@ -21,6 +21,10 @@ export interface Settings {
   closureProblems: string[];
   formId: string;
   responsesTab: string;
+  /** Who installed the triggers that run the system (they run as that person), lower case; '' if unknown. */
+  triggersOwner: string;
+  /** The unique ids of those triggers: any other trigger of this project is a leftover (trigger-owner.ts). */
+  triggerIds: string[];
 }
 
 export const SETTING_KEYS = {
@@ -31,6 +35,9 @@ export const SETTING_KEYS = {
   closures: 'closure-days',
   formId: 'form-id',
   responsesTab: 'responses-tab',
+  triggersOwner: 'triggers-owner',
+  triggersInstalled: 'triggers-installed',
+  triggerIds: 'trigger-ids',
 } as const;
 
 export const roleKey = (roleId: string) => `role:${roleId}`;
@@ -70,6 +77,14 @@ export function settingRows(profile: PolicyProfile, current: Partial<Record<stri
     ),
     row(SETTING_KEYS.formId, 'Complaint form (set by the script)', '', 'Do not edit.'),
     row(SETTING_KEYS.responsesTab, 'Form responses tab (set by the script)', '', 'Do not edit.'),
+    row(
+      SETTING_KEYS.triggersOwner,
+      'Triggers installed by (set by the script)',
+      '',
+      'The triggers (form submit, edits, the daily sweep, the sender) run as this person. Someone else takes them over with Complaints › Take over the triggers….',
+    ),
+    row(SETTING_KEYS.triggersInstalled, 'Triggers installed on (set by the script)', '', 'Do not edit.'),
+    row(SETTING_KEYS.triggerIds, 'Trigger ids (set by the script)', '', 'Do not edit.'),
   ];
 }
 
@@ -108,6 +123,10 @@ export function parseSettings(table: Table): Settings {
     closureProblems,
     formId: text(values.get(SETTING_KEYS.formId)),
     responsesTab: text(values.get(SETTING_KEYS.responsesTab)),
+    triggersOwner: text(values.get(SETTING_KEYS.triggersOwner)).toLowerCase(),
+    triggerIds: text(values.get(SETTING_KEYS.triggerIds))
+      .split(/[,\s]+/)
+      .filter(Boolean),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { PolicyProfile } from '../core/model';
 import { BUILT_IN_PROFILES, getProfile } from '../core/profile';
-import { AUDIT_HEADERS } from './audit';
+import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
 import { healthRows } from './health';
@@ -16,6 +16,7 @@ import { DASHBOARD_LEGEND } from './status-colours';
 import { writeDashboard } from './sweep';
 import { TABS } from './tabs';
 import { ensureTab } from './ensure-tab';
+import { ensureTriggers, type TriggerReport } from './trigger-owner';
 import { Table, headerIndex, type Cell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -142,35 +143,67 @@ function setupSettings(ss: Spreadsheet, profile: PolicyProfile, updates: Record<
   sheet.setColumnWidth(4, 420);
 }
 
-function setupAudit(ss: Spreadsheet): void {
-  const { sheet } = ensureTab(ss, TABS.audit, AUDIT_HEADERS);
-  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
-    sheet.protect().setDescription('The audit log is append-only: the script writes it').setWarningOnly(true);
+const AUDIT_PROTECTION = 'The audit log is append-only: only the script writes it';
+
+/**
+ * The Audit tab is protected so that only the people the script runs as can change it: whoever runs
+ * setup (menu actions run as the person using them) and the owner of the triggers (every handler runs as
+ * them). Everyone else, the rest of the team included, can read it but not edit it. Returns who can edit.
+ */
+export function protectAudit(ss: Spreadsheet, triggersOwner: string): string[] {
+  const sheet = ss.getSheetByName(TABS.audit)!;
+  const protection =
+    sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ??
+    sheet.protect().setDescription(AUDIT_PROTECTION);
+  // Only an editor of a protection may change it; anyone else leaves it as it is and is told who can.
+  if (protection.canEdit()) {
+    const me = Session.getEffectiveUser();
+    // Added before the others are removed, so the script never locks itself out.
+    protection.addEditor(me);
+    const keep = new Set([me.getEmail(), triggersOwner].filter(Boolean).map((e) => e.toLowerCase()));
+    if (triggersOwner) protection.addEditor(triggersOwner);
+    protection.removeEditors(protection.getEditors().filter((u) => !keep.has(u.getEmail().toLowerCase())));
+    protection.setDescription(AUDIT_PROTECTION).setWarningOnly(false);
+    // Domain-wide editing exists only on Workspace spreadsheets; elsewhere there is nothing to turn off.
+    try {
+      if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    } catch {
+      // Not a Workspace spreadsheet: no domain to take edit rights from.
+    }
   }
+  return protection.getEditors().map((u) => u.getEmail());
 }
+
+/** What setup says when the form in Settings cannot be opened; a second form would split the responses. */
+export const FORM_UNAVAILABLE =
+  'The complaint form recorded on the Settings tab ("form-id") could not be opened: it belongs to someone who has not shared it with you, or it was deleted. ' +
+  'No new form was made, so the public link keeps working. If it is someone else’s, ask them to share it with you (or to run Set up). ' +
+  'If it was deleted, clear the "form-id" value on the Settings tab and run Set up again to make a new form.';
 
 function ensureForm(
   ss: Spreadsheet,
   profile: PolicyProfile,
   formId: string,
-): { formId: string; responsesTab: string | null } {
+): { formId: string; responsesTab: string | null; problem?: string } {
   if (formId) {
     try {
       FormApp.openById(formId);
       return { formId, responsesTab: null };
     } catch {
-      // The form was deleted: make a new one below.
+      // Apps Script gives the same error for a deleted form and for one this person may not open.
+      return { formId, responsesTab: null, problem: FORM_UNAVAILABLE };
     }
   }
   // Settings lost its form id (the tab was deleted): keep the form the public already has the link to.
-  const linked = formId ? null : ss.getFormUrl();
+  const linked = ss.getFormUrl();
   if (linked) {
     try {
       const id = FormApp.openByUrl(linked).getId();
       const tab = ss.getSheets().find((s) => String(s.getFormUrl() ?? '').includes(id));
       return { formId: id, responsesTab: tab ? tab.getName() : null };
     } catch {
-      // Not ours to open: make a new one below.
+      // The public still has this form's link: a second form would split the complaints between two.
+      return { formId: '', responsesTab: null, problem: FORM_UNAVAILABLE };
     }
   }
   const before = new Set(ss.getSheets().map((s) => s.getName()));
@@ -181,32 +214,6 @@ function ensureForm(
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   const added = ss.getSheets().find((s) => !before.has(s.getName()));
   return { formId: form.getId(), responsesTab: added ? added.getName() : null };
-}
-
-const TRIGGERS = ['onComplaintSubmitted', 'onStaffEdit', 'runDailySweep', 'sendQueuedMail'] as const;
-
-function ensureTriggers(ss: Spreadsheet): number {
-  const existing = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
-  let created = 0;
-  for (const handler of TRIGGERS) {
-    if (existing.has(handler)) continue;
-    created += 1;
-    switch (handler) {
-      case 'onComplaintSubmitted':
-        ScriptApp.newTrigger('onComplaintSubmitted').forSpreadsheet(ss).onFormSubmit().create();
-        break;
-      case 'onStaffEdit':
-        ScriptApp.newTrigger('onStaffEdit').forSpreadsheet(ss).onEdit().create();
-        break;
-      case 'runDailySweep':
-        ScriptApp.newTrigger('runDailySweep').timeBased().atHour(7).everyDays(1).create();
-        break;
-      case 'sendQueuedMail':
-        ScriptApp.newTrigger('sendQueuedMail').timeBased().everyMinutes(10).create();
-        break;
-    }
-  }
-  return created;
 }
 
 /** The policy id already chosen in Settings, or '' on a fresh spreadsheet. */
@@ -227,6 +234,14 @@ export interface SetupReport {
   policy: string;
   formId: string;
   triggersCreated: number;
+  /** Who the triggers run as. */
+  triggersOwner: string;
+  /** The triggers belong to someone else and were left alone. */
+  triggersLeftAlone: boolean;
+  /** Who can edit the Audit tab. */
+  auditEditors: string[];
+  /** Something setup could not do, in words for the person running it. */
+  problems: string[];
 }
 
 export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupReport {
@@ -235,7 +250,7 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   const formIdNow = settingsSheet ? parseSettings(Table.read(settingsSheet)).formId : '';
   setupSettings(ss, profile, { [SETTING_KEYS.policy]: profile.id });
   setupCases(ss, profile);
-  setupAudit(ss);
+  ensureTab(ss, TABS.audit, AUDIT_HEADERS);
   setupMailTabs(ss, profile);
   const dashboard = ensureTab(ss, TABS.dashboard, ['Measure', 'Count']);
   // A fresh Dashboard shows the colour legend at once; the first sweep fills in the counts.
@@ -251,13 +266,27 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
     });
   }
   const form = ensureForm(ss, profile, formIdNow);
-  const updates: Record<string, Cell> = { [SETTING_KEYS.formId]: form.formId };
+  const triggers: TriggerReport = ensureTriggers(
+    ss,
+    parseSettings(Table.read(ss.getSheetByName(TABS.settings)!)),
+    new Date(),
+  );
+  const updates: Record<string, Cell> = { [SETTING_KEYS.formId]: form.formId, ...triggers.settings };
   if (form.responsesTab) updates[SETTING_KEYS.responsesTab] = form.responsesTab;
   setupSettings(ss, profile, updates);
+  const auditEditors = protectAudit(ss, triggers.owner);
+  if (auditEditors.includes(Session.getEffectiveUser().getEmail())) flushDeferredAudit(ss);
   // Responses already on the tab when setup first runs are taken as handled (intake.ts).
   startCountingResponses(new Date());
-  const triggersCreated = ensureTriggers(ss);
   const blank = ss.getSheetByName('Sheet1');
   if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
-  return { policy: profile.id, formId: form.formId, triggersCreated };
+  return {
+    policy: profile.id,
+    formId: form.formId,
+    triggersCreated: triggers.created,
+    triggersOwner: triggers.owner,
+    triggersLeftAlone: triggers.leftAlone,
+    auditEditors,
+    problems: form.problem ? [form.problem] : [],
+  };
 }

@@ -23,13 +23,17 @@
  * the person asked to make the change again; the failure is recorded in trigger health.
  * One exception: an acknowledgement date the sender filled in when it emailed the letter is kept, since
  * the script cannot tell it from a pasted one until the case's next checked change.
+ *
+ * An edit of the Reference or the hidden case data changes which case a row is: case-identity.ts puts it
+ * back first. Every write goes through cell-writes.ts: only the cells that change, placed by header and
+ * reference at the moment of writing, so a colleague's edit, a sort or a new column in between is kept.
  */
 import { isLocalDate, londonInstant } from '../core/calendar';
 import { fromDayNumber } from '../core/calendar/local-date';
 import { computeClocks } from '../core/clocks';
 import { actionForStateChange, applyAction, stateKind } from '../core/lifecycle';
 import type { AuditEntry, CaseAction, CaseRecord, PolicyProfile } from '../core/model';
-import { appendAudit } from './audit';
+import { appendAudit, flushDeferredAudit } from './audit';
 import {
   CASE_COLUMNS,
   COL,
@@ -45,10 +49,12 @@ import {
   stateIdFromCell,
   withAccepted,
 } from './cases';
+import { guardIdentity } from './case-identity';
+import { changedValues, sameCell, writeKeyedCells } from './cell-writes';
 import { actorFor, type RunContext } from './context';
 import { queueEventLetters } from './mail';
 import { TABS } from './tabs';
-import { Table, contiguousRuns, readHeaders, writeByKey, type Cell } from './table';
+import { Table, readHeaders, type Cell } from './table';
 
 export { WORKFLOW_COLUMNS };
 
@@ -179,7 +185,8 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
   const headers = readHeaders(sheet);
   const first = range.getColumn() - 1;
   const touched = headers.slice(first, first + range.getNumColumns());
-  if (!touched.some((h) => WORKFLOW_COLUMNS.includes(h))) return;
+  const identity = touched.includes(COL.reference) || touched.includes(COL.data);
+  if (!identity && !touched.some((h) => WORKFLOW_COLUMNS.includes(h))) return;
   const lastRow = range.getRow() + range.getNumRows() - 1;
   if (lastRow < 2) return;
   const actor = actorFor(settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
@@ -199,8 +206,14 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
     throw new Error('Lock timeout: a staff change on the Cases tab could not be checked');
   }
   try {
-    if (single) applySingleEdit(ctx, sheet, headers, e, who, actor, now);
-    else undoPaste(ctx, sheet, headers, range, who, now);
+    // Staff edits run as the triggers' owner, who may write the Audit tab: catch up what others could not.
+    flushDeferredAudit(ctx.ss);
+    // A row whose identity was changed is put back first; nothing else in it is then taken as staff's change.
+    const handled = identity ? guardIdentity(ctx, sheet, headers, e, who, now) : new Set<number>();
+    const workflowCell = WORKFLOW_COLUMNS.includes(headers[first] ?? '');
+    if (single && workflowCell && handled.size === 0)
+      applySingleEdit(ctx, sheet, headers, e, who, actor, now);
+    else if (!single) undoPaste(ctx, sheet, headers, range, who, now, handled);
   } finally {
     lock.releaseLock();
   }
@@ -234,7 +247,7 @@ function applySingleEdit(
   const audit: AuditEntry[] = [];
 
   const refuse = (reason: string) => {
-    range.setValue(oldValue);
+    writeKeyedCells(sheet, COL.reference, [{ key: reference, values: { [header]: oldValue } }]);
     ss.toast(reason, `Change refused (${reference})`);
     audit.push({
       at: now,
@@ -252,8 +265,8 @@ function applySingleEdit(
   } else if ('dataOnly' in mapping) {
     // Not a lifecycle action, but still the value a later paste over this cell is undone to.
     const data = withAccepted(table, rowValues, header, value);
-    if (data !== null) {
-      writeByKey(sheet, COL.reference, [COL.data], [{ key: reference, values: { [COL.data]: data } }]);
+    if (data !== null && !sameCell(data, at(COL.data))) {
+      writeKeyedCells(sheet, COL.reference, [{ key: reference, values: { [COL.data]: data } }]);
     }
     if (mapping.dataOnly) {
       audit.push({
@@ -274,22 +287,20 @@ function applySingleEdit(
     } else {
       const next = result.record;
       const clocks = computeClocks(profile, next, now, calendar);
-      const values = {
-        ...actionValues(profile, table, rowValues, next, header),
-        ...clockValues(profile, next, clocks, now),
-      };
-      writeByKey(sheet, COL.reference, Object.keys(values), [{ key: reference, values }]);
+      // Only what the action changed is written: a cell someone else changed since the read is theirs.
+      const values = changedValues(
+        {
+          ...actionValues(profile, table, rowValues, next, header),
+          ...clockValues(profile, next, clocks, now),
+        },
+        at,
+      );
+      writeKeyedCells(sheet, COL.reference, [{ key: reference, values }]);
       audit.push(result.audit);
       queueEventLetters(ss, settings, profile, before, next, clocks, now);
     }
   }
   appendAudit(ss, audit);
-}
-
-function sameCell(a: Cell, b: Cell): boolean {
-  if (a instanceof Date || b instanceof Date)
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  return String(a) === String(b);
 }
 
 /** A multi-cell edit over workflow columns: put each changed workflow cell back (see the note above). */
@@ -300,6 +311,7 @@ function undoPaste(
   range: GoogleAppsScript.Spreadsheet.Range,
   who: string,
   now: Date,
+  handled: ReadonlySet<number>,
 ): void {
   const { ss } = ctx;
   const top = Math.max(range.getRow(), 2);
@@ -312,11 +324,13 @@ function undoPaste(
   const rows = sheet.getRange(top, 1, height, headers.length).getValues() as Cell[][];
   const table = Table.fromValues(TABS.cases, headers, rows, top);
   const audit: AuditEntry[] = [];
+  const updates: { key: string; values: Record<string, Cell> }[] = [];
   let unknown = 0;
-  for (const row of rows) {
-    const reference = String(table.value(row, COL.reference));
-    if (!reference) continue;
+  rows.forEach((row, i) => {
+    const reference = String(table.value(row, COL.reference)).trim();
+    if (!reference || handled.has(top + i)) return;
     const restored: string[] = [];
+    const values: Record<string, Cell> = {};
     for (const c of columns) {
       const header = headers[c]!;
       const accepted = acceptedValue(table, row, header);
@@ -327,10 +341,11 @@ function undoPaste(
       const current = row[c]!;
       if (sameCell(current, accepted)) continue;
       if (SENDER_FILLED.includes(header) && accepted === '' && current instanceof Date) continue;
-      row[c] = accepted;
+      values[header] = accepted;
       restored.push(header);
     }
     if (restored.length > 0) {
+      updates.push({ key: reference, values });
       audit.push({
         at: now,
         reference,
@@ -341,12 +356,9 @@ function undoPaste(
         detail: `Several cells were changed at once; put back: ${restored.join(', ')}`,
       });
     }
-  }
-  for (const run of audit.length > 0 ? contiguousRuns(columns) : []) {
-    sheet
-      .getRange(top, run[0]! + 1, height, run.length)
-      .setValues(rows.map((row) => run.map((c) => row[c]!)));
-  }
+  });
+  // Each put-back cell alone, its row found by reference now: the rest of the paste stays as pasted.
+  writeKeyedCells(sheet, COL.reference, updates);
   if (audit.length > 0 || unknown > 0) {
     ss.toast(
       unknown > 0
