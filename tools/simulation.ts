@@ -223,7 +223,8 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
   };
 }
 
-let loggedByStaff = 0;
+/** Complaints logged by staff so far in each simulated office: their dialog ids, the same in every run. */
+const loggedByStaff = new WeakMap<Emulator, number>();
 
 /** A complaint arrives: through the form, or logged by staff from an email, letter or call. */
 function submit(emu: Emulator, profile: PolicyProfile, tabs: Tabs, submission: Partial<Submission>): string {
@@ -240,7 +241,9 @@ function submit(emu: Emulator, profile: PolicyProfile, tabs: Tabs, submission: P
   } else {
     try {
       // As the dialog does: one id per complaint (each submission here is a different complaint).
-      emu.run('logComplaint', submission, `simulated-${String(++loggedByStaff).padStart(8, '0')}`);
+      const n = (loggedByStaff.get(emu) ?? 0) + 1;
+      loggedByStaff.set(emu, n);
+      emu.run('logComplaint', submission, `simulated-${String(n).padStart(8, '0')}`);
     } catch (error) {
       throw new Error(`logging the complaint failed: ${message(error)}`, { cause: error });
     }
