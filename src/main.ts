@@ -5,7 +5,12 @@
 import { BUILT_IN_PROFILES } from './core/profile';
 import { openContext, type RunContext } from './gas/context';
 import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
-import { recordFormResponse, recordNewCase, recoverMissedResponses, type RecoveryReport } from './gas/intake';
+import {
+  recordFormResponse,
+  recordStaffCase,
+  recoverMissedResponses,
+  type RecoveryReport,
+} from './gas/intake';
 import { currentPolicyId, setupSpreadsheet as setup, type SetupReport } from './gas/setup';
 import { readSettings } from './gas/settings';
 import {
@@ -126,6 +131,8 @@ export function setupSpreadsheet(policyId?: string): SetupReport {
 
 export function onComplaintSubmitted(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   tracked('onComplaintSubmitted', (ctx, now, note) => {
+    // A previous owner's trigger after a take-over: the new owner's handles this response.
+    if (retireIfLeftover(ctx.settings, e?.triggerUid)) return;
     const result = recordFormResponse(ctx, e, now);
     if (result.note) note(result.note);
   });
@@ -143,8 +150,12 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   });
 }
 
-export function runDailySweep(): { cases: number; byStatus: Record<string, number> } {
+export function runDailySweep(e?: { triggerUid?: string }): {
+  cases: number;
+  byStatus: Record<string, number>;
+} | null {
   return tracked('runDailySweep', (ctx, now) => {
+    if (retireIfLeftover(ctx.settings, e?.triggerUid)) return null;
     // Recovery never stops the sweep: every case gets its deadlines even when a response cannot be read.
     let recovery: RecoveryReport;
     try {
@@ -171,10 +182,16 @@ export function showLogComplaintDialog(): void {
   SpreadsheetApp.getUi().showModalDialog(html, 'Log a complaint');
 }
 
-/** Called by the Log a complaint dialog: the same intake as the form, with the channel staff chose. */
-export function logComplaint(submission: Record<string, unknown>): { reference: string; ok: boolean } {
-  // Without a response row nothing can make it a duplicate, so a case is always made.
-  return tracked('onComplaintSubmitted', (ctx, now) => recordNewCase(ctx, submission, now));
+/**
+ * Called by the Log a complaint dialog: the same intake as the form, with the channel staff chose. The
+ * dialog sends the same submission id with every attempt to save one filled-in form, so a repeated or
+ * retried call returns the case the first one made, and a call after one stopped part-way finishes it.
+ */
+export function logComplaint(
+  submission: Record<string, unknown>,
+  submissionId: string,
+): { reference: string; ok: boolean } {
+  return tracked('onComplaintSubmitted', (ctx, now) => recordStaffCase(ctx, submissionId, submission, now));
 }
 
 export function showAbout(): void {

@@ -223,6 +223,9 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
   };
 }
 
+/** Complaints logged by staff so far in each simulated office: their dialog ids, the same in every run. */
+const loggedByStaff = new WeakMap<Emulator, number>();
+
 /** A complaint arrives: through the form, or logged by staff from an email, letter or call. */
 function submit(emu: Emulator, profile: PolicyProfile, tabs: Tabs, submission: Partial<Submission>): string {
   const before = new Set(rows(tabs.cases).map((c) => c[COL.reference]));
@@ -237,7 +240,10 @@ function submit(emu: Emulator, profile: PolicyProfile, tabs: Tabs, submission: P
     if (failed) throw new Error(`submission failed: ${failed.error!.message}`);
   } else {
     try {
-      emu.run('logComplaint', submission);
+      // As the dialog does: one id per complaint (each submission here is a different complaint).
+      const n = (loggedByStaff.get(emu) ?? 0) + 1;
+      loggedByStaff.set(emu, n);
+      emu.run('logComplaint', submission, `simulated-${String(n).padStart(8, '0')}`);
     } catch (error) {
       throw new Error(`logging the complaint failed: ${message(error)}`, { cause: error });
     }

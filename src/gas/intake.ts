@@ -31,6 +31,7 @@ import {
   type ResponseIdentity,
 } from '../core/responses';
 import { route } from '../core/routing';
+import { BAD_SUBMISSION_ID, isSubmissionId, staffIdentity } from '../core/staff-intake';
 import { AUDIT_HEADERS, appendAudit } from './audit';
 import { CASE_COLUMNS, COL, newCaseRow } from './cases';
 import { withScriptLock, type RunContext } from './context';
@@ -159,7 +160,7 @@ function hasCreationAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, referenc
 }
 
 /**
- * Records one case; the caller holds the lock. For a form response the reference and the ledger's
+ * Records one case; the caller holds the lock. For a form response (or a staff submission) the reference and the ledger's
  * "started" entry are saved together, in one call, before anything else is written; the entry is marked
  * complete after the last write. A run stopped in between is finished by the next one (`response.reference`).
  */
@@ -236,11 +237,20 @@ function recordLocked(
   return { reference, ok: checked.ok };
 }
 
-/** A complaint logged by staff (no form response): always a new case. */
-export function recordNewCase(ctx: RunContext, raw: unknown, now: Date): NewCase {
+/**
+ * A complaint logged by staff, known by the id its dialog gave it (core/staff-intake.ts): the first call
+ * makes the case, a call for a case already complete returns its reference, and a call after one
+ * stopped part-way finishes it, all through the same ledger as form responses.
+ */
+export function recordStaffCase(ctx: RunContext, submissionId: string, raw: unknown, now: Date): NewCase {
+  if (!isSubmissionId(submissionId)) throw new Error(BAD_SUBMISSION_ID);
   return withScriptLock(LOCK_TIMEOUT_MS, () => {
     const store = PropertiesService.getScriptProperties();
-    return recordLocked(ctx, raw, now, store, store.getProperties());
+    const props = store.getProperties();
+    const identity = staffIdentity(submissionId, now, props);
+    const entry = ledgerEntry(props, identity);
+    if (entry?.complete) return { reference: entry.reference, ok: intake(raw).ok };
+    return recordLocked(ctx, raw, now, store, props, { identity, reference: entry?.reference });
   });
 }
 

@@ -5,15 +5,19 @@ import { Office } from './harness';
 describe('running the office', () => {
   it('logs a complaint received by phone through the same intake as the form', () => {
     const office = new Office('west-midlands');
-    const inv = office.emu.run('logComplaint', {
-      channel: 'phone',
-      name: 'Joan Price',
-      phone: '0121 496 0000',
-      preferredContact: 'phone',
-      relationship: 'affected',
-      subject: 'deputy-chief-executive',
-      description: 'The Deputy Chief Executive did not reply to my complaint about a grant decision.',
-    });
+    const inv = office.emu.run(
+      'logComplaint',
+      {
+        channel: 'phone',
+        name: 'Joan Price',
+        phone: '0121 496 0000',
+        preferredContact: 'phone',
+        relationship: 'affected',
+        subject: 'deputy-chief-executive',
+        description: 'The Deputy Chief Executive did not reply to my complaint about a grant decision.',
+      },
+      '3f1c2a9e-7b4d-4e8a-9c1f-5d6e7f8a9b0c',
+    );
     expect(inv.result).toEqual({ reference: 'WM-2026-0001', ok: true });
     const [row] = office.cases();
     expect(row!['Received by']).toBe('phone');
@@ -28,7 +32,7 @@ describe('running the office', () => {
     const office = new Office('wiltshire');
     office.emu.run('showLogComplaintDialog');
     expect(office.emu.ui.dialogs[0]!.title).toBe('Log a complaint');
-    expect(office.emu.ui.dialogs[0]!.html).toContain('.logComplaint(data)');
+    expect(office.emu.ui.dialogs[0]!.html).toContain('.logComplaint(data, submissionId)');
   });
 
   it('reports template problems in plain English before anything is sent', () => {
