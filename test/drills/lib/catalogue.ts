@@ -1,7 +1,6 @@
 /**
- * Every drill with its two sizes: `fast` runs in `npm test` (the whole set in well under a minute on two
- * cores), `long` in `npm run drills`. What a size counts depends on the drill: submissions, or the stride
- * over call points (1 = every call).
+ * Every drill at its two sizes: `fast` runs in `npm test` (the whole set in well under a minute on two
+ * cores), `long` in `npm run drills`.
  */
 import { burstDrill } from './drills/burst';
 import { columnDrill } from './drills/columns';
@@ -13,22 +12,52 @@ import { responsesDrill } from './drills/responses';
 import { settingsDrill } from './drills/settings';
 import type { DrillReport } from './report';
 
+export type DrillMode = 'fast' | 'long';
+
 export interface Drill {
   id: string;
-  /** What the size counts, for the runner's table. */
-  size: string;
-  fast: number;
-  long: number;
-  run(size: number): DrillReport;
+  /** What each size means, for the runner's table. */
+  sizes: Record<DrillMode, string>;
+  run(mode: DrillMode): DrillReport;
 }
 
+const by = <T>(mode: DrillMode, fast: T, long: T): T => (mode === 'fast' ? fast : long);
+
 export const DRILLS: readonly Drill[] = [
-  { id: 'fuzz', size: 'submissions', fast: 100, long: 10_000, run: (n) => fuzzDrill(n) },
-  { id: 'kills', size: 'stride over calls', fast: 3, long: 1, run: (n) => killDrill(n) },
-  { id: 'columns', size: 'stride over calls', fast: 9, long: 1, run: (n) => columnDrill(n) },
-  { id: 'responses', size: 'submissions per phase', fast: 3, long: 40, run: (n) => responsesDrill(n) },
-  { id: 'settings', size: 'submissions per phase', fast: 3, long: 40, run: (n) => settingsDrill(n) },
-  { id: 'outage', size: 'submissions per day', fast: 2, long: 20, run: (n) => outageDrill(n) },
-  { id: 'burst', size: 'submissions', fast: 200, long: 200, run: (n) => burstDrill(n) },
-  { id: 'edits', size: 'stride over calls', fast: 4, long: 1, run: (n) => editsDrill(n) },
+  {
+    id: 'fuzz',
+    sizes: { fast: '100 submissions', long: '10,000 submissions' },
+    run: (m) => fuzzDrill(by(m, 100, 10_000)),
+  },
+  {
+    id: 'kills',
+    sizes: { fast: 'distinct calls', long: 'every call' },
+    run: (m) => killDrill(by(m, 'distinct', 'every')),
+  },
+  {
+    id: 'columns',
+    sizes: { fast: 'distinct reads/writes', long: 'every call x3' },
+    run: (m) => columnDrill(by(m, 'writes', 'every')),
+  },
+  {
+    id: 'responses',
+    sizes: { fast: '3 per phase', long: '40 per phase' },
+    run: (m) => responsesDrill(by(m, 3, 40)),
+  },
+  {
+    id: 'settings',
+    sizes: { fast: '3 per phase', long: '40 per phase' },
+    run: (m) => settingsDrill(by(m, 3, 40)),
+  },
+  { id: 'outage', sizes: { fast: '2 a day', long: '20 a day' }, run: (m) => outageDrill(by(m, 2, 20)) },
+  {
+    id: 'burst',
+    sizes: { fast: '200 submissions', long: '200 submissions' },
+    run: () => burstDrill(200),
+  },
+  {
+    id: 'edits',
+    sizes: { fast: 'distinct reads/writes', long: 'every call' },
+    run: (m) => editsDrill(by(m, 'writes', 'every')),
+  },
 ];

@@ -4,7 +4,7 @@
  * moment it writes; a value written by position read earlier lands under the wrong header.
  */
 import type { Invocation } from '../../../../emulator/index';
-import { DrillOffice, callPoints } from '../office';
+import { DrillOffice, isSheetReadOrWrite, selectPoints } from '../office';
 import { addFindings, emptyReport, type DrillReport } from '../report';
 import { TEAM_COLUMN } from '../sentinels';
 import { plainSubmission } from '../submissions';
@@ -55,7 +55,13 @@ export const COLUMN_SCENARIOS: Scenario[] = [
   },
 ];
 
-export function columnDrill(stride: number): DrillReport {
+/**
+ * `every`: each reshape before each call of each run (the long drill). `writes`: before each distinct
+ * sheet read or write only, the reshape kind taking turns, so every kind meets every run in a few seconds.
+ */
+export type ColumnSelection = 'every' | 'writes';
+
+export function columnDrill(selection: ColumnSelection): DrillReport {
   const report = emptyReport('columns reshaped during runs');
   for (const scenario of COLUMN_SCENARIOS) {
     const clean = new DrillOffice();
@@ -74,8 +80,13 @@ export function columnDrill(stride: number): DrillReport {
     const expected = clean.sentLetters();
     addFindings(report, clean.check(), `${scenario.name} untouched`);
 
-    for (const n of callPoints(sequence, stride)) {
-      for (const kind of RESHAPES) {
+    const points =
+      selection === 'every'
+        ? selectPoints(sequence, 'every')
+        : selectPoints(sequence, 'distinct', isSheetReadOrWrite);
+    points.forEach((n, i) => {
+      const kinds = selection === 'every' ? RESHAPES : [RESHAPES[i % RESHAPES.length]!];
+      for (const kind of kinds) {
         const office = new DrillOffice();
         scenario.prepare(office);
         const did: string[] = [];
@@ -102,7 +113,7 @@ export function columnDrill(stride: number): DrillReport {
           `${scenario.name}, column ${kind} before call ${n} (${sequence[n - 1]})`,
         );
       }
-    }
+    });
   }
   return report;
 }

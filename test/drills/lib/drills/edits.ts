@@ -3,7 +3,7 @@
  * ("Acknowledged on") and a note. The sweep must not overwrite either; a change the script cannot check
  * yet may be put back only if staff are told (a toast), never silently.
  */
-import { DrillOffice, callPoints } from '../office';
+import { DrillOffice, isSheetReadOrWrite, selectPoints } from '../office';
 import { addFindings, emptyReport, type DrillReport } from '../report';
 import { plainSubmission } from '../submissions';
 import { cellOf, isDateValue, readTab } from '../tabs';
@@ -17,7 +17,8 @@ function prepare(office: DrillOffice): void {
   office.plantSentinels();
 }
 
-export function editsDrill(stride: number): DrillReport {
+/** `every` call of the sweep, or only before each distinct sheet read or write (where a race does its harm). */
+export function editsDrill(selection: 'every' | 'writes'): DrillReport {
   const report = emptyReport('staff edits racing the sweep');
   const clean = new DrillOffice();
   prepare(clean);
@@ -30,7 +31,11 @@ export function editsDrill(stride: number): DrillReport {
     return report;
   }
   const sequence = sweep.stats.sequence;
-  for (const n of callPoints(sequence, stride)) {
+  const points =
+    selection === 'every'
+      ? selectPoints(sequence, 'every')
+      : selectPoints(sequence, 'distinct', isSheetReadOrWrite);
+  for (const n of points) {
     const office = new DrillOffice();
     prepare(office);
     const [first, second] = office.references();

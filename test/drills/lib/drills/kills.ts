@@ -5,7 +5,7 @@
  * what the same scenario produces without the kill.
  */
 import type { Invocation } from '../../../../emulator/index';
-import { DrillOffice, callPoints, isStateChanging } from '../office';
+import { DrillOffice, isStateChanging, selectPoints, type PointSelection } from '../office';
 import { addFindings, emptyReport, type DrillReport } from '../report';
 import { plainSubmission } from '../submissions';
 
@@ -50,7 +50,7 @@ function executionOf(invocations: readonly Invocation[], fn: string): Invocation
   return invocations.find((i) => i.fn === fn);
 }
 
-export function killDrill(stride: number): DrillReport {
+export function killDrill(selection: PointSelection): DrillReport {
   const report = emptyReport('kill at every state-changing call');
   for (const scenario of KILL_SCENARIOS) {
     const clean = new DrillOffice();
@@ -70,7 +70,7 @@ export function killDrill(stride: number): DrillReport {
     const baseline = clean.check();
     addFindings(report, baseline, `${scenario.name} without a kill`);
 
-    for (const n of callPoints(sequence, stride, isStateChanging)) {
+    for (const n of selectPoints(sequence, selection, isStateChanging)) {
       const office = new DrillOffice();
       scenario.prepare(office);
       office.emu.interleave({ fn: scenario.fn, atCall: n, do: 'kill' });
