@@ -99,6 +99,13 @@ export class DrillOffice {
     );
   }
 
+  /** A drill whose fault never happened proves nothing: it stops rather than report a clean run. */
+  expectFaultHappened(what: string): void {
+    if (this.emu.pendingInterleaves > 0) throw new Error(`The drill's ${what} never happened`);
+    const [error] = this.emu.interleaveErrors;
+    if (error) throw new Error(`The drill's ${what} failed on the host side: ${error.message}`);
+  }
+
   /** Every checker on this office's spreadsheet. */
   check(letters: LetterExpectations = {}): Findings {
     const { idOfReference } = matchCases(readTab(this.emu, 'Cases'));

@@ -16,26 +16,30 @@ export function burstDrill(total: number, seed = 7): DrillReport {
   const office = new DrillOffice();
   const random = new Random(seed);
   const started = new Set<number>();
-  const start = (id: number) => {
+  let nested = 0;
+  const start = (id: number, inside = false) => {
     if (started.has(id) || id > total) return;
     started.add(id);
+    if (inside) nested += 1;
     office.submit(plainSubmission(id));
   };
   for (let first = 1; first <= total; first += GROUP) {
     for (let id = first + 1; id < first + GROUP && id <= total; id++) {
       const at = random.int(1, 45);
-      office.emu.interleave({ fn: 'onComplaintSubmitted', atCall: at, do: () => start(id) });
+      office.emu.interleave({ fn: 'onComplaintSubmitted', atCall: at, do: () => start(id, true) });
     }
     start(first);
     // Hooks whose call never came (their host execution was shorter) are started as plain submissions.
     for (let id = first + 1; id < first + GROUP && id <= total; id++) start(id);
   }
-  const errors = office.emu.interleaveErrors.length;
+  const [error] = office.emu.interleaveErrors;
+  if (error) throw new Error(`An interleaved submission failed on the host side: ${error.message}`);
+  if (nested === 0) throw new Error('No submission was started inside another: the drill drilled nothing');
   office.plantSentinels();
   office.nextMorning();
   office.drain();
   const findings = office.check();
-  if (errors > 0) findings.notes.push(`${errors} interleaved submissions threw on the host side`);
+  findings.notes.push(`${nested} of ${total} submissions started inside another's execution`);
   addFindings(report, findings, 'after the burst, a sweep and the sender');
   report.runs += office.submitted.size - 1;
   return report;

@@ -103,10 +103,11 @@ export function columnDrill(selection: ColumnSelection): DrillReport {
           },
         });
         scenario.act(office);
+        office.expectFaultHappened(`column ${kind} at ${scenario.name} call ${n}`);
         office.nextMorning();
         office.drain();
         const findings = office.check({ expected });
-        if (did.length === 0) findings.notes.push('the reshape never happened');
+        findings.notes.push(...did.filter((d) => d.startsWith('no ') || d.includes('nothing to')));
         addFindings(
           report,
           findings,

@@ -56,6 +56,7 @@ export function editsDrill(selection: 'every' | 'writes'): DrillReport {
       },
     });
     office.nextMorning();
+    office.expectFaultHappened(`edits at sweep call ${n}`);
     const tab = readTab(office.emu, 'Cases');
     const row = tab?.rows.find(({ cells }) => cellOf(tab, cells, 'Reference') === first);
     const acknowledged = row ? cellOf(tab!, row.cells, 'Acknowledged on') : '';

@@ -75,6 +75,7 @@ export function killDrill(selection: PointSelection): DrillReport {
       scenario.prepare(office);
       office.emu.interleave({ fn: scenario.fn, atCall: n, do: 'kill' });
       scenario.act(office);
+      office.expectFaultHappened(`kill at ${scenario.name} call ${n}`);
       office.nextMorning();
       office.drain();
       const inDoubtAllowed = sequence[n - 1] === 'MailApp.sendEmail' ? 1 : 0;

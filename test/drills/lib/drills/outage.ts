@@ -15,8 +15,8 @@ export function outageDrill(perDay: number, days = 7): DrillReport {
   const emu = office.emu;
   let id = 0;
   for (let i = 0; i < perDay; i++) office.submit(plainSubmission(++id));
-  office.drain();
   office.plantSentinels();
+  // Their letters are queued but not sent when the triggers stop: they must still go, once.
   const saved = emu.triggers.splice(0, emu.triggers.length);
   for (let day = 0; day < days; day++) {
     emu.advanceBy(DAY);
