@@ -5,6 +5,7 @@
 import { burstDrill } from './drills/burst';
 import { columnDrill } from './drills/columns';
 import { editsDrill } from './drills/edits';
+import { eventsDrill } from './drills/events';
 import { fuzzDrill } from './drills/fuzz';
 import { killDrill } from './drills/kills';
 import { outageDrill } from './drills/outage';
@@ -54,6 +55,11 @@ export const DRILLS: readonly Drill[] = [
     id: 'burst',
     sizes: { fast: '200 submissions', long: '200 submissions' },
     run: () => burstDrill(200),
+  },
+  {
+    id: 'events',
+    sizes: { fast: '2 per order', long: '20 per order' },
+    run: (m) => eventsDrill(by(m, 2, 20)),
   },
   {
     id: 'edits',
