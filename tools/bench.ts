@@ -8,6 +8,8 @@ import { buildProject } from './build';
 import { Office } from '../test/integration/harness';
 import { OUTBOX } from '../src/gas/mail';
 
+const countSent = (calls: Record<string, number>) => calls['MailApp.sendEmail'] ?? 0;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function cpu<T>(fn: () => T): { ms: number; value: T } {
@@ -31,29 +33,35 @@ async function main(): Promise<void> {
     `bundle: ${(report.bytes / 1024).toFixed(1)} KiB; evaluation in a fresh context: median ${median(evals).toFixed(2)} ms (20 runs)`,
   );
   console.log('');
-  console.log('cases   | submit calls | submit ms | sweep calls | sweep cells read | sweep CPU ms');
+  console.log(
+    'cases   | submit calls | submit ms | sweep calls | sweep cells read | sweep CPU ms | est. Apps Script ms: submit | sweep',
+  );
   for (const size of [100, 1_000, 20_000]) {
     const submits: number[] = [];
     const sweeps: number[] = [];
     let submitCalls = 0;
     let sweepCalls = 0;
     let cellsRead = 0;
+    let submitEstimate = 0;
+    let sweepEstimate = 0;
     for (let run = 0; run < 3; run++) {
       const office = new Office('wiltshire');
       office.seedCases(size, 100);
       const s = cpu(() => office.submit());
       submits.push(s.ms);
       submitCalls = s.value.stats.totalCalls;
+      submitEstimate = s.value.estimatedMs;
       const w = cpu(() => office.emu.run('runDailySweep'));
       sweeps.push(w.ms);
       sweepCalls = w.value.stats.totalCalls;
       cellsRead = w.value.stats.cellsRead;
+      sweepEstimate = w.value.estimatedMs;
     }
     console.log(
-      `${String(size).padEnd(7)} | ${String(submitCalls).padEnd(12)} | ${median(submits).toFixed(1).padEnd(9)} | ${String(sweepCalls).padEnd(11)} | ${String(cellsRead).padEnd(16)} | ${median(sweeps).toFixed(0).padEnd(12)}`,
+      `${String(size).padEnd(7)} | ${String(submitCalls).padEnd(12)} | ${median(submits).toFixed(1).padEnd(9)} | ${String(sweepCalls).padEnd(11)} | ${String(cellsRead).padEnd(16)} | ${median(sweeps).toFixed(0).padEnd(12)} | ${String(Math.round(submitEstimate)).padEnd(13)} | ${Math.round(sweepEstimate)}`,
     );
   }
-  for (const letters of [1, 200]) {
+  for (const letters of [1, 100, 200]) {
     const office = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'), { mailQuota: 500 });
     for (let i = 0; i < letters / 2 || i < 1; i++)
       office.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
@@ -73,7 +81,8 @@ async function main(): Promise<void> {
       .filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(k))
       .reduce((n, [, v]) => n + v, 0);
     console.log(
-      `sender run with ${queued} letter(s) queued: ${sheetCalls} sheet calls, ${inv.stats.totalCalls} calls in all`,
+      `sender run with ${queued} letter(s) queued: ${sheetCalls} sheet calls, ${inv.stats.totalCalls} calls in all, ` +
+        `${countSent(inv.stats.calls)} sent, est. Apps Script ${(inv.estimatedMs / 1000).toFixed(1)} s`,
     );
   }
 }
