@@ -220,6 +220,8 @@ export class Emulator {
   readonly interleaveErrors: Error[] = [];
   private executions = 0;
   private depth = 0;
+  /** The executions under way, innermost last (interleaved work runs inside another execution). */
+  private readonly running: Execution[] = [];
 
   constructor(options: EmulatorOptions = {}) {
     this.clock = new Clock((options.now ?? new Date('2026-01-05T09:00:00Z')).getTime());
@@ -238,6 +240,11 @@ export class Emulator {
       TIME_ZONE,
       this.recorder,
     );
+    // Protections check the account the current execution runs as; between executions, the test's user.
+    this.spreadsheet.access = {
+      owner: this.owner,
+      currentUser: () => this.running.at(-1)?.users.effective ?? this.activeUser,
+    };
     this.registry = new TriggerRegistry(this.clock, TIME_ZONE);
     this.formRegistry = new FormRegistry((id) => (id === this.spreadsheet.getId() ? this.spreadsheet : null));
   }
@@ -466,6 +473,7 @@ export class Emulator {
     };
     const started = this.clock.now();
     this.depth += 1;
+    this.running.push(execution);
     try {
       this.runtime.load(context);
       const target = context[fn];
@@ -479,6 +487,7 @@ export class Emulator {
       invocation.error = toHostError(error);
     } finally {
       this.depth -= 1;
+      this.running.pop();
     }
     this.lockState.releaseAll(execution.id);
     if (execution.killed) {

@@ -7,7 +7,7 @@ import {
   PROTECTION,
 } from './google-members';
 import { guardUnemulated } from './not-emulated';
-import { EFFECTIVE_USER, EmulatedUser } from '../services';
+import { EmulatedUser } from '../services';
 import { emulated, googleEnum, type Conforms } from '../types';
 import { EmulatedRange } from './range';
 import type { EmulatedSheet } from './sheet';
@@ -206,18 +206,30 @@ export class EmulatedConditionalFormatRuleBuilder implements Conforms<
   }
 }
 
+/**
+ * Who is editing the spreadsheet: its owner, and the account the current execution runs as (or the person
+ * at the keyboard between executions). A protection is the same object whoever runs the script, so it asks
+ * here rather than fixing one account.
+ */
+export interface SpreadsheetAccess {
+  readonly owner: string;
+  currentUser(): string;
+}
+
 export class EmulatedProtection implements Conforms<
   GoogleAppsScript.Spreadsheet.Protection,
   EmulatedProtection
 > {
   private description = '';
   private warningOnly = false;
-  /** Google makes the user who protects a range one of its editors. */
-  private editors: string[] = [EFFECTIVE_USER];
+  /** Google makes the user who protects a range one of its editors: whoever the script runs as then. */
+  private editors: string[];
   constructor(
     readonly sheet: EmulatedSheet,
     public range: EmulatedRange | null,
-  ) {}
+  ) {
+    this.editors = [sheet.spreadsheet.access.currentUser()];
+  }
   setDescription(description: string): this {
     this.description = description;
     return this;
@@ -253,8 +265,16 @@ export class EmulatedProtection implements Conforms<
   getEditors(): EmulatedUser[] {
     return this.editors.map((email) => new EmulatedUser(email));
   }
+  /**
+   * "Determines whether the user has permission to edit the protected range or sheet. The spreadsheet
+   * owner is always able to edit protected ranges and sheets."
+   * (developers.google.com/apps-script/reference/spreadsheet/protection#canEdit()). The user is the one
+   * the script runs as now, not a fixed account: setup run by another person sees their own rights.
+   */
   canEdit(): boolean {
-    return this.editors.includes(EFFECTIVE_USER);
+    const { owner, currentUser } = this.sheet.spreadsheet.access;
+    const me = currentUser();
+    return me === owner || this.editors.includes(me);
   }
   private domainEdit = false;
   setDomainEdit(editable: boolean): this {

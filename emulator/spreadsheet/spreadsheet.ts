@@ -3,6 +3,8 @@ import { guardUnemulated, notEmulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
 import { EmulatedSheet } from './sheet';
 import { emulated, type Conforms } from '../types';
+import { EFFECTIVE_USER } from '../services';
+import type { SpreadsheetAccess } from './rules';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -12,6 +14,8 @@ export class EmulatedSpreadsheet implements Conforms<GSpreadsheet, EmulatedSprea
   private nextSheetId = 0;
   /** Sheet name → form id, for tabs that receive form responses. */
   readonly formDestinations = new Map<EmulatedSheet, string>();
+  /** Whose edit rights protections check (rules.ts); the Emulator points it at its executions. */
+  access: SpreadsheetAccess = { owner: EFFECTIVE_USER, currentUser: () => EFFECTIVE_USER };
 
   constructor(
     private readonly id: string,

@@ -183,16 +183,20 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
   const sheet = range.getSheet();
   if (sheet.getName() !== TABS.cases) return;
   const headers = readHeaders(sheet);
+  // The edited range's position and size, asked for once: each is a service call.
   const first = range.getColumn() - 1;
-  const touched = headers.slice(first, first + range.getNumColumns());
+  const width = range.getNumColumns();
+  const top = range.getRow();
+  const height = range.getNumRows();
+  const touched = headers.slice(first, first + width);
   const identity = touched.includes(COL.reference) || touched.includes(COL.data);
   if (!identity && !touched.some((h) => WORKFLOW_COLUMNS.includes(h))) return;
-  const lastRow = range.getRow() + range.getNumRows() - 1;
+  const lastRow = top + height - 1;
   if (lastRow < 2) return;
   const actor = actorFor(settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
   const who = actor.email ? `${actor.role} <${actor.email}>` : actor.role;
 
-  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  const single = height === 1 && width === 1;
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(10_000)) {
     // An unchecked change must not stand: put a single cell back and ask for it again.
@@ -212,7 +216,7 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
     const handled = identity ? guardIdentity(ctx, sheet, headers, e, who, now) : new Set<number>();
     const workflowCell = WORKFLOW_COLUMNS.includes(headers[first] ?? '');
     if (single && workflowCell && handled.size === 0)
-      applySingleEdit(ctx, sheet, headers, e, who, actor, now);
+      applySingleEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, actor, now);
     else if (!single) undoPaste(ctx, sheet, headers, range, who, now, handled);
   } finally {
     lock.releaseLock();
@@ -223,15 +227,15 @@ function applySingleEdit(
   ctx: RunContext,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   headers: string[],
+  cell: { row: number; column: number },
   e: StaffEdit,
   who: string,
   actor: ReturnType<typeof actorFor>,
   now: Date,
 ): void {
   const { ss, profile, calendar, settings } = ctx;
-  const range = e.range;
-  const first = range.getColumn() - 1;
-  const rowNumber = range.getRow();
+  const first = cell.column - 1;
+  const rowNumber = cell.row;
   const rowValues = sheet.getRange(rowNumber, 1, 1, headers.length).getValues()[0] as Cell[];
   const table = Table.fromValues(TABS.cases, headers, [rowValues], rowNumber);
   const header = headers[first]!;

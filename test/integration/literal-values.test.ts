@@ -8,9 +8,15 @@ import { Office } from './harness';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example","x")', '+SUM(A1:A9)', '-1+1', '@A1'];
 
+/**
+ * Formulas on every tab the script writes. The form's responses tab is left out: Forms writes it, not the
+ * script (DESIGN §2: "raw form responses (Forms owns it; never edited)"), and Sheets reads a form answer
+ * there as it reads typed input. Whether setup keeps that tab's answer columns plain text is its own check.
+ */
 function formulasOnEveryTab(office: Office): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const sheet of office.emu.spreadsheet.getSheets()) {
+    if (sheet.getFormUrl() !== null) continue;
     const found = sheet.getDataRange().getFormulas().flat().filter(Boolean);
     if (found.length > 0) out[sheet.getName()] = found;
   }
