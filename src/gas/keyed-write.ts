@@ -12,6 +12,7 @@
  *      idempotent, so it is right whether the change came before the write or after it.
  * A header the tab no longer has gets nothing (and is reported); the other columns are still written.
  */
+import { londonInstant } from '../core/calendar';
 import {
   IncompleteWriteError,
   MissingColumnError,
@@ -65,10 +66,33 @@ function snapshot(sheet: Sheet, keyHeader: string): Snapshot {
   return { headers, index, keyColumn, values, rowOfKey };
 }
 
-function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
-  if (a instanceof Date || b instanceof Date)
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  return a === b || String(a ?? '') === String(b ?? '');
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * True when a cell read back holds what was written to it. Sheets reads written text as typed input
+ * unless the cell is formatted as plain text, and staff can take that format away (pasting over a column,
+ * or a column they inserted taking its neighbour's format): "2026-03-09" then comes back as that day's
+ * London midnight, "3" as 3, "true" as TRUE, and "'=x" as "=x". Comparing the text alone would take our
+ * own landed write for a misplaced one, and the repair would rewrite it until it gave up.
+ */
+function holds(read: Cell | undefined, written: Cell | undefined): boolean {
+  if (written instanceof Date || read instanceof Date) {
+    if (read instanceof Date && written instanceof Date) return read.getTime() === written.getTime();
+    if (!(read instanceof Date) || typeof written !== 'string' || !ISO_DAY.test(written.trim())) return false;
+    try {
+      return londonInstant(written.trim()).getTime() === read.getTime();
+    } catch {
+      return false; // not a real day (e.g. 2026-02-30): Sheets would have kept it as text
+    }
+  }
+  if (read === written || String(read ?? '') === String(written ?? '')) return true;
+  if (typeof written !== 'string') return false;
+  if (written.startsWith("'")) return String(read ?? '') === written.slice(1);
+  const text = written.trim();
+  if (typeof read === 'number') return NUMERIC.test(text) && Number(text) === read;
+  if (typeof read === 'boolean') return text.toLowerCase() === String(read);
+  return false;
 }
 
 /** A rectangle of the sheet we wrote, in 0-based sheet coordinates (row 0 is the header row). */
@@ -204,7 +228,7 @@ export function writeByKey(
       const wrong = new Map<number, Map<number, Cell>>();
       for (const [r, columns] of fixes)
         for (const [c, value] of columns)
-          if (!sameCell(now.values[r]![c], value)) {
+          if (!holds(now.values[r]![c], value)) {
             if (!wrong.has(r)) wrong.set(r, new Map());
             wrong.get(r)!.set(c, value);
           }

@@ -1,8 +1,8 @@
 /**
  * Drills that stop or disturb one execution at each of its service calls. Each drill needs a fresh office
  * in the same state, many times over; running setup and the submissions again for each would take minutes,
- * so the state is copied host-side from one prepared office (values, frozen rows and script properties:
- * all the sender and the sweep read). Triggers are not copied, so moving the clock fires nothing.
+ * so the state is copied host-side from one prepared office (number formats, values, frozen rows and script
+ * properties: all the sender and the sweep read). Triggers are not copied, so moving the clock fires nothing.
  */
 import { Emulator, type Invocation } from '../../emulator/index';
 
@@ -13,13 +13,19 @@ export function cloneOf(source: Emulator, now: Date = source.now): Emulator {
   const placeholder = emu.spreadsheet.getSheets();
   for (const from of source.spreadsheet.getSheets()) {
     const to = emu.spreadsheet.insertSheet(from.getName());
+    const [maxRows, maxColumns] = [from.getMaxRows(), from.getMaxColumns()];
+    if (to.getMaxColumns() < maxColumns)
+      to.insertColumnsAfter(to.getMaxColumns(), maxColumns - to.getMaxColumns());
+    if (to.getMaxRows() < maxRows) to.insertRowsAfter(to.getMaxRows(), maxRows - to.getMaxRows());
     const values = source.sheetValues(from.getName());
     if (values.length > 0) {
       const width = Math.max(...values.map((r) => r.length));
-      if (to.getMaxColumns() < width) to.insertColumnsAfter(to.getMaxColumns(), width - to.getMaxColumns());
-      if (to.getMaxRows() < values.length)
-        to.insertRowsAfter(to.getMaxRows(), values.length - to.getMaxRows());
-      to.getRange(1, 1, values.length, width).setValues(values as never);
+      // Formats before values: a plain-text ("@") cell keeps "2026-03-09" as text, any other cell would
+      // turn it into a date, and the copy would not be the office it copies. Only the rows in use: the
+      // empty grid below them would make every copy, and every column inserted in it, many times slower.
+      const used = (sheet: typeof from) => sheet.getRange(1, 1, values.length, width);
+      used(to).setNumberFormats(used(from).getNumberFormats());
+      used(to).setValues(values as never);
     }
     to.setFrozenRows(from.getFrozenRows());
   }

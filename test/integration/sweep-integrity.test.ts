@@ -12,10 +12,24 @@ import { Office } from './harness';
 
 const LATER = new Date('2026-03-23T07:00:00Z');
 
-let office: Emulator;
-let before: Row[];
-let expected: Map<string, Row>;
-let cleanRun: string[];
+interface Prepared {
+  office: Emulator;
+  before: Row[];
+  expected: Map<string, Row>;
+  cleanRun: string[];
+}
+
+/** The office's state before the sweep, what a clean sweep makes of it, and that sweep's service calls. */
+function prepared(office: Emulator): Prepared {
+  const before = records(office, 'Cases');
+  const clean = cloneOf(office, LATER);
+  const cleanRun = clean.run('runDailySweep').stats.sequence;
+  const expected = new Map(records(clean, 'Cases').map((r) => [String(r[COL.reference]), r]));
+  return { office, before, expected, cleanRun };
+}
+
+let asSetUp: Prepared;
+let formatCleared: Prepared;
 
 beforeAll(() => {
   const o = new Office('wiltshire');
@@ -27,20 +41,27 @@ beforeAll(() => {
     cases.getRange(i + 1, columnOf(o.emu, 'Cases', COL.subjectEmail)).setValue(`officer${i}@opcc.example`);
     cases.getRange(i + 1, columnOf(o.emu, 'Cases', COL.notes)).setValue(`Called back on day ${i}`);
   });
-  office = o.emu;
-  before = records(office, 'Cases');
-  const clean = cloneOf(office, LATER);
-  cleanRun = clean.run('runDailySweep').stats.sequence;
-  expected = new Map(records(clean, 'Cases').map((r) => [String(r[COL.reference]), r]));
+  asSetUp = prepared(o.emu);
+  // Staff pasting over Cases takes the plain-text format away: the deadlines the sweep writes as
+  // YYYY-MM-DD text then come back from Sheets as dates, and must still count as landed.
+  const bare = cloneOf(o.emu);
+  const tab = bare.spreadsheet.getSheetByName('Cases')!;
+  tab.getRange(1, 1, tab.getMaxRows(), tab.getMaxColumns()).setNumberFormat('General');
+  formatCleared = prepared(bare);
 });
-
 interface Figures {
   misplaced: number;
   overwritten: number;
   notWritten: number;
 }
 
-function audit(emu: Emulator, deleted: Set<string>, detail: string[], label: string): Figures {
+function audit(
+  { before, expected }: Prepared,
+  emu: Emulator,
+  deleted: Set<string>,
+  detail: string[],
+  label: string,
+): Figures {
   const figures: Figures = { misplaced: 0, overwritten: 0, notWritten: 0 };
   const note = (problem: string) => {
     if (detail.length < 10) detail.push(`${label}: ${problem}`);
@@ -74,7 +95,11 @@ function audit(emu: Emulator, deleted: Set<string>, detail: string[], label: str
   return figures;
 }
 
-function drill(reshape: (emu: Emulator) => string | void): { figures: Figures; detail: string[] } {
+function drill(
+  state: Prepared,
+  reshape: (emu: Emulator) => string | void,
+): { figures: Figures; detail: string[] } {
+  const { office, cleanRun } = state;
   const total: Figures = { misplaced: 0, overwritten: 0, notWritten: 0 };
   const detail: string[] = [];
   for (let call = 1; call <= cleanRun.length; call++) {
@@ -91,7 +116,7 @@ function drill(reshape: (emu: Emulator) => string | void): { figures: Figures; d
     const inv = attempt(emu, 'runDailySweep');
     expect(emu.interleaveErrors).toEqual([]);
     if (inv.error && detail.length < 10) detail.push(`call ${call}: ${inv.error.message}`);
-    const f = audit(emu, deleted, detail, `change before call ${call} (${cleanRun[call - 1]})`);
+    const f = audit(state, emu, deleted, detail, `change before call ${call} (${cleanRun[call - 1]})`);
     total.misplaced += f.misplaced;
     total.overwritten += f.overwritten;
     total.notWritten += f.notWritten;
@@ -101,54 +126,60 @@ function drill(reshape: (emu: Emulator) => string | void): { figures: Figures; d
 
 const NONE: Figures = { misplaced: 0, overwritten: 0, notWritten: 0 };
 
+/** Staff reshaping Cases; a deleted row's reference is returned so the audit expects it gone. */
+const RESHAPES = {
+  insertColumn: (emu: Emulator) => {
+    emu.spreadsheet.getSheetByName('Cases')!.insertColumnAfter(2);
+  },
+  deleteStaffColumn: (emu: Emulator) => {
+    emu.spreadsheet.getSheetByName('Cases')!.deleteColumn(columnOf(emu, 'Cases', COL.decision));
+  },
+  moveSla: (emu: Emulator) => moveColumn(emu, 'Cases', COL.sla, 1),
+  sortNewestFirst: (emu: Emulator) => {
+    const sheet = emu.spreadsheet.getSheetByName('Cases')!;
+    sheet.sort(columnOf(emu, 'Cases', COL.reference), false);
+  },
+  deleteCase: (emu: Emulator) => {
+    const sheet = emu.spreadsheet.getSheetByName('Cases')!;
+    const gone = String(sheet.getRange(3, columnOf(emu, 'Cases', COL.reference)).getValue());
+    sheet.deleteRow(3);
+    return gone;
+  },
+} satisfies Record<string, (emu: Emulator) => string | void>;
+
 describe('the sweep writes computed columns by header and rows by reference at write time (DESIGN §2)', () => {
   it('recomputes every case in a clean run, the drills’ baseline', () => {
+    const { office, before, expected } = asSetUp;
     const emu = cloneOf(office, LATER);
     emu.run('runDailySweep');
     expect(before).toHaveLength(5);
-    expect(audit(emu, new Set(), [], 'clean')).toEqual(NONE);
+    expect(audit(asSetUp, emu, new Set(), [], 'clean')).toEqual(NONE);
     // The baseline must differ from the stored values, or the drills could not see a missed write.
     expect(before.some((r) => r[COL.sla] !== expected.get(String(r[COL.reference]))![COL.sla])).toBe(true);
   });
 
   it('"an inserted column mid-run must not misplace data": a column inserted in Cases at every call', () => {
-    const result = drill((emu) => {
-      emu.spreadsheet.getSheetByName('Cases')!.insertColumnAfter(2);
-    });
-    expect(result).toEqual({ figures: NONE, detail: [] });
+    expect(drill(asSetUp, RESHAPES.insertColumn)).toEqual({ figures: NONE, detail: [] });
   });
 
   it('"the script never overwrites a staff-owned cell": a staff column deleted at every call', () => {
-    const result = drill((emu) => {
-      emu.spreadsheet.getSheetByName('Cases')!.deleteColumn(columnOf(emu, 'Cases', COL.decision));
-    });
-    expect(result).toEqual({ figures: NONE, detail: [] });
+    expect(drill(asSetUp, RESHAPES.deleteStaffColumn)).toEqual({ figures: NONE, detail: [] });
   });
 
   it('"columns are found by header, never by position": SLA status moved to the first column at every call', () => {
-    const result = drill((emu) => moveColumn(emu, 'Cases', COL.sla, 1));
-    expect(result).toEqual({ figures: NONE, detail: [] });
+    expect(drill(asSetUp, RESHAPES.moveSla)).toEqual({ figures: NONE, detail: [] });
   });
 
   it('"a sort mid-run must not misplace data": Cases sorted newest first at every call', () => {
-    const result = drill((emu) => {
-      const sheet = emu.spreadsheet.getSheetByName('Cases')!;
-      sheet.sort(columnOf(emu, 'Cases', COL.reference), false);
-    });
-    expect(result).toEqual({ figures: NONE, detail: [] });
+    expect(drill(asSetUp, RESHAPES.sortNewestFirst)).toEqual({ figures: NONE, detail: [] });
   });
 
   it('"rows are matched by reference": a case deleted by staff at every call misplaces nothing', () => {
-    const result = drill((emu) => {
-      const sheet = emu.spreadsheet.getSheetByName('Cases')!;
-      const gone = String(sheet.getRange(3, columnOf(emu, 'Cases', COL.reference)).getValue());
-      sheet.deleteRow(3);
-      return gone;
-    });
-    expect(result).toEqual({ figures: NONE, detail: [] });
+    expect(drill(asSetUp, RESHAPES.deleteCase)).toEqual({ figures: NONE, detail: [] });
   });
 
   it('reports a computed column deleted mid-sweep in trigger health, having written the others', () => {
+    const { office, expected, cleanRun } = asSetUp;
     const emu = cloneOf(office, LATER);
     const write = cleanRun.indexOf('Range.setValues');
     emu.interleave({
@@ -163,4 +194,20 @@ describe('the sweep writes computed columns by header and rows by reference at w
     for (const row of records(emu, 'Cases'))
       expect(row[COL.sla]).toEqual(expected.get(String(row[COL.reference]))![COL.sla]);
   });
+});
+
+describe('the same drills once staff have taken the plain-text format off Cases', () => {
+  it('reads the deadlines it wrote back as dates in a clean run, the drills’ baseline', () => {
+    const { office, expected } = formatCleared;
+    const emu = cloneOf(office, LATER);
+    emu.run('runDailySweep');
+    expect(audit(formatCleared, emu, new Set(), [], 'clean')).toEqual(NONE);
+    // Otherwise these drills would only repeat the ones above.
+    expect([...expected.values()].some((r) => r[COL.acknowledgeBy] instanceof Date)).toBe(true);
+  });
+
+  for (const [name, reshape] of Object.entries(RESHAPES))
+    it(`takes its own deadlines, read back as dates, for landed writes: ${name} at every call`, () => {
+      expect(drill(formatCleared, reshape)).toEqual({ figures: NONE, detail: [] });
+    });
 });
