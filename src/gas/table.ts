@@ -132,30 +132,73 @@ export function readHeaders(sheet: Sheet): string[] {
   return (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map(normaliseHeader);
 }
 
-/**
- * Appends records below the last row in one setValues, placing each value under its header. The header
- * row is read here, at append time, so a column staff inserted since the caller's read cannot shift the
- * values. Call under the script lock: two appends racing for the same last row would overwrite each other.
- */
-export function appendRecords(sheet: Sheet, records: readonly RowValues[]): number {
-  if (records.length === 0) return 0;
-  const headers = readHeaders(sheet);
+/** Rounds of writing an append before giving up on a tab that keeps changing shape. */
+const MAX_APPEND_ROUNDS = 4;
+
+function layOut(headers: readonly string[], records: readonly RowValues[]): Cell[][] {
   const index = headerIndex(headers);
-  const width = headers.length;
-  const rows = records.map((record) => {
-    const row: Cell[] = new Array<Cell>(width).fill('');
+  return records.map((record) => {
+    const row: Cell[] = new Array<Cell>(headers.length).fill('');
     for (const [header, value] of Object.entries(record)) {
       const i = index.get(header);
       if (i !== undefined) row[i] = value;
     }
     return row;
   });
+}
+
+/**
+ * The header row now, or null when it still starts with `headers` (two calls: the old width is reused,
+ * so a tab that lost columns makes the read throw, which counts as changed; a column added beyond the
+ * last moves none of the appended values).
+ */
+function headersIfChanged(sheet: Sheet, headers: readonly string[]): string[] | null {
+  try {
+    const row = sheet.getRange(1, 1, 1, headers.length).getValues()[0] ?? [];
+    if (headers.every((h, i) => normaliseHeader(row[i]) === h)) return null;
+  } catch {
+    // Narrower than before: read it whole below.
+  }
+  return readHeaders(sheet);
+}
+
+/**
+ * Appends records below the last row in one setValues, placing each value under its header. Staff may
+ * insert, move or delete a column between any two calls, including between reading the header row and
+ * writing, so the header row is read again after the write: unchanged, every value landed under its
+ * header; changed, the rows are laid out again under the headers as they are now and rewritten (values
+ * that travelled with a column the moment after the write are rewritten in the same place, so the rewrite
+ * is right whichever side of the write the change came). Call under the script lock: two appends racing
+ * for the same last row would overwrite each other.
+ */
+export function appendRecords(sheet: Sheet, records: readonly RowValues[]): number {
+  if (records.length === 0) return 0;
+  let headers = readHeaders(sheet);
   const first = sheet.getLastRow() + 1;
   // Range.setValues past the grid throws, unlike appendRow: grow the grid first.
   const maxRows = sheet.getMaxRows();
-  if (first + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, first + rows.length - 1 - maxRows);
-  sheet.getRange(first, 1, rows.length, width).setValues(rows);
-  return first;
+  if (first + records.length - 1 > maxRows)
+    sheet.insertRowsAfter(maxRows, first + records.length - 1 - maxRows);
+  let widest = 0;
+  for (let round = 1; round <= MAX_APPEND_ROUNDS; round++) {
+    const width = headers.length;
+    let wrote = false;
+    try {
+      sheet.getRange(first, 1, records.length, width).setValues(layOut(headers, records));
+      wrote = true;
+      // A column deleted before an earlier round's write left its last values past today's last header.
+      if (widest > width) sheet.getRange(first, width + 1, records.length, widest - width).clearContent();
+    } catch {
+      // The tab lost a column under the write (the range ran off the grid): read it again below.
+    }
+    widest = Math.max(widest, width);
+    const now = wrote ? headersIfChanged(sheet, headers) : readHeaders(sheet);
+    if (now === null) return first;
+    headers = now;
+  }
+  throw new Error(
+    `The "${sheet.getName()}" tab kept changing shape while rows were added to it. Please wait a minute and check it.`,
+  );
 }
 
 export interface KeyedUpdate {

@@ -105,24 +105,6 @@ function plain(error: unknown): string {
 }
 
 /**
- * Moves one column so that it sits just before another, carrying its cells whole (values, formats, notes,
- * validation) and its width and hidden state, as dragging a column in Sheets does. The emulator has no
- * Sheet.moveColumns yet, so this builds the move from an insert, a copy of each cell and a delete.
- */
-export function moveColumn(sheet: Sheet, from: number, before: number): void {
-  sheet.insertColumnBefore(before);
-  const source = from >= before ? from + 1 : from;
-  for (let row = 1; row <= sheet.grid.length; row++) {
-    const cell = sheet.peek(row, source);
-    if (cell) Object.assign(sheet.cell(row, before), { ...cell });
-  }
-  const width = sheet.columnWidths.get(source);
-  if (width !== undefined) sheet.setColumnWidth(before, width);
-  if (sheet.isColumnHiddenByUser(source)) sheet.hideColumns(before);
-  sheet.deleteColumn(source);
-}
-
-/**
  * Applies one structural change. Throws, with a sentence saying why, when Sheets would refuse it or it
  * names something that is not there; the caller reports that and carries on with the scenario.
  */
@@ -153,7 +135,9 @@ export function applySheetEvent(emu: Emulator, event: SheetEvent): void {
       const before = columnOf(sheet, event.before);
       // Already in place: Sheets leaves the tab as it is.
       if (from + 1 === before) return;
-      moveColumn(sheet, from, before);
+      // Dragging a column in Sheets: its cells (values, formats, notes, validation), width and hidden state
+      // go with it, which the emulator's Sheet.moveColumns does as Sheets does.
+      sheet.moveColumns(sheet.getRange(1, from), before);
       return;
     }
     case 'sort': {

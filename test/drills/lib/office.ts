@@ -36,10 +36,13 @@ export class DrillOffice {
     return this.office.emu;
   }
 
-  /** A member of the public submits; the triggers' failures are the drill's to observe, not to throw. */
-  submit(s: DrillSubmission): Invocation[] {
+  /**
+   * A member of the public submits; the triggers' failures are the drill's to observe, not to throw.
+   * `duplicateEvent` fires the triggers twice for the one response, as Google now and then does.
+   */
+  submit(s: DrillSubmission, options: { duplicateEvent?: boolean } = {}): Invocation[] {
     const answers = submissionToAnswers(this.office.profile, s.submission);
-    const invocations = this.emu.submitForm(answers);
+    const invocations = this.emu.submitForm(answers, options);
     this.submitted.add(s.id);
     return invocations;
   }

@@ -1,10 +1,9 @@
 /**
  * Staff reshaping a tab host-side, as they do in the browser while a script runs: a column inserted,
- * moved or deleted. The emulator has no Sheet.moveColumns, so a move is done on the grid directly, which
- * is what Sheets does (cells, with their formats and rules, travel with the column).
+ * moved or deleted, each with the emulated Sheet's own method (cells, with their formats and rules, travel
+ * with the column, as in Sheets). Host-side calls are not the script's, so they count no service call.
  */
 import type { Emulator } from '../../../../emulator/index';
-import { emptyCell } from '../../../../emulator/spreadsheet/cells';
 import { TEAM_COLUMN } from '../sentinels';
 import { readTab } from '../tabs';
 
@@ -13,15 +12,6 @@ export const RESHAPES: readonly Reshape[] = ['insert', 'move', 'delete'];
 
 /** The column each reshape moves on each tab: chosen so that every column right of it shifts. */
 const MOVED: Record<string, string> = { Cases: 'What happened', Outbox: 'Status' };
-
-function moveColumn(emu: Emulator, tab: string, from: number, to: number): void {
-  const sheet = emu.spreadsheet.getSheetByName(tab)!;
-  for (const row of sheet.grid) {
-    while (row.length < Math.max(from, to)) row.push(emptyCell());
-    const [cell] = row.splice(from - 1, 1);
-    row.splice(to - 1, 0, cell!);
-  }
-}
 
 /** Applies one reshape to a tab; returns what it did, for the drill's notes. */
 export function reshape(emu: Emulator, tab: string, kind: Reshape): string {
@@ -35,7 +25,7 @@ export function reshape(emu: Emulator, tab: string, kind: Reshape): string {
     case 'move': {
       const from = view.headers.indexOf(MOVED[tab]!) + 1;
       if (from < 1) return `${tab}: nothing to move`;
-      moveColumn(emu, tab, from, 1);
+      sheet.moveColumns(sheet.getRange(1, from), 1);
       return `${tab}: "${MOVED[tab]}" moved to A`;
     }
     case 'delete': {
