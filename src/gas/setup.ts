@@ -9,7 +9,7 @@ import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
 import { healthRows } from './health';
-import { startCountingResponses } from './intake';
+import { formatAnswersAsText, startCountingResponses } from './intake';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { DASHBOARD_LEGEND } from './status-colours';
@@ -282,6 +282,11 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
     });
   }
   const form = ensureForm(ss, profile, formIdNow);
+  const responses = ss
+    .getSheets()
+    .find((s) => form.formId && String(s.getFormUrl() ?? '').includes(form.formId));
+  // Answers kept as typed (see formatAnswersAsText); a tab staff formatted otherwise is put right.
+  if (responses) formatAnswersAsText(responses);
   const triggers: TriggerReport = ensureTriggers(
     ss,
     parseSettings(Table.read(ss.getSheetByName(TABS.settings)!)),

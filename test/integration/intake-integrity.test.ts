@@ -330,6 +330,40 @@ describe('text answers stay text on every row (row 5,000 as row 2)', () => {
   });
 });
 
+describe('the responses tab keeps answers as typed (Forms stores them as typed entries)', () => {
+  const typed = { name: '=1+2', phone: '01632960001', preferredContact: 'phone' as const };
+  const answerCells = (office: Office, row: number) => {
+    const sheet = responsesTab(office);
+    const range = sheet.getRange(row, 2, 1, sheet.getLastColumn() - 1);
+    return { values: range.getValues()[0]!, formulas: range.getFormulas()[0]!.filter(Boolean) };
+  };
+
+  it('setup formats the answer columns as plain text: a leading zero and a leading "=" stay as typed', () => {
+    const office = new Office('wiltshire');
+    office.submit(typed);
+    const { values, formulas } = answerCells(office, 2);
+    expect(values).toContain('01632960001');
+    expect(values).toContain('=1+2');
+    expect(formulas).toEqual([]);
+    expect(responsesTab(office).getRange(2, 1).getValue()).toBeInstanceOf(Date);
+  });
+
+  it('the morning check adds formatted rows when the responses near the end of the grid', () => {
+    const office = new Office('wiltshire');
+    office.submit({ name: 'First Row' });
+    const sheet = responsesTab(office);
+    // As if the tab had filled up: no formatted row left below the last response.
+    sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    office.emu.advanceTo(NEXT_MORNING);
+    expect(sheet.getMaxRows()).toBeGreaterThan(200);
+    expect(sheet.getRange(sheet.getMaxRows(), 2).getNumberFormat()).toBe('@');
+    office.submit(typed);
+    const { values, formulas } = answerCells(office, 3);
+    expect(values).toContain('01632960001');
+    expect(formulas).toEqual([]);
+  });
+});
+
 describe('intake is idempotent and complete: killed at any point, exactly one case with its first letters', () => {
   const HALF_HOUR = 31 * 60_000;
   /** The case's own letters (the team digest depends on the day the case is first seen). */
