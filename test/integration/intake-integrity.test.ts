@@ -265,11 +265,13 @@ describe('one bad record never stops the run for the others', () => {
     submitMissed(office, { name: 'Second Missed' });
     office.emu.advanceBy(31 * 60_000);
     // The first recovered response fails when its reference is saved (a full property store); the
-    // store is freed at once, so only that one response is affected.
+    // store is freed at once, so only that one response is affected. The run's first setProperties is
+    // the sweep's own start mark; the second saves the first response's reference.
     let filled = false;
+    let saves = 0;
     office.emu.interleave({
       fn: 'runDailySweep',
-      atCall: (key) => key === 'Properties.setProperties',
+      atCall: (key) => key === 'Properties.setProperties' && ++saves === 2,
       do: (emu) => {
         emu.properties.script['junk'] = 'x'.repeat(520_000);
         filled = true;
