@@ -21,10 +21,19 @@ import {
 } from './gas/setup-messages';
 import { removeOldTriggers, retireIfLeftover, takeOverTriggers } from './gas/trigger-owner';
 import { runSweep } from './gas/sweep';
-import { markOutboxPending } from './gas/mail';
+import { PENDING_PROPERTY, markOutboxPending } from './gas/mail';
+import { sendQueuedMailAfter } from './gas/mail/entry-points';
+import type { SendReport } from './gas/mail/sender';
 import { handleStaffEdit, type StaffEdit } from './gas/workflow';
 
-export { sendQueuedMail, checkTemplates, showLettersToPrint } from './gas/mail/entry-points';
+export { checkTemplates, showLettersToPrint } from './gas/mail/entry-points';
+
+/**
+ * Set when a daily sweep starts and removed when it ends: one still set after Google's 6-minute limit
+ * means the run was stopped part-way (its reminders and the team's digest perhaps never queued).
+ */
+const SWEEP_STARTED = 'sweep:started';
+const EXECUTION_LIMIT_MS = 7 * 60_000;
 
 /**
  * Runs a handler and records its last success or error on the Settings tab (no personal data). A handler
@@ -150,31 +159,70 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   });
 }
 
-export function runDailySweep(e?: { triggerUid?: string }): {
-  cases: number;
-  byStatus: Record<string, number>;
-} | null {
+type SweepResult = { cases: number; byStatus: Record<string, number> } | null;
+
+export function runDailySweep(e?: { triggerUid?: string }): SweepResult {
   return tracked('runDailySweep', (ctx, now) => {
     if (retireIfLeftover(ctx.settings, e?.triggerUid)) return null;
-    // Recovery never stops the sweep: every case gets its deadlines even when a response cannot be read.
-    let recovery: RecoveryReport;
-    try {
-      recovery = recoverMissedResponses(ctx, now);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      recovery = { made: [], problems: [`The check for missed form responses failed: ${reason}`] };
-    }
-    const summary =
-      recovery.problems.length > 0
-        ? recovery.problems.join(' ')
-        : recovery.made.length > 0
-          ? `Made ${recovery.made.length} case(s) from form responses whose own trigger had not.`
-          : 'No form response needed recovering.';
-    recordHealth(ctx.ss, ctx.settingsTable, RECOVERY_HEALTH, now, null, summary);
-    const report = runSweep(ctx, now);
-    noteOnDashboard(ctx.ss, recovery.problems);
-    return report;
+    return dailySweep(ctx, now);
   });
+}
+
+/**
+ * The recovery of missed responses, then the sweep. Marked as started before any work, with the Outbox
+ * flag set in the same call, so the next sender run (10 minutes on) wakes up and finishes a run Google
+ * stopped part-way rather than the office waiting a day, without the day's digest, for the next one.
+ */
+function dailySweep(ctx: RunContext, now: Date): SweepResult {
+  const props = PropertiesService.getScriptProperties();
+  props.setProperties({ [SWEEP_STARTED]: now.toISOString(), [PENDING_PROPERTY]: '1' });
+  try {
+    return sweepProper(ctx, now);
+  } finally {
+    // An error is recorded in trigger health and is not retried every 10 minutes; only a run Google
+    // stopped (which runs no finally) leaves the mark behind.
+    props.deleteProperty(SWEEP_STARTED);
+  }
+}
+
+/** Time-driven, every 10 minutes, and "Send queued letters now" on the menu. */
+export function sendQueuedMail(): SendReport {
+  return sendQueuedMailAfter(finishStoppedSweep);
+}
+
+/** A daily sweep that started over the execution limit ago and never ended was stopped: run it again. */
+function finishStoppedSweep(): void {
+  const started = PropertiesService.getScriptProperties().getProperty(SWEEP_STARTED);
+  if (!started) return;
+  const age = new Date().getTime() - new Date(started).getTime();
+  if (!(age > EXECUTION_LIMIT_MS)) return;
+  // Its own failure is recorded in its health row; the letters already queued still go.
+  try {
+    tracked('runDailySweep', (ctx, now) => dailySweep(ctx, now));
+  } catch {
+    console.log('sender: the stopped daily sweep could not be finished; it is retried next run');
+  }
+}
+
+function sweepProper(ctx: RunContext, now: Date): SweepResult {
+  // Recovery never stops the sweep: every case gets its deadlines even when a response cannot be read.
+  let recovery: RecoveryReport;
+  try {
+    recovery = recoverMissedResponses(ctx, now);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    recovery = { made: [], problems: [`The check for missed form responses failed: ${reason}`] };
+  }
+  const summary =
+    recovery.problems.length > 0
+      ? recovery.problems.join(' ')
+      : recovery.made.length > 0
+        ? `Made ${recovery.made.length} case(s) from form responses whose own trigger had not.`
+        : 'No form response needed recovering.';
+  recordHealth(ctx.ss, ctx.settingsTable, RECOVERY_HEALTH, now, null, summary);
+  const report = runSweep(ctx, now);
+  noteOnDashboard(ctx.ss, recovery.problems);
+  return report;
 }
 
 export function showLogComplaintDialog(): void {

@@ -351,6 +351,33 @@ export function startCountingResponses(now: Date): void {
   for (const key of LEGACY_KEYS) store.deleteProperty(key);
 }
 
+/** Formatted rows kept below the last response, so Forms writes every answer into a plain-text cell. */
+const ANSWER_ROWS_AHEAD = 200;
+/** Rows added at a time when they run low: one insert and one format every few hundred responses. */
+const ANSWER_ROWS_ADDED = 1_000;
+
+/**
+ * Forms stores each answer as Sheets stores a typed entry: a phone number loses its leading zero, a date
+ * becomes a date, and text starting with = + - or @ may become a live formula. A cell formatted as plain
+ * text keeps what was typed. Formats the answer columns (all but Timestamp, which must stay a date) of
+ * rows `from` to the end of the grid; rows Forms adds itself when the grid is full come unformatted, so
+ * the daily recovery keeps formatted rows ahead of the responses (keepAnswerRowsAhead).
+ */
+export function formatAnswersAsText(sheet: Sheet, from = 2): void {
+  const rows = sheet.getMaxRows() - from + 1;
+  const columns = sheet.getMaxColumns() - 1;
+  if (rows > 0 && columns > 0) sheet.getRange(from, 2, rows, columns).setNumberFormat('@');
+}
+
+/** Adds formatted rows below the grid when the responses come near its end (one call on most days). */
+function keepAnswerRowsAhead(sheet: Sheet, last: number): void {
+  const max = sheet.getMaxRows();
+  if (max - last >= ANSWER_ROWS_AHEAD) return;
+  sheet.insertRowsAfter(max, ANSWER_ROWS_ADDED);
+  const columns = sheet.getMaxColumns() - 1;
+  if (columns > 0) sheet.getRange(max + 1, 2, ANSWER_ROWS_ADDED, columns).setNumberFormat('@');
+}
+
 /**
  * The tab the form writes its responses to: the one Settings names if it is still linked to our form
  * (a rename keeps the link), else whichever tab is linked to it (found by its form URL).
@@ -397,6 +424,13 @@ export function recoverMissedResponses(ctx: RunContext, now: Date): RecoveryRepo
       delete props[key];
     }
     const last = sheet.getLastRow();
+    try {
+      keepAnswerRowsAhead(sheet, last);
+    } catch (error) {
+      // Formatting is protection for later answers; it must never stop recovering the ones already in.
+      const reason = error instanceof Error ? error.message : String(error);
+      report.problems.push(`Rows for later form responses could not be prepared: ${reason}`);
+    }
     if (last < 2) return report;
     const cutoff = recoveryCutoff(new Date(since), now).getTime();
     const stamps = sheet.getRange(2, 1, last - 1, 1).getValues();

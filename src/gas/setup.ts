@@ -9,7 +9,7 @@ import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
 import { healthRows } from './health';
-import { startCountingResponses } from './intake';
+import { formatAnswersAsText, startCountingResponses } from './intake';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { DASHBOARD_LEGEND } from './status-colours';
@@ -180,6 +180,11 @@ export const FORM_UNAVAILABLE =
   'No new form was made, so the public link keeps working. If it is someone else’s, ask them to share it with you (or to run Set up). ' +
   'If it was deleted, clear the "form-id" value on the Settings tab and run Set up again to make a new form.';
 
+/** What setup says when it replaced a form that no tab receives responses from any more. */
+export const FORM_REPLACED =
+  'The complaint form recorded on the Settings tab ("form-id") could not be opened and no tab of this spreadsheet receives its responses any more, so a new form was made. ' +
+  'Publish the new form’s link wherever the old one was given out; responses already on the old form’s tab are left as they are.';
+
 function ensureForm(
   ss: Spreadsheet,
   profile: PolicyProfile,
@@ -190,8 +195,11 @@ function ensureForm(
       FormApp.openById(formId);
       return { formId, responsesTab: null };
     } catch {
-      // Apps Script gives the same error for a deleted form and for one this person may not open.
-      return { formId, responsesTab: null, problem: FORM_UNAVAILABLE };
+      // Apps Script gives the same error for a deleted form and for one this person may not open. A form
+      // that still sends its responses here must be kept (a second one would split them); one that no tab
+      // is linked to any more sends nothing here, so only a new form lets complaints arrive again.
+      if (ss.getFormUrl()) return { formId, responsesTab: null, problem: FORM_UNAVAILABLE };
+      return { ...createForm(ss, profile), problem: FORM_REPLACED };
     }
   }
   // Settings lost its form id (the tab was deleted): keep the form the public already has the link to.
@@ -206,6 +214,14 @@ function ensureForm(
       return { formId: '', responsesTab: null, problem: FORM_UNAVAILABLE };
     }
   }
+  return createForm(ss, profile);
+}
+
+/** A new public form whose responses go to a new tab of this spreadsheet. */
+function createForm(
+  ss: Spreadsheet,
+  profile: PolicyProfile,
+): { formId: string; responsesTab: string | null } {
   const before = new Set(ss.getSheets().map((s) => s.getName()));
   const form = FormApp.create(
     profile.languages.includes('cy') ? `Make a complaint / Gwneud cwyn` : 'Make a complaint',
@@ -266,6 +282,11 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
     });
   }
   const form = ensureForm(ss, profile, formIdNow);
+  const responses = ss
+    .getSheets()
+    .find((s) => form.formId && String(s.getFormUrl() ?? '').includes(form.formId));
+  // Answers kept as typed (see formatAnswersAsText); a tab staff formatted otherwise is put right.
+  if (responses) formatAnswersAsText(responses);
   const triggers: TriggerReport = ensureTriggers(
     ss,
     parseSettings(Table.read(ss.getSheetByName(TABS.settings)!)),

@@ -134,13 +134,16 @@ export function removeOldTriggers(settings: Settings): number {
 }
 
 /**
- * A trigger firing that is not of the recorded set is a previous owner's leftover: it deletes itself (it
- * runs as its owner, who may) and the caller does nothing, so no event is handled twice.
+ * A trigger firing that is not of the recorded set, and that the person it runs as owns, is a previous
+ * owner's leftover: it deletes itself (it runs as its owner, who may) and the caller does nothing, so no
+ * event is handled twice. An id found nowhere (Settings out of date, an event resent by hand) is handled
+ * as usual: ignoring it could drop a complaint.
  */
 export function retireIfLeftover(settings: Settings, triggerUid: string | undefined): boolean {
   if (!triggerUid || settings.triggerIds.length === 0 || settings.triggerIds.includes(triggerUid))
     return false;
-  for (const t of ScriptApp.getProjectTriggers())
-    if (t.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(t);
+  const leftover = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === triggerUid);
+  if (!leftover) return false;
+  ScriptApp.deleteTrigger(leftover);
   return true;
 }

@@ -32,8 +32,14 @@ function submitMissed(office: Office, overrides: Partial<Submission> = {}): void
   expect(inv!.error).not.toBeNull();
 }
 
-/** The form-submit event Google would send again for a response row (a duplicated event). */
+/**
+ * The form-submit event Google would send again for a response row (a duplicated event). It comes from
+ * the installed form-submit trigger, so it carries that trigger's id: an event from a trigger that is not
+ * the recorded set is a previous owner's leftover, which the product rightly ignores.
+ */
 function refire(office: Office, row: number) {
+  const trigger = office.emu.triggers.find((t) => t.handler === 'onComplaintSubmitted');
+  if (!trigger) throw new Error('no form-submit trigger');
   const sheet = responsesTab(office);
   const width = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String);
@@ -46,7 +52,7 @@ function refire(office: Office, row: number) {
     range,
     source: office.emu.spreadsheet,
     authMode: 'FULL',
-    triggerUid: 'refired',
+    triggerUid: trigger.id,
   });
 }
 
@@ -259,11 +265,13 @@ describe('one bad record never stops the run for the others', () => {
     submitMissed(office, { name: 'Second Missed' });
     office.emu.advanceBy(31 * 60_000);
     // The first recovered response fails when its reference is saved (a full property store); the
-    // store is freed at once, so only that one response is affected.
+    // store is freed at once, so only that one response is affected. The run's first setProperties is
+    // the sweep's own start mark; the second saves the first response's reference.
     let filled = false;
+    let saves = 0;
     office.emu.interleave({
       fn: 'runDailySweep',
-      atCall: (key) => key === 'Properties.setProperties',
+      atCall: (key) => key === 'Properties.setProperties' && ++saves === 2,
       do: (emu) => {
         emu.properties.script['junk'] = 'x'.repeat(520_000);
         filled = true;
@@ -321,6 +329,40 @@ describe('text answers stay text on every row (row 5,000 as row 2)', () => {
     expect(row['What they want to happen']).toBe('=1+2');
     const formulas = office.emu.spreadsheet.getSheetByName('Cases')!.getDataRange().getFormulas();
     expect(formulas.flat().filter(Boolean)).toEqual([]);
+  });
+});
+
+describe('the responses tab keeps answers as typed (Forms stores them as typed entries)', () => {
+  const typed = { name: '=1+2', phone: '01632960001', preferredContact: 'phone' as const };
+  const answerCells = (office: Office, row: number) => {
+    const sheet = responsesTab(office);
+    const range = sheet.getRange(row, 2, 1, sheet.getLastColumn() - 1);
+    return { values: range.getValues()[0]!, formulas: range.getFormulas()[0]!.filter(Boolean) };
+  };
+
+  it('setup formats the answer columns as plain text: a leading zero and a leading "=" stay as typed', () => {
+    const office = new Office('wiltshire');
+    office.submit(typed);
+    const { values, formulas } = answerCells(office, 2);
+    expect(values).toContain('01632960001');
+    expect(values).toContain('=1+2');
+    expect(formulas).toEqual([]);
+    expect(responsesTab(office).getRange(2, 1).getValue()).toBeInstanceOf(Date);
+  });
+
+  it('the morning check adds formatted rows when the responses near the end of the grid', () => {
+    const office = new Office('wiltshire');
+    office.submit({ name: 'First Row' });
+    const sheet = responsesTab(office);
+    // As if the tab had filled up: no formatted row left below the last response.
+    sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    office.emu.advanceTo(NEXT_MORNING);
+    expect(sheet.getMaxRows()).toBeGreaterThan(200);
+    expect(sheet.getRange(sheet.getMaxRows(), 2).getNumberFormat()).toBe('@');
+    office.submit(typed);
+    const { values, formulas } = answerCells(office, 3);
+    expect(values).toContain('01632960001');
+    expect(formulas).toEqual([]);
   });
 });
 

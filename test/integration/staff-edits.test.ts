@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Office } from './harness';
 
 const STAGE_2 = 'Stage 2: handling review by the decision maker';
-const STAGE_EDIT_CALLS = 51;
+// 51 as measured when the Audit append began reading its header row at append time, plus the 2 calls of
+// the check that the appended row still sits under the headers it was laid out for.
+const STAGE_EDIT_CALLS = 53;
 
 function office(): Office {
   const o = new Office('wiltshire');

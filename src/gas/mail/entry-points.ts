@@ -24,10 +24,14 @@ const IDLE: SendReport = {
   busy: false,
 };
 
-/** Time-driven, every 10 minutes, and "Send queued letters now" on the menu. */
-export function sendQueuedMail(): SendReport {
+/**
+ * Time-driven, every 10 minutes, and "Send queued letters now" on the menu (src/main.ts wraps it).
+ * `beforeSending` runs only when the Outbox is flagged, so an idle run still costs one property read.
+ */
+export function sendQueuedMailAfter(beforeSending: () => void): SendReport {
   // An idle office costs one property read per run: nothing is read from the sheet.
   if (!PropertiesService.getScriptProperties().getProperty(PENDING_PROPERTY)) return IDLE;
+  beforeSending();
   const ctx = openContext();
   const now = new Date();
   let report: SendReport;

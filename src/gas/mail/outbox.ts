@@ -204,7 +204,9 @@ export function queueLetters(
       [OUTBOX.queuedAt]: now,
     });
   }
-  appendRecords(sheet, rows);
+  // The flag first: a run stopped between the two then leaves the sender one look at an Outbox with
+  // nothing new, never a queued letter the sender is told is not there.
   if (rows.some((r) => r[OUTBOX.status] === STATUS.queued)) markOutboxPending();
+  appendRecords(sheet, rows);
   return rows.length;
 }

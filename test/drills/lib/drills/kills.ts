@@ -1,7 +1,7 @@
 /**
  * Drill 2: Google's time limit at every state-changing call of intake, of the daily sweep and of the
  * sender. Each kill point gets a fresh office brought to the same state; after the kill the office goes
- * on as it would (the next morning's sweep, the 10-minute sender), then everything is checked against
+ * on as it would (the 10-minute sender, the next morning's sweep, the sender again), then everything is checked against
  * what the same scenario produces without the kill.
  */
 import type { Invocation } from '../../../../emulator/index';
@@ -57,6 +57,7 @@ export function killDrill(selection: PointSelection): DrillReport {
     scenario.prepare(clean);
     const mark = clean.emu.invocations.length;
     scenario.act(clean);
+    clean.drain();
     const run = executionOf(clean.emu.invocations.slice(mark), scenario.fn);
     if (!run) {
       report.notes.push(`${scenario.name}: the action started no ${scenario.fn}`);
@@ -76,6 +77,8 @@ export function killDrill(selection: PointSelection): DrillReport {
       office.emu.interleave({ fn: scenario.fn, atCall: n, do: 'kill' });
       scenario.act(office);
       office.expectFaultHappened(`kill at ${scenario.name} call ${n}`);
+      // The 10-minute sender goes on running after the kill, as it does in production.
+      office.drain();
       office.nextMorning();
       office.drain();
       const inDoubtAllowed = sequence[n - 1] === 'MailApp.sendEmail' ? 1 : 0;
