@@ -2,6 +2,7 @@
  * Entry points Apps Script calls. Every export here becomes a top-level function in build/Code.js;
  * each one only wires the shell (src/gas) to the core (src/core).
  */
+import { londonDate, londonInstant } from './core/calendar';
 import { BUILT_IN_PROFILES } from './core/profile';
 import { openContext, type RunContext } from './gas/context';
 import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
@@ -20,7 +21,7 @@ import {
   takeOverMessage,
 } from './gas/setup-messages';
 import { removeOldTriggers, retireIfLeftover, takeOverTriggers } from './gas/trigger-owner';
-import { runSweep } from './gas/sweep';
+import { SWEEP_DONE, runSweep } from './gas/sweep';
 import { PENDING_PROPERTY, markOutboxPending } from './gas/mail';
 import { sendQueuedMailAfter } from './gas/mail/entry-points';
 import type { SendReport } from './gas/mail/sender';
@@ -34,6 +35,11 @@ export { checkTemplates, showLettersToPrint } from './gas/mail/entry-points';
  */
 const SWEEP_STARTED = 'sweep:started';
 const EXECUTION_LIMIT_MS = 7 * 60_000;
+/**
+ * The daily trigger fires between 07:00 and 08:00 (an `atHour(7)` trigger runs within that hour); a day
+ * with no finished sweep by 08:15 missed it (a run stopped before it could mark itself, or no firing).
+ */
+const SWEEP_MISSED_AFTER = { hour: 8, minute: 15 };
 
 /**
  * Runs a handler and records its last success or error on the Settings tab (no personal data). A handler
@@ -180,27 +186,38 @@ function dailySweep(ctx: RunContext, now: Date): SweepResult {
     return sweepProper(ctx, now);
   } finally {
     // An error is recorded in trigger health and is not retried every 10 minutes; only a run Google
-    // stopped (which runs no finally) leaves the mark behind.
+    // stopped (which runs no finally) leaves the mark behind, or leaves the day without a sweep.
+    props.setProperty(SWEEP_DONE, londonDate(now));
     props.deleteProperty(SWEEP_STARTED);
   }
 }
 
 /** Time-driven, every 10 minutes, and "Send queued letters now" on the menu. */
 export function sendQueuedMail(): SendReport {
-  return sendQueuedMailAfter(finishStoppedSweep);
+  return sendQueuedMailAfter(sweepOwed, finishOwedSweep);
 }
 
-/** A daily sweep that started over the execution limit ago and never ended was stopped: run it again. */
-function finishStoppedSweep(): void {
-  const started = PropertiesService.getScriptProperties().getProperty(SWEEP_STARTED);
-  if (!started) return;
-  const age = new Date().getTime() - new Date(started).getTime();
-  if (!(age > EXECUTION_LIMIT_MS)) return;
-  // Its own failure is recorded in its health row; the letters already queued still go.
+/**
+ * Whether a daily sweep is owed: one started over the execution limit ago and never ended (Google
+ * stopped it), or none finished today by 08:15 though one finished on an earlier day (the trigger did
+ * not fire, or its run was stopped before it could mark itself).
+ */
+function sweepOwed(props: Readonly<Record<string, string>>): boolean {
+  const now = new Date();
+  const started = props[SWEEP_STARTED];
+  if (started) return now.getTime() - new Date(started).getTime() > EXECUTION_LIMIT_MS;
+  const done = props[SWEEP_DONE];
+  const today = londonDate(now);
+  if (!done || done >= today) return false;
+  return now.getTime() >= londonInstant(today, SWEEP_MISSED_AFTER.hour, SWEEP_MISSED_AFTER.minute).getTime();
+}
+
+/** Runs an owed daily sweep; its own failure is recorded in its health row and it is tried again next run. */
+function finishOwedSweep(): void {
   try {
     tracked('runDailySweep', (ctx, now) => dailySweep(ctx, now));
   } catch {
-    console.log('sender: the stopped daily sweep could not be finished; it is retried next run');
+    console.log('sender: the owed daily sweep could not be finished; it is retried next run');
   }
 }
 

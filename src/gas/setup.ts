@@ -13,7 +13,7 @@ import { formatAnswersAsText, startCountingResponses } from './intake';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { DASHBOARD_LEGEND } from './status-colours';
-import { writeDashboard } from './sweep';
+import { startCountingSweeps, writeDashboard } from './sweep';
 import { TABS } from './tabs';
 import { ensureTab } from './ensure-tab';
 import { ensureTriggers, type TriggerReport } from './trigger-owner';
@@ -299,6 +299,7 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   if (auditEditors.includes(Session.getEffectiveUser().getEmail())) flushDeferredAudit(ss);
   // Responses already on the tab when setup first runs are taken as handled (intake.ts).
   startCountingResponses(new Date());
+  startCountingSweeps(new Date());
   const blank = ss.getSheetByName('Sheet1');
   if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
   return {

@@ -16,6 +16,15 @@ import { DASHBOARD_LEGEND } from './status-colours';
 import { TABS } from './tabs';
 import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
 
+/** The London day of the last daily sweep that ran to its end (an error included); setup starts it. */
+export const SWEEP_DONE = 'sweep:done';
+
+/** Setup: the first sweep is owed the day after; a day with none by mid-morning is caught up (main.ts). */
+export function startCountingSweeps(now: Date): void {
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(SWEEP_DONE) === null) props.setProperty(SWEEP_DONE, londonDate(now));
+}
+
 export interface SweepReport {
   cases: number;
   byStatus: Record<string, number>;

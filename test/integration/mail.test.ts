@@ -512,7 +512,7 @@ describe('the sender', () => {
     const idle = office.send();
     expect(idle.stats.calls).toEqual({
       'PropertiesService.getScriptProperties': 1,
-      'Properties.getProperty': 1,
+      'Properties.getProperties': 1,
     });
   });
 

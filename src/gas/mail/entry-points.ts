@@ -26,12 +26,17 @@ const IDLE: SendReport = {
 
 /**
  * Time-driven, every 10 minutes, and "Send queued letters now" on the menu (src/main.ts wraps it).
- * `beforeSending` runs only when the Outbox is flagged, so an idle run still costs one property read.
+ * `owed` says from the script properties whether other work is due (a daily sweep stopped or missed);
+ * `beforeSending` does it. An idle run costs one property read and no sheet call.
  */
-export function sendQueuedMailAfter(beforeSending: () => void): SendReport {
-  // An idle office costs one property read per run: nothing is read from the sheet.
-  if (!PropertiesService.getScriptProperties().getProperty(PENDING_PROPERTY)) return IDLE;
-  beforeSending();
+export function sendQueuedMailAfter(
+  owed: (props: Readonly<Record<string, string>>) => boolean,
+  beforeSending: () => void,
+): SendReport {
+  const props = PropertiesService.getScriptProperties().getProperties();
+  const due = owed(props);
+  if (!props[PENDING_PROPERTY] && !due) return IDLE;
+  if (due) beforeSending();
   const ctx = openContext();
   const now = new Date();
   let report: SendReport;

@@ -77,7 +77,10 @@ export function killDrill(selection: PointSelection): DrillReport {
       office.emu.interleave({ fn: scenario.fn, atCall: n, do: 'kill' });
       scenario.act(office);
       office.expectFaultHappened(`kill at ${scenario.name} call ${n}`);
-      // The 10-minute sender goes on running after the kill, as it does in production.
+      // The 10-minute sender goes on running after the kill, as it does in production, through the
+      // morning: a sweep stopped before it could mark itself is owed from 08:15.
+      office.drain();
+      office.emu.advanceBy(75 * 60_000);
       office.drain();
       office.nextMorning();
       office.drain();
