@@ -38,7 +38,7 @@ import { withScriptLock, type RunContext } from './context';
 import { answersToSubmission } from './form-questions';
 import { queueFirstLetters } from './mail';
 import { TABS } from './tabs';
-import { headerIndex, readHeaders, type Cell, type RowValues } from './table';
+import { appendRecords, readHeaders, type RowValues } from './table';
 
 const LOCK_TIMEOUT_MS = 30_000;
 
@@ -94,42 +94,13 @@ function rowFormats(headers: readonly string[], current: readonly string[]): str
   });
 }
 
-/** One case row laid out under the given headers, with the number formats it needs. */
-function layOut(headers: readonly string[], values: RowValues, current: readonly string[]) {
-  const index = headerIndex(headers);
-  const row: Cell[] = new Array<Cell>(headers.length).fill('');
-  for (const [header, value] of Object.entries(values)) {
-    const i = index.get(header);
-    if (i !== undefined) row[i] = value;
-  }
-  return { row, formats: rowFormats(headers, current) };
-}
-
 /**
  * Appends one case row, each value under its header, formats first so nothing typed is reinterpreted.
- * The header row is read again after the write: if staff inserted, moved or deleted a column in the few
- * calls before it, the row is laid out again under the headers as they are now.
+ * appendRecords reads the header row again once written and lays the row out again if staff inserted,
+ * moved or deleted a column meanwhile.
  */
-function appendCaseRow(sheet: Sheet, headers: readonly string[], values: RowValues): void {
-  const first = sheet.getLastRow() + 1;
-  const maxRows = sheet.getMaxRows();
-  if (first > maxRows) sheet.insertRowsAfter(maxRows, first - maxRows);
-  let written = headers;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const range = sheet.getRange(first, 1, 1, written.length);
-    const { row, formats } = layOut(written, values, range.getNumberFormats()[0] ?? []);
-    range.setNumberFormats([formats]);
-    range.setValues([row]);
-    const now = readHeaders(sheet);
-    if (now.length === written.length && now.every((h, i) => h === written[i])) return;
-    // Cells past the new width held values laid out for the old columns: clear them before rewriting.
-    if (written.length > now.length)
-      sheet.getRange(first, now.length + 1, 1, written.length - now.length).clearContent();
-    written = now;
-  }
-  throw new Error(
-    'The Cases tab kept changing shape while a case was added; the morning check will finish it.',
-  );
+function appendCaseRow(sheet: Sheet, values: RowValues): void {
+  appendRecords(sheet, [values], (headers) => rowFormats(headers, []));
 }
 
 /** Whether a case row with this reference is on the Cases tab (only asked when finishing a stopped run). */
@@ -211,7 +182,7 @@ function recordLocked(
   const headers = readHeaders(sheet);
   if (!resuming || !hasCaseRow(sheet, headers, reference)) {
     const row = newCaseRow(profile, record, problems, clocks, now, response?.identity.id ?? '');
-    appendCaseRow(sheet, headers, row);
+    appendCaseRow(sheet, row);
   }
   if (!resuming || !hasCreationAudit(ss, reference)) {
     appendAudit(ss, [

@@ -171,7 +171,12 @@ function headersIfChanged(sheet: Sheet, headers: readonly string[]): string[] | 
  * is right whichever side of the write the change came). Call under the script lock: two appends racing
  * for the same last row would overwrite each other.
  */
-export function appendRecords(sheet: Sheet, records: readonly RowValues[]): number {
+export function appendRecords(
+  sheet: Sheet,
+  records: readonly RowValues[],
+  /** Number formats for a row under these headers, set before its values so Sheets keeps text as text. */
+  formatsFor?: (headers: readonly string[]) => string[],
+): number {
   if (records.length === 0) return 0;
   let headers = readHeaders(sheet);
   const first = sheet.getLastRow() + 1;
@@ -184,7 +189,12 @@ export function appendRecords(sheet: Sheet, records: readonly RowValues[]): numb
     const width = headers.length;
     let wrote = false;
     try {
-      sheet.getRange(first, 1, records.length, width).setValues(layOut(headers, records));
+      const range = sheet.getRange(first, 1, records.length, width);
+      if (formatsFor) {
+        const formats = formatsFor(headers);
+        range.setNumberFormats(records.map(() => formats));
+      }
+      range.setValues(layOut(headers, records));
       wrote = true;
       // A column deleted before an earlier round's write left its last values past today's last header.
       if (widest > width) sheet.getRange(first, width + 1, records.length, widest - width).clearContent();
