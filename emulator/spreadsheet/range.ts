@@ -69,7 +69,20 @@ export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
     readonly numColumns: number,
   ) {}
 
+  /**
+   * A Range keeps the cells it named when it was taken; after staff delete rows or columns it may reach
+   * past the sheet's edge, and Google then refuses the whole call: nothing of it is read or written.
+   */
+  private inGrid(): void {
+    if (
+      this.row + this.numRows - 1 > this.sheet.getMaxRows() ||
+      this.column + this.numColumns - 1 > this.sheet.getMaxColumns()
+    )
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+  }
+
   private map<T>(fn: (r: number, c: number) => T): T[][] {
+    this.inGrid();
     return Array.from({ length: this.numRows }, (_, i) =>
       Array.from({ length: this.numColumns }, (_, j) => fn(this.row + i, this.column + j)),
     );
@@ -195,6 +208,7 @@ export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
 
   /** Writes without the shape check (used by appendRow, which sizes the range itself). */
   writeValues(values: unknown[][]): void {
+    this.inGrid();
     values.forEach((row, i) =>
       row.forEach((v, j) => writeCell(this.sheet.cell(this.row + i, this.column + j), v, this.timeZone())),
     );
@@ -290,6 +304,7 @@ export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
     return this;
   }
   setNumberFormats(formats: string[][]): this {
+    this.inGrid();
     this.checkShape(formats, 'setNumberFormats').forEach((row, i) =>
       row.forEach((f, j) => (this.sheet.cell(this.row + i, this.column + j).numberFormat = f as string)),
     );

@@ -31,6 +31,10 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   ) {}
 
   cell(row: number, column: number): Cell {
+    // A Range taken before staff deleted rows or columns still names its old cells; on Google, using it
+    // past the sheet's edge fails rather than growing the sheet, and nothing is written.
+    if (row > this.maxRows || column > this.maxColumns)
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     while (this.grid.length < row) this.grid.push([]);
     const r = this.grid[row - 1]!;
     while (r.length < column) r.push(emptyCell());
