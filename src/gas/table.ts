@@ -49,7 +49,13 @@ export class Table {
   }
 
   static read(sheet: Sheet): Table {
-    const values = sheet.getDataRange().getValues() as Cell[][];
+    let values: Cell[][];
+    try {
+      values = sheet.getDataRange().getValues() as Cell[][];
+    } catch {
+      // Staff deleted a row or column between taking the range and reading it: take it again.
+      values = sheet.getDataRange().getValues() as Cell[][];
+    }
     const [header = [], ...rows] = values;
     // Blank rows below the header read as rows of ""; keep only rows with content.
     const data: Cell[][] = [];
