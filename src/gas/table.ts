@@ -190,6 +190,10 @@ export function appendRecords(
   const maxRows = sheet.getMaxRows();
   if (first + records.length - 1 > maxRows)
     sheet.insertRowsAfter(maxRows, first + records.length - 1 - maxRows);
+  // A column inserted between reading the tab's width and its header row pushes the last header out of
+  // the read: a record's column missing from what was read is read for once more before writing.
+  if (records.some((record) => Object.keys(record).some((key) => !headers.includes(key))))
+    headers = readHeaders(sheet);
   let widest = 0;
   for (let round = 1; round <= MAX_APPEND_ROUNDS; round++) {
     const width = headers.length;
