@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
-import { zonedInstant, zonedParts } from './spreadsheet/cells';
+import { LONG_DAYS, LONG_MONTHS, zonedInstant, zonedParts } from './spreadsheet/cells';
 import type { Clock } from './clock';
 import type { Accepts } from './types';
 
@@ -293,21 +293,6 @@ export class EmulatedMailApp
 }
 
 // --- Utilities (formatDate follows java.text.SimpleDateFormat, as Google documents)
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
   const p = zonedParts(date, timeZone);
@@ -326,7 +311,11 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         case 'y':
           return n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
         case 'M':
-          return n >= 4 ? MONTHS[p.month - 1]! : n === 3 ? MONTHS[p.month - 1]!.slice(0, 3) : pad(p.month, n);
+          return n >= 4
+            ? LONG_MONTHS[p.month - 1]!
+            : n === 3
+              ? LONG_MONTHS[p.month - 1]!.slice(0, 3)
+              : pad(p.month, n);
         case 'd':
           return pad(p.day, n);
         case 'H':
@@ -340,7 +329,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         case 'S':
           return pad(date.getUTCMilliseconds(), n);
         case 'E':
-          return n >= 4 ? DAYS[p.weekday]! : DAYS[p.weekday]!.slice(0, 3);
+          return n >= 4 ? LONG_DAYS[p.weekday]! : LONG_DAYS[p.weekday]!.slice(0, 3);
         case 'a':
           return p.hour < 12 ? 'AM' : 'PM';
         case 'Z':

@@ -130,7 +130,7 @@ export function compareValues(x: CellValue, y: CellValue): number {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
+export const LONG_MONTHS = [
   'January',
   'February',
   'March',
@@ -144,7 +144,7 @@ const LONG_MONTHS = [
   'November',
   'December',
 ];
-const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * A date under a Sheets date-time number format (`dd/mm/yyyy`, `dd/mm/yyyy hh:mm`, `d mmmm yyyy`, ...).
