@@ -3,18 +3,10 @@
  * minutes an execution (developers.google.com/apps-script/guides/services/quotas#current_limitations,
  * "Script runtime: 6 min / execution").
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emulatorFor } from './fixtures';
 import { CALL_COSTS, EXECUTION_LIMIT_MS, callKind } from '../../emulator/cost';
-import { Emulator, KILLED_MESSAGE, type EmulatorOptions, type Invocation } from '../../emulator/index';
-
-function emulatorFor(code: string, options: EmulatorOptions = {}): Emulator {
-  const dir = mkdtempSync(join(tmpdir(), 'emu-cost-'));
-  writeFileSync(join(dir, 'Code.js'), code);
-  return new Emulator({ bundlePath: join(dir, 'Code.js'), ...options });
-}
+import { Emulator, KILLED_MESSAGE, type Invocation } from '../../emulator/index';
 
 function failedRun(emu: Emulator, fn: string): Invocation {
   try {

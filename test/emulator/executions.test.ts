@@ -3,17 +3,9 @@
  * test does not. Scripts here are tiny bundles written to a temporary file, loaded exactly as
  * build/Code.js is.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Emulator, KILLED_MESSAGE } from '../../emulator/index';
-
-function emulatorFor(code: string): Emulator {
-  const dir = mkdtempSync(join(tmpdir(), 'emu-'));
-  writeFileSync(join(dir, 'Code.js'), code);
-  return new Emulator({ bundlePath: join(dir, 'Code.js') });
-}
+import { emulatorFor } from './fixtures';
+import { KILLED_MESSAGE } from '../../emulator/index';
 
 const COUNTER = `
   function bump() {

@@ -2,16 +2,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Emulator } from '../../emulator/index';
+import { Emulator, type EmulatorOptions } from '../../emulator/index';
 import { EmulatedSpreadsheet } from '../../emulator/spreadsheet/spreadsheet';
 import type { EmulatedSheet } from '../../emulator/spreadsheet/sheet';
 import { UiRecorder } from '../../emulator/ui';
 
 /** An emulator whose bundle is `code`, loaded exactly as build/Code.js is. */
-export function emulatorFor(code: string): Emulator {
+export function emulatorFor(code: string, options: EmulatorOptions = {}): Emulator {
   const dir = mkdtempSync(join(tmpdir(), 'emu-'));
   writeFileSync(join(dir, 'Code.js'), code);
-  return new Emulator({ bundlePath: join(dir, 'Code.js') });
+  return new Emulator({ ...options, bundlePath: join(dir, 'Code.js') });
 }
 
 /** Runs `body` as a script with `ss` (the spreadsheet) and `sheet` (its first tab) in scope. */

@@ -2,17 +2,9 @@
  * The rules the emulator enforces, each against the Google documentation it follows. Scripts here are
  * tiny bundles written to a temporary file, loaded exactly as build/Code.js is.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emulatorFor } from './fixtures';
 import { Emulator } from '../../emulator/index';
-
-function emulatorFor(code: string, options: ConstructorParameters<typeof Emulator>[0] = {}): Emulator {
-  const dir = mkdtempSync(join(tmpdir(), 'emu-'));
-  writeFileSync(join(dir, 'Code.js'), code);
-  return new Emulator({ ...options, bundlePath: join(dir, 'Code.js') });
-}
 
 describe('the runtime (developers.google.com/apps-script/guides/v8-runtime)', () => {
   it('gives the script only ECMAScript built-ins and the Apps Script globals', () => {

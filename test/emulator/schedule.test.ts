@@ -4,11 +4,9 @@
  * (developers.google.com/apps-script/reference/lock/lock-service: "prevents concurrent access to sections
  * of code").
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Emulator, drill, planDrill } from '../../emulator/index';
+import { emulatorFor } from './fixtures';
+import { drill, planDrill } from '../../emulator/index';
 
 const COUNTER = `
   function bump() {
@@ -34,12 +32,6 @@ const COUNTER = `
     sheet.appendRow(['first', 'first again']);
     sheet.appendRow(['second', 'second again']);
   }`;
-
-function emulatorFor(code: string): Emulator {
-  const dir = mkdtempSync(join(tmpdir(), 'emu-drill-'));
-  writeFileSync(join(dir, 'Code.js'), code);
-  return new Emulator({ bundlePath: join(dir, 'Code.js') });
-}
 
 /** Runs `fn` once with a seeded schedule of other runs of `other`; returns the counter and the successes. */
 function drillCounter(seed: number, fn: string, other: string): { n: number; bumps: number } {

@@ -4,17 +4,8 @@
  * Sheet.getRange does: developers.google.com/apps-script/reference/spreadsheet/sheet#getrangerow,-column,-numrows,-numcolumns),
  * and writes none of it: the sheet never grows to take it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Emulator } from '../../emulator/index';
-
-function emulatorFor(code: string): Emulator {
-  const dir = mkdtempSync(join(tmpdir(), 'emu-'));
-  writeFileSync(join(dir, 'Code.js'), code);
-  return new Emulator({ bundlePath: join(dir, 'Code.js') });
-}
+import { emulatorFor } from './fixtures';
 
 describe('a range taken before a column was deleted', () => {
   it('refuses a write past the edge as a whole, and the sheet does not grow', () => {

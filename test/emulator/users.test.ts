@@ -2,18 +2,14 @@
  * Several Google accounts using one spreadsheet and its script: whose triggers are whose, who a trigger
  * runs as, whose quota it spends, and when Google withholds a user's address.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emulatorFor as bundleEmulator } from './fixtures';
 import { Clock } from '../../emulator/clock';
 import { Emulator, type EmulatorOptions } from '../../emulator/index';
 import { EmulatedScriptApp, EmulatedTrigger, TRIGGER_LIMIT, TriggerRegistry } from '../../emulator/triggers';
 
 function emulatorFor(code: string, options: EmulatorOptions = {}): Emulator {
-  const dir = mkdtempSync(join(tmpdir(), 'emu-users-'));
-  writeFileSync(join(dir, 'Code.js'), code);
-  return new Emulator({ bundlePath: join(dir, 'Code.js'), owner: 'owner@opcc.example', ...options });
+  return bundleEmulator(code, { owner: 'owner@opcc.example', ...options });
 }
 
 const ALICE = 'alice@opcc.example';
