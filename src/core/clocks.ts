@@ -85,8 +85,38 @@ export function computeClocks(
     appealDecisionBy: due(record.appealedAt, rules.appealDecision),
     retainUntil: retainUntil(profile, record),
   };
-  const { status, statusReason } = slaStatus(record, kind, stateLabel, running, times, now, rules, calendar);
-  return { ...times, status, statusReason };
+  const { status, statusReason, next } = slaStatus(
+    record,
+    kind,
+    stateLabel,
+    running,
+    times,
+    now,
+    rules,
+    calendar,
+  );
+  return {
+    ...times,
+    status,
+    statusReason,
+    nextDeadline: next ?? null,
+    dueSoonFrom: next ? dueSoonFrom(next, rules.dueSoonWorkingDays, calendar) : null,
+  };
+}
+
+/**
+ * The first day on which `by` is at most `n` working days away: the status rule for `due-soon` read
+ * backwards, so a row's colour can change at midnight from this date alone.
+ */
+export function dueSoonFrom(by: LocalDate, n: number, calendar: Calendar): LocalDate {
+  let day = by;
+  // Bounded: n working days lie within a few weeks even over Christmas and closures.
+  for (let i = 0; i < 366; i++) {
+    const before = calendar.addCalendarDays(day, -1);
+    if (calendar.workingDaysBetween(before, by) > n) return day;
+    day = before;
+  }
+  return day;
 }
 
 function addDays(day: LocalDate, rule: ClockRule, calendar: Calendar): LocalDate {
@@ -164,7 +194,7 @@ function slaStatus(
   now: Date,
   rules: PolicyProfile['clocks'],
   calendar: Calendar,
-): { status: SlaStatus; statusReason: string } {
+): { status: SlaStatus; statusReason: string; next?: LocalDate } {
   const today = londonDate(now);
   const windowOpen = t.appealBy !== null && today <= t.appealBy;
   if (kind === 'final' || (kind === 'closed' && !windowOpen)) {
@@ -199,10 +229,10 @@ function slaStatus(
   );
   if (next) {
     if (next.by < today)
-      return { status: 'overdue', statusReason: `${next.name} overdue: was due ${next.by}` };
+      return { status: 'overdue', statusReason: `${next.name} overdue: was due ${next.by}`, next: next.by };
     if (calendar.workingDaysBetween(today, next.by) <= rules.dueSoonWorkingDays)
-      return { status: 'due-soon', statusReason: `${next.name} due ${next.by}` };
-    return { status: 'on-track', statusReason: `${next.name} due ${next.by}` };
+      return { status: 'due-soon', statusReason: `${next.name} due ${next.by}`, next: next.by };
+    return { status: 'on-track', statusReason: `${next.name} due ${next.by}`, next: next.by };
   }
 
   const late = duties.find((d) => d.doneAt !== null && londonDate(d.doneAt) > d.by);

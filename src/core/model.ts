@@ -169,6 +169,13 @@ export interface Clocks {
   status: SlaStatus;
   /** Plain English: which clock drives the status, e.g. "Acknowledgement due 2026-03-04". */
   statusReason: string;
+  /**
+   * The earliest deadline the office still owes (the one the status is about), or null when nothing is
+   * pending or the clock is paused. The sheet turns a row red the day after it, without waiting for a run.
+   */
+  nextDeadline: LocalDate | null;
+  /** The first day the status becomes `due-soon` for `nextDeadline`; null with it. */
+  dueSoonFrom: LocalDate | null;
 }
 
 /** A staff action on a case, as recorded in the sheet or replayed by the simulator. */

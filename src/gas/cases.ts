@@ -36,6 +36,8 @@ export const COL = {
   received: 'Received',
   sla: 'SLA status',
   slaReason: 'What is due',
+  nextDeadline: 'Next deadline',
+  dueSoonFrom: 'Due soon from',
   stage: 'Stage',
   handler: 'Handled by',
   decision: 'Decision',
@@ -85,6 +87,9 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.received, owner: 'script', width: 130 },
   { header: COL.sla, owner: 'script', width: 100, text: true },
   { header: COL.slaReason, owner: 'script', width: 260, text: true },
+  // The row's colour is worked out from these two by the sheet itself (setup.ts), so it changes at
+  // midnight rather than at the next morning run.
+  { header: COL.nextDeadline, owner: 'script', width: 110, text: true },
   { header: COL.stage, owner: 'staff', width: 200, dropdown: 'stage' },
   { header: COL.handler, owner: 'staff', width: 170, dropdown: 'role' },
   { header: COL.decision, owner: 'staff', width: 220, dropdown: 'decision' },
@@ -127,6 +132,7 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.pauses, owner: 'script', width: 200, text: true },
   { header: COL.lastContact, owner: 'script', width: 120 },
   { header: COL.updated, owner: 'script', width: 140 },
+  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
   // The form response the case was made from (its timestamp and fingerprint), never a row number.
   { header: COL.responseId, owner: 'script', width: 80, hidden: true, text: true },
@@ -138,6 +144,8 @@ export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);
 export const CLOCK_HEADERS = [
   COL.sla,
   COL.slaReason,
+  COL.nextDeadline,
+  COL.dueSoonFrom,
   COL.acknowledgeBy,
   COL.updateBy,
   COL.appealBy,
@@ -320,6 +328,8 @@ export function clockValues(
   return {
     [COL.sla]: displayStatus(profile, record, clocks),
     [COL.slaReason]: clocks.statusReason,
+    [COL.nextDeadline]: dateCell(clocks.nextDeadline),
+    [COL.dueSoonFrom]: dateCell(clocks.dueSoonFrom),
     [COL.acknowledgeBy]: dateCell(clocks.acknowledgeBy),
     [COL.updateBy]: dateCell(clocks.updateBy),
     [COL.appealBy]: dateCell(clocks.appealBy),

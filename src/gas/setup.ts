@@ -12,7 +12,7 @@ import { healthRows } from './health';
 import { formatAnswersAsText, startCountingResponses } from './intake';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
-import { DASHBOARD_LEGEND } from './status-colours';
+import { statusColourFormulas } from './status-colours';
 import { startCountingSweeps, writeDashboard } from './sweep';
 import { TABS } from './tabs';
 import { ensureTab } from './ensure-tab';
@@ -91,14 +91,16 @@ function setupCases(ss: Spreadsheet, profile: PolicyProfile): void {
     }
   }
 
-  // Row colours come from rules on the SLA status column, so they stay right between script runs.
-  const statusLetter = columnLetter(index.get(COL.sla)! + 1);
+  // Row colours come from the sheet's own rules, so they stay right between script runs: the status text
+  // the last run wrote, and the next deadline compared with TODAY() in the sheet's time zone, so a row
+  // turns red at midnight rather than at the next morning's run.
+  const letter = (header: string) => columnLetter(index.get(header)! + 1);
   const whole = sheet.getRange(2, 1, rows, headers.length);
   sheet.setConditionalFormatRules(
-    DASHBOARD_LEGEND.map((entry) =>
+    statusColourFormulas(letter(COL.sla), letter(COL.nextDeadline), letter(COL.dueSoonFrom)).map((rule) =>
       SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=$${statusLetter}2="${entry.status}"`)
-        .setBackground(entry.colour)
+        .whenFormulaSatisfied(rule.formula)
+        .setBackground(rule.colour)
         .setRanges([whole])
         .build(),
     ),

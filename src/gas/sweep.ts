@@ -119,6 +119,8 @@ function settledClocks(
     retainUntil,
     status: 'closed',
     statusReason: `Closed (${stateLabel(profile, record.state)}); nothing more to do`,
+    nextDeadline: null,
+    dueSoonFrom: null,
   };
 }
 
