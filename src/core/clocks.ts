@@ -27,7 +27,7 @@
  * 3. `paused`   a pause has begun and not ended.
  * 4. The pending deadlines are: the acknowledgement, while not given and the kind is `open` or `review`;
  *    the update (always pending while it exists: it repeats); the appeal acknowledgement and the appeal
- *    decision, while not given. The earliest drives the status (ties: acknowledgement, appeal
+ *    decision, while not given; the office's progress check (`review`), where the policy gives none. The earliest drives the status (ties: acknowledgement, appeal
  *    acknowledgement, appeal decision, update):
  *    `overdue`  it is before today;
  *    `due-soon` it is today or at most `dueSoonWorkingDays` working days after today;
@@ -83,6 +83,7 @@ export function computeClocks(
         : null,
     appealAcknowledgeBy: due(record.appealedAt, rules.appealAcknowledge),
     appealDecisionBy: due(record.appealedAt, rules.appealDecision),
+    reviewBy: reviewBy(record, kind, running, rules, pauses, today, calendar),
     retainUntil: retainUntil(profile, record),
   };
   const { status, statusReason, next } = slaStatus(
@@ -117,6 +118,28 @@ export function dueSoonFrom(by: LocalDate, n: number, calendar: Calendar): Local
     day = before;
   }
   return day;
+}
+
+/**
+ * The office's check-in deadline: only where the policy's own clocks leave an open case or an appeal with
+ * nothing due, counted from the latest thing that happened on the case.
+ */
+function reviewBy(
+  record: CaseRecord,
+  kind: StateKind,
+  running: boolean,
+  rules: PolicyProfile['clocks'],
+  pauses: readonly ClockPause[],
+  today: LocalDate,
+  calendar: Calendar,
+): LocalDate | null {
+  const rule = rules.review ?? null;
+  if (!rule) return null;
+  const covered = running ? rules.update !== null : kind === 'appeal' && rules.appealDecision !== null;
+  if (covered || !(running || kind === 'appeal')) return null;
+  const events = [record.receivedAt, record.lastUpdateAt, record.lastContactAt, record.appealedAt];
+  const latest = events.reduce<Date>((a, b) => (b && b > a ? b : a), record.receivedAt);
+  return deadline(londonDate(latest), rule, pauses, today, calendar);
 }
 
 function addDays(day: LocalDate, rule: ClockRule, calendar: Calendar): LocalDate {
@@ -177,6 +200,7 @@ interface Times {
   appealBy: LocalDate | null;
   appealAcknowledgeBy: LocalDate | null;
   appealDecisionBy: LocalDate | null;
+  reviewBy: LocalDate | null;
 }
 
 interface Duty {
@@ -221,6 +245,7 @@ function slaStatus(
   if (t.appealDecisionBy)
     duties.push({ name: 'Appeal decision', by: t.appealDecisionBy, doneAt: record.appealDecidedAt });
   if (t.updateBy) duties.push({ name: 'Progress update', by: t.updateBy, doneAt: null });
+  if (t.reviewBy) duties.push({ name: 'Progress check', by: t.reviewBy, doneAt: null });
 
   const pending = duties.filter((d) => d.doneAt === null);
   const next = pending.reduce<Duty | undefined>(

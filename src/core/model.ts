@@ -165,6 +165,8 @@ export interface Clocks {
   appealBy: LocalDate | null;
   appealAcknowledgeBy: LocalDate | null;
   appealDecisionBy: LocalDate | null;
+  /** The office's own check-in deadline (ClockRules.review), where the policy's clocks give none. */
+  reviewBy: LocalDate | null;
   retainUntil: LocalDate | null;
   status: SlaStatus;
   /** Plain English: which clock drives the status, e.g. "Acknowledgement due 2026-03-04". */
@@ -237,6 +239,13 @@ export interface ClockRules {
   /** From the appeal's receipt. */
   appealAcknowledge: ClockRule | null;
   appealDecision: ClockRule | null;
+  /**
+   * Office practice, not the policy's: where the policy sets no progress-update figure (or no deadline for
+   * an appeal), the handler checks the case at least this often, so every open case has a named next
+   * deadline. Counted from the last thing that happened on the case. Absent where the policy's own clocks
+   * always give one.
+   */
+  review?: ClockRule | null;
   retention: RetentionRule | null;
   /** A deadline this many working days away or fewer makes the status `due-soon`. */
   dueSoonWorkingDays: number;

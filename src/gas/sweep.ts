@@ -116,6 +116,7 @@ function settledClocks(
     appealBy: storedDay(table.value(row, COL.appealBy)),
     appealAcknowledgeBy: storedDay(table.value(row, COL.appealAcknowledgeBy)),
     appealDecisionBy: storedDay(table.value(row, COL.appealDecisionBy)),
+    reviewBy: null,
     retainUntil,
     status: 'closed',
     statusReason: `Closed (${stateLabel(profile, record.state)}); nothing more to do`,
