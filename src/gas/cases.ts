@@ -417,6 +417,11 @@ export function submissionFromCells(table: Table, row: readonly Cell[]): Record<
   };
 }
 
+/** The complaint as the case data holds it (what the script last accepted), or null without case data. */
+export function storedComplaint(table: Table, row: readonly Cell[]): Partial<Complaint> | null {
+  return parseData(table.value(row, COL.data))?.complaint ?? null;
+}
+
 /** The data cell with some complaint fields changed (a staff correction of a visible cell). */
 export function withComplaint(table: Table, row: readonly Cell[], changes: Partial<Complaint>): Cell | null {
   const data = parseData(table.value(row, COL.data));

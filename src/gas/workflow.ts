@@ -59,6 +59,7 @@ import {
   languageFromCell,
   relationshipFromCell,
   routedValues,
+  storedComplaint,
   storedReceivedAt,
   subjectFromCell,
   submissionFromCells,
@@ -248,7 +249,11 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
       applySingleEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, actor, now);
     else if (single && detailCell && handled.size === 0)
       applyDetailEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, now);
-    else if (!single) undoPaste(ctx, sheet, headers, range, who, now, handled);
+    else if (!single) {
+      undoPaste(ctx, sheet, headers, range, who, now, handled);
+      if (touched.some((h) => DETAIL_COLUMNS.includes(h)))
+        checkPastedDetails(ctx, sheet, headers, range, who, now, handled);
+    }
   } finally {
     lock.releaseLock();
   }
@@ -597,6 +602,118 @@ function applyDetailEdit(
   }
   appendAudit(ss, audit);
 }
+
+/**
+ * A paste or fill over detail columns: Apps Script gives no old values, so each pasted cell is compared
+ * with what the case data holds. A change is audited (from the case data's value) and kept; a value that
+ * would be refused one cell at a time is put back; Received is changed one cell at a time only. A changed
+ * contact detail re-addresses the case's unsent letters. Columns the case data does not keep (the email
+ * of the person complained about, a late appeal reason) stay as pasted.
+ */
+function checkPastedDetails(
+  ctx: RunContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headers: string[],
+  range: GoogleAppsScript.Spreadsheet.Range,
+  who: string,
+  now: Date,
+  handled: ReadonlySet<number>,
+): void {
+  const { ss, profile } = ctx;
+  const top = Math.max(range.getRow(), 2);
+  const height = range.getRow() + range.getNumRows() - top;
+  if (height < 1) return;
+  const first = range.getColumn() - 1;
+  const columns = headers
+    .map((h, i) => ({ h, i }))
+    .filter(({ h, i }) => i >= first && i < first + range.getNumColumns() && DETAIL_COLUMNS.includes(h));
+  const rows = sheet.getRange(top, 1, height, headers.length).getValues() as Cell[][];
+  const table = Table.fromValues(TABS.cases, headers, rows, top);
+  const audit: AuditEntry[] = [];
+  const updates: { key: string; values: Record<string, Cell> }[] = [];
+  const readdress: string[] = [];
+  let refused = 0;
+  rows.forEach((row, i) => {
+    const reference = String(table.value(row, COL.reference)).trim();
+    const stored = storedComplaint(table, row);
+    if (!reference || !stored || handled.has(top + i)) return;
+    const values: Record<string, Cell> = {};
+    const changes: Partial<Record<keyof Complaint, unknown>> = {};
+    const entry = (action: string, from: string, to: string, detail: string) =>
+      audit.push({ at: now, reference, actor: who, action, from, to, detail });
+    for (const { h, i: c } of columns) {
+      const value = row[c]!;
+      if (h === COL.received) {
+        const was = storedReceivedAt(table, row);
+        if (was && !sameCell(was, value)) {
+          values[h] = was;
+          refused += 1;
+          entry(
+            `refused: ${h}`,
+            auditText(was, true),
+            auditText(value, true),
+            'Change Received one cell at a time.',
+          );
+        }
+        continue;
+      }
+      const change = DETAIL_FIELD[h] ? detailChange(h, value) : null;
+      if (!change) continue;
+      const before = stored[DETAIL_FIELD[h]!];
+      const shown =
+        before === undefined
+          ? ''
+          : h === COL.language
+            ? before === 'cy'
+              ? 'Cymraeg'
+              : 'English'
+            : String(before);
+      if ('refuse' in change) {
+        values[h] = shown;
+        refused += 1;
+        entry(`refused: ${h}`, shown, auditText(value), change.refuse);
+        continue;
+      }
+      if ((change.value ?? '') === (before ?? '')) continue;
+      changes[change.field] = change.value;
+      entry(`changed: ${h}`, shown, auditText(value), `${h} (pasted)`);
+      if (h in CONTACT_COLUMNS && !readdress.includes(reference)) readdress.push(reference);
+    }
+    if (Object.keys(changes).length > 0) {
+      const data = withComplaint(table, row, changes as Partial<Complaint>);
+      if (data !== null) values[COL.data] = data;
+    }
+    if (Object.keys(values).length > 0) updates.push({ key: reference, values });
+  });
+  writeKeyedCells(sheet, COL.reference, updates);
+  for (const reference of readdress) {
+    const row = rows.find((r) => String(table.value(r, COL.reference)).trim() === reference)!;
+    readdressUnsentLetters(ss, reference, recordFromRow(profile, table, row).complaint);
+  }
+  if (refused > 0)
+    ss.toast(
+      'Some pasted cells were put back: a value that is not valid there, or Received, which is changed one cell at a time. The Audit tab says which.',
+      'Paste checked',
+    );
+  appendAudit(ss, audit);
+}
+
+/** The complaint field each detail column shows (Received and staff-only columns have none). */
+const DETAIL_FIELD: Readonly<Record<string, keyof Complaint>> = {
+  [COL.name]: 'name',
+  [COL.email]: 'email',
+  [COL.phone]: 'phone',
+  [COL.address]: 'address',
+  [COL.preferredContact]: 'preferredContact',
+  [COL.relationship]: 'relationship',
+  [COL.subject]: 'subject',
+  [COL.subjectName]: 'subjectName',
+  [COL.language]: 'language',
+  [COL.channel]: 'channel',
+  [COL.description]: 'description',
+  [COL.desiredOutcome]: 'desiredOutcome',
+  [COL.adjustments]: 'adjustments',
+};
 
 /** A multi-cell edit over workflow columns: put each changed workflow cell back (see the note above). */
 function undoPaste(

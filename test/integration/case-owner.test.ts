@@ -196,6 +196,26 @@ describe('the visible cells are the truth for contact details (issue 9, Deliver 
     expect(audits(o, ref).at(-1)).toMatchObject({ Action: 'refused: Received' });
   });
 
+  it('a paste down the Email column is audited per case from what the case held; an invalid one is put back', () => {
+    const o = new Office('wiltshire');
+    o.submit({ name: 'Alex Morgan', preferredContact: 'post', address: '1 High Street, Devizes' });
+    o.submit({ name: 'Sam Jones', email: 'sam@example.org' });
+    const headers = o.emu.sheetValues('Cases')[0]!.map(String);
+    const sheet = o.emu.spreadsheet.getSheetByName('Cases')!;
+    const column = headers.indexOf('Email') + 1;
+    const range = sheet.getRange(2, column, 2, 1);
+    range.setValues([['alex.new@example.org'], ['sam at example']]);
+    o.emu.run('onStaffEdit', { range, source: o.emu.spreadsheet, authMode: 'FULL' });
+    expect(o.cases().map((c) => c['Email'])).toEqual(['alex.new@example.org', 'sam@example.org']);
+    const trail = o.rows('Audit').filter((a) => String(a['Action']).endsWith('Email'));
+    expect(trail.map((a) => [a['Reference'], a['Action'], a['From'], a['To']])).toEqual([
+      ['WIL-2026-0001', 'changed: Email', 'alex.morgan@example.org', 'alex.new@example.org'],
+      ['WIL-2026-0002', 'refused: Email', 'sam@example.org', 'sam at example'],
+    ]);
+    const data = JSON.parse(String(o.cases()[0]!['Case data (do not edit)']));
+    expect(data.complaint.email).toBe('alex.new@example.org');
+  });
+
   it('changes to the other columns the script relies on are audited: who, from, to', () => {
     const o = new Office('wiltshire');
     o.submit();
