@@ -86,3 +86,17 @@ describe('the date a staff-logged complaint was received', () => {
     expect(staffReceivedAt('02/03/2026', now)).toMatchObject({ ok: false, message: /date it was received/ });
   });
 });
+
+describe('accept: every policy takes a Needs-review case into its first stage', () => {
+  it.each(['dyfed-powys', 'west-midlands', 'wiltshire'])(
+    '%s has `accept` from needs-review to its in-scope stage',
+    (policy) => {
+      const profile = getProfile(policy);
+      const { initial } = profile.lifecycle;
+      const accept = profile.lifecycle.transitions.find((t) => t.action === 'accept');
+      expect(accept?.from).toContain(initial.needsReview);
+      expect(accept?.to).toBe(initial.inScope);
+      expect(accept?.actors).toBe('any');
+    },
+  );
+});
