@@ -53,6 +53,16 @@ describe.each(POLICIES)('$id: no case without an owner (issue 9, Deliver 1)', ({
     expect(o.outbox().filter((r) => r['Reference'] === ref && r['Kind'] === 'overdue')).toHaveLength(1);
   });
 
+  it('a Needs-review row written before cases in review had an owner is given the complaints team by the sweep', () => {
+    const o = new Office(id);
+    o.submit(MISTYPED);
+    const ref = onlyCase(o);
+    // As an older version wrote it: no one in Handled by.
+    o.emu.spreadsheet.getSheetByName('Cases')!.getRange(o.cell(ref, 'Handled by')).setValue('');
+    o.emu.run('runDailySweep');
+    expect(caseRow(o, ref)['Handled by']).toBe('Complaints team');
+  });
+
   it(`${ack}: the team is reminded before the acknowledgement of a Needs-review case is due`, () => {
     const o = new Office(id);
     o.submit(MISTYPED);
