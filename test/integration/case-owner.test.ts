@@ -10,7 +10,7 @@ import { Office } from './harness';
 const POLICIES = [
   {
     id: 'dyfed-powys',
-    ack: '000 §6 "an acknowledgement of the complaint will be provided within 5 working days"',
+    ack: '000 §8 "an acknowledgement of the complaint will be provided within 5 working days"',
   },
   { id: 'west-midlands', ack: '001 ¶3 "Complaints will be acknowledged within 5 working days"' },
   { id: 'wiltshire', ack: '002 §3 "Complaints will be acknowledged within five working days"' },
