@@ -3,8 +3,9 @@
  * It never deletes or moves data: missing columns are added at the end, existing ones stay where staff
  * put them, and a trigger is only created when one for that handler is missing.
  */
+import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import type { PolicyProfile } from '../core/model';
-import { BUILT_IN_PROFILES, getProfile } from '../core/profile';
+import { BUILT_IN_PROFILES, getProfile, roleTitle } from '../core/profile';
 import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
@@ -34,7 +35,8 @@ function dropdownValues(profile: PolicyProfile, spec: ColumnSpec): string[] | nu
     case 'appeal-outcome':
       return profile.appeal.outcomes.map((o) => o.label);
     case 'role':
-      return profile.roles.map((r) => r.title);
+      // The complaints team holds a case waiting for review (no case is without an owner).
+      return [...profile.roles.map((r) => r.title), roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en')];
     default:
       return null;
   }
