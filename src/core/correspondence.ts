@@ -11,6 +11,31 @@ import type { CaseRecord, Clocks, Language, LocalDate, PolicyProfile, RoleId } f
 /** Reminders go to the handler this many working days before a progress update is due. */
 export const UPDATE_REMINDER_WORKING_DAYS = 3;
 
+/**
+ * An overdue appeal decision goes first to the appeal body; still undecided this many working days after
+ * its deadline, it goes one role up (profile `reportsTo`), and so on every further period.
+ */
+export const ESCALATE_AFTER_WORKING_DAYS = 5;
+
+/**
+ * The role above `role` in the profile, skipping anyone who must not judge this case: the person the
+ * complaint is about, and the people in `avoid` (whose decision is under appeal). Null at the top.
+ */
+export function nextRoleUp(
+  profile: PolicyProfile,
+  role: RoleId,
+  avoid: readonly (RoleId | null | undefined)[] = [],
+): RoleId | null {
+  const seen = new Set<RoleId>([role]);
+  let up = profile.roles.find((r) => r.id === role)?.reportsTo ?? null;
+  while (up !== null && !seen.has(up)) {
+    if (!avoid.includes(up)) return up;
+    seen.add(up);
+    up = profile.roles.find((r) => r.id === up)?.reportsTo ?? null;
+  }
+  return null;
+}
+
 /** The pseudo-role for the whole complaints team: the shell sends it to the team address in Settings. */
 export const COMPLAINTS_TEAM_ROLE: RoleId = 'complaints-team';
 
@@ -156,7 +181,7 @@ export function dueLetters(
   // Once per missed deadline: the cycle carries the deadline, so a rolled-on clock escalates afresh.
   const missed = (day: string | null, pending: boolean): day is string =>
     pending && day !== null && day < today;
-  const overdue: { what: string; cycle: string }[] = [];
+  const overdue: { what: string; cycle: string; toRole?: RoleId | null; variant?: string }[] = [];
   const when = (day: string) => longDate(day, 'en');
   if (missed(clocks.acknowledgeBy, !record.acknowledgedAt && !record.closedAt)) {
     overdue.push({
@@ -177,21 +202,56 @@ export function dueLetters(
     });
   }
   if (missed(clocks.appealDecisionBy, !record.appealDecidedAt)) {
-    overdue.push({
-      what: `the appeal decision was due on ${when(clocks.appealDecisionBy)}`,
-      cycle: `appeal-decision-${clocks.appealDecisionBy}`,
-    });
+    overdue.push(appealEscalation(profile, record, clocks.appealDecisionBy, today, calendar));
   }
   for (const o of overdue) {
     out.push(
       request(profile, record, 'overdue', {
         cycle: o.cycle,
-        toRole: route.decisionMaker ?? route.handler,
+        variant: o.variant ?? '',
+        toRole: o.toRole ?? route.decisionMaker ?? route.handler,
         extra: { overdueWhat: o.what },
       }),
     );
   }
   return out;
+}
+
+/**
+ * An overdue appeal decision is the appeal body's to make, so it goes to them, never to the person whose
+ * decision is under appeal. Each further ESCALATE_AFTER_WORKING_DAYS it stays undecided, it goes one role
+ * up (a new cycle, so one letter per step), skipping the decision maker and the person complained about.
+ */
+function appealEscalation(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  due: LocalDate,
+  today: LocalDate,
+  calendar: Pick<WorkingCalendar, 'workingDaysBetween'>,
+): { what: string; cycle: string; toRole: RoleId | null; variant: string } {
+  const route = record.route;
+  const body = route?.appealBody ?? null;
+  const what = `the appeal decision was due on ${longDate(due, 'en')}`;
+  const base = { what, cycle: `appeal-decision-${due}`, toRole: body, variant: 'appeal-decision' };
+  if (!body) return base;
+  const steps = Math.floor(calendar.workingDaysBetween(due, today) / ESCALATE_AFTER_WORKING_DAYS);
+  const avoid = [route?.decisionMaker, route?.handler, record.complaint.subject];
+  let role: RoleId = body;
+  let level = 0;
+  for (let i = 0; i < steps; i++) {
+    const up = nextRoleUp(profile, role, avoid);
+    if (up === null) break;
+    role = up;
+    level = i + 1;
+  }
+  if (level === 0) return base;
+  const after = level * ESCALATE_AFTER_WORKING_DAYS;
+  return {
+    what: `${what}, and it is still not decided ${after} working days later`,
+    cycle: `appeal-decision-${due}-up${level}`,
+    toRole: role,
+    variant: 'escalated',
+  };
 }
 
 export interface DigestCase {

@@ -153,7 +153,7 @@ const brokenCases: [string, Mutator, RegExp][] = [
   [
     'duplicate role',
     (p) => void p.roles.push({ id: 'pcc', title: 'PCC again' }),
-    /roles\[5\]\.id: duplicate id "pcc"/,
+    /roles\[6\]\.id: duplicate id "pcc"/,
   ],
   [
     'duplicate state',

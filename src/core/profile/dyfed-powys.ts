@@ -31,8 +31,19 @@ export const dyfedPowys: PolicyProfile = {
   languages: ['en', 'cy'],
   sourceDocument: 'seeds/000_7336c454c001ca7f.txt',
   roles: [
-    { id: 'chief-executive', title: 'Chief Executive', titleCy: 'Prif Weithredwr' },
-    { id: 'pcc', title: 'Police and Crime Commissioner', titleCy: 'Comisiynydd yr Heddlu a Throseddu' },
+    { id: 'chief-executive', title: 'Chief Executive', titleCy: 'Prif Weithredwr', reportsTo: 'pcc' },
+    {
+      id: 'pcc',
+      title: 'Police and Crime Commissioner',
+      titleCy: 'Comisiynydd yr Heddlu a Throseddu',
+      reportsTo: null,
+    },
+    {
+      id: 'safeguarding-lead',
+      title: 'Safeguarding lead',
+      titleCy: 'Arweinydd diogelu',
+      reportsTo: 'chief-executive',
+    },
   ],
   eligibility: {
     service: ['affected', 'on-behalf'],
@@ -342,4 +353,40 @@ export const dyfedPowys: PolicyProfile = {
     dueSoonWorkingDays: 2,
   },
   updatesToSubject: false,
+  subjectCopy: {
+    required: false,
+    source: '000 §3-9',
+    note: 'The policy does not say that the member of staff complained about is given a copy of the complaint.',
+  },
+  safeguarding: {
+    alertRole: 'safeguarding-lead',
+    source: 'Office practice',
+    note: 'The policy does not mention safeguarding; a concern raised in a complaint is passed to the safeguarding lead at once, as in 001 ¶9(b).',
+  },
+  exclusions: [
+    {
+      id: 'iopc-review-right',
+      question:
+        'Have you already been given the right to a review by the Independent Office for Police Conduct (IOPC), after a complaint where the Police and Crime Commissioner was the appropriate authority?',
+      questionCy:
+        "A ydych chi eisoes wedi cael yr hawl i adolygiad gan Swyddfa Annibynnol Ymddygiad yr Heddlu (IOPC), ar ôl cwyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn awdurdod priodol?",
+      explanation:
+        'We are sorry, but we cannot consider this complaint under our complaints procedure. Our policy says it cannot be used by "a member of the public who has been given the right to a review to the Independent [Office] for Police Conduct following a complaint where the Police and Crime Commissioner was the appropriate authority". Please use your right to a review by the IOPC instead. Please contact us if you would like to talk about this.',
+      explanationCy:
+        "Mae'n ddrwg gennym, ond ni allwn ystyried y gŵyn hon o dan ein gweithdrefn gwynion. Mae ein polisi'n dweud na all \"aelod o'r cyhoedd sydd wedi cael yr hawl i adolygiad gan Swyddfa Annibynnol Ymddygiad yr Heddlu ar ôl cwyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn awdurdod priodol\" ei defnyddio. Defnyddiwch eich hawl i adolygiad gan yr IOPC yn lle hynny. Cysylltwch â ni os hoffech drafod hyn.",
+      source: '000 §5',
+    },
+    {
+      id: 'legal-advice-after-review',
+      question:
+        'After a review of a complaint where the Police and Crime Commissioner was the review body, were you advised to seek independent legal advice?',
+      questionCy:
+        "Ar ôl adolygiad o gŵyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn gorff adolygu, a gawsoch chi eich cynghori i geisio cyngor cyfreithiol annibynnol?",
+      explanation:
+        'We are sorry, but we cannot consider this complaint under our complaints procedure. Our policy says it cannot be used by "a member of the public who has been advised to seek independent legal advice following a review of a complaint where the Police and Crime Commissioner was the relevant review body". Please seek independent legal advice, as you were advised. Please contact us if you would like to talk about this.',
+      explanationCy:
+        "Mae'n ddrwg gennym, ond ni allwn ystyried y gŵyn hon o dan ein gweithdrefn gwynion. Mae ein polisi'n dweud na all \"aelod o'r cyhoedd sydd wedi cael ei gynghori i geisio cyngor cyfreithiol annibynnol ar ôl adolygiad o gŵyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn gorff adolygu perthnasol\" ei defnyddio. Ceisiwch gyngor cyfreithiol annibynnol, fel y cawsoch eich cynghori. Cysylltwch â ni os hoffech drafod hyn.",
+      source: '000 §5',
+    },
+  ],
 };

@@ -212,6 +212,26 @@ You are receiving this as the decision maker ({{decisionMaker}}).
 Open the complaints spreadsheet: {{caseLink}}`,
   ),
   T(
+    'overdue',
+    'Overdue appeal decision: {{reference}}',
+    `Complaint {{reference}} needs attention: {{overdueWhat}}.
+
+You are receiving this as the person who hears appeals ({{appealBody}}). Record the result in the "Appeal outcome" column.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'appeal-decision',
+  ),
+  T(
+    'overdue',
+    'Still overdue, for your attention: {{reference}}',
+    `Complaint {{reference}} needs attention: {{overdueWhat}}.
+
+It has already been sent to the person who hears appeals ({{appealBody}}). It now comes to you as the next person up, so that the complainant gets an answer. Please make sure the appeal is decided and the result recorded in the "Appeal outcome" column.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'escalated',
+  ),
+  T(
     'digest',
     'Complaints to deal with today ({{today}})',
     `New since yesterday: {{digestNew}}
