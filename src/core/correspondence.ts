@@ -272,6 +272,11 @@ function previousDay(day: LocalDate): LocalDate {
 /**
  * The complaints team's digest, on working days only. "New" is everything received since the last
  * working day began (so Monday's covers the weekend) and before today: each case appears exactly once.
+ * Only cases the office still has something to do on are listed: open cases (in review, being handled or
+ * under appeal), and closed or final ones only while a letter is still owed (their status is then not
+ * `met` or `closed`). A redirected, not-eligible or concluded case is never "due"; nor is a closed case
+ * just because the complainant's appeal window is running. Letters that could not be sent (for example
+ * an alert to a role with no email in Settings) are listed by reference so someone fixes them.
  * Null on a day off, or when there is nothing in it.
  */
 export function digest(
@@ -279,43 +284,38 @@ export function digest(
   cases: readonly DigestCase[],
   now: Date,
   calendar: Pick<WorkingCalendar, 'isWorkingDay'>,
-): Digest | null;
-/** @deprecated The shell's first form; the addressee is now always the complaints team. */
-export function digest(
-  cases: readonly DigestCase[],
-  now: Date,
-  calendar: Pick<WorkingCalendar, 'isWorkingDay'>,
-  toRole: RoleId,
-): Digest | null;
-export function digest(...args: unknown[]): Digest | null {
-  const legacy = Array.isArray(args[0]);
-  const profile = legacy ? null : (args[0] as PolicyProfile);
-  const [cases, now, calendar] = (legacy ? args.slice(0, 3) : args.slice(1, 4)) as [
-    readonly DigestCase[],
-    Date,
-    Pick<WorkingCalendar, 'isWorkingDay'>,
-  ];
+  failedLetters: readonly string[] = [],
+): Digest | null {
   const today = londonDate(now);
   if (!calendar.isWorkingDay(today)) return null;
   let since = previousDay(today);
   // Bounded: the calendar never has a month without a working day.
   for (let i = 0; i < 31 && !calendar.isWorkingDay(since); i++) since = previousDay(since);
-  const live = cases.filter((c) => !profile || stateKind(profile, c.record.state) !== 'final');
+  const running = (c: DigestCase): boolean => {
+    const kind = stateKind(profile, c.record.state);
+    return kind === undefined || kind === 'review' || kind === 'open' || kind === 'appeal';
+  };
+  // Closed or final, but a letter is still owed: computeClocks then gives neither `met` nor `closed`.
+  const owing = (c: DigestCase): boolean =>
+    !running(c) && c.clocks.status !== 'met' && c.clocks.status !== 'closed';
+  const live = cases.filter((c) => running(c) || owing(c));
   const fresh = live.filter((c) => {
     const day = londonDate(c.record.receivedAt);
     return day >= since && day < today;
   });
-  const dueToday = live.filter(({ record: r, clocks: k }) =>
-    [
-      r.acknowledgedAt ? null : k.acknowledgeBy,
-      k.status === 'paused' ? null : k.updateBy,
-      r.appealedAt ? null : k.appealBy,
-      r.appealAcknowledgedAt ? null : k.appealAcknowledgeBy,
-      r.appealDecidedAt ? null : k.appealDecisionBy,
-    ].includes(today),
+  const dueToday = live.filter(
+    (c) =>
+      owing(c) ||
+      [
+        c.record.acknowledgedAt ? null : c.clocks.acknowledgeBy,
+        c.clocks.status === 'paused' ? null : c.clocks.updateBy,
+        c.record.appealAcknowledgedAt ? null : c.clocks.appealAcknowledgeBy,
+        c.record.appealDecidedAt ? null : c.clocks.appealDecisionBy,
+      ].includes(today),
   );
   const overdue = live.filter((c) => c.clocks.status === 'overdue');
-  if (fresh.length + dueToday.length + overdue.length === 0) return null;
+  const failed = [...new Set(failedLetters)].sort();
+  if (fresh.length + dueToday.length + overdue.length + failed.length === 0) return null;
   const list = (items: readonly DigestCase[]) =>
     items.length ? `${items.length}: ${items.map((c) => c.record.reference).join(', ')}` : 'none';
   return {
@@ -336,6 +336,7 @@ export function digest(...args: unknown[]): Digest | null {
       digestNew: list(fresh),
       digestDueToday: list(dueToday),
       digestOverdue: list(overdue),
+      digestFailed: failed.length ? `${failed.length}: ${failed.join(', ')}` : 'none',
     },
   };
 }

@@ -52,6 +52,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   digestNew: 'New cases since the last working day',
   digestDueToday: 'Cases with something due today',
   digestOverdue: 'Cases with something overdue',
+  digestFailed: 'Letters that could not be sent (for example no email address in Settings)',
 };
 
 /** Filled from the case for every letter about one case (letters/values.ts). */
@@ -94,7 +95,7 @@ export const KIND_INFO: Record<LetterKind, KindInfo> = {
   'update-due': kind('staff', ['reference']),
   overdue: kind('staff', ['reference', 'overdueWhat'], { placeholders: [...STAFF_CASE, 'overdueWhat'] }),
   digest: kind('staff', ['digestOverdue'], {
-    placeholders: ['today', 'caseLink', 'digestNew', 'digestDueToday', 'digestOverdue'],
+    placeholders: ['today', 'caseLink', 'digestNew', 'digestDueToday', 'digestOverdue', 'digestFailed'],
   }),
 };
 

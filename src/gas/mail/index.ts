@@ -21,14 +21,14 @@ import {
   OUTBOX_LEGACY_HEADERS,
   STATUS,
   STATUS_VALUES,
-  TEAM_ROLE,
   queueLetters,
+  type OutboxSnapshot,
   type QueueItem,
 } from './outbox';
 import { TEMPLATES_HEADERS, TEMPLATES_LEGACY_HEADERS, readTemplates, seedTemplates } from './templates-tab';
 
 export { OUTBOX_HEADERS, TEMPLATES_HEADERS, OUTBOX, STATUS, STATUS_VALUES };
-export { PENDING_PROPERTY, markOutboxPending } from './outbox';
+export { PENDING_PROPERTY, markOutboxPending, readOutbox, type OutboxSnapshot } from './outbox';
 export { sendQueued, type SendReport } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -115,6 +115,7 @@ function queue(
   profile: PolicyProfile,
   list: QueueItem[],
   now: Date,
+  known?: ReadonlySet<string>,
 ): number {
   if (list.length === 0) return 0;
   const link = ss.getUrl();
@@ -126,6 +127,7 @@ function queue(
     (id) => roleTitle(profile, id, 'en'),
     list,
     now,
+    known,
   );
 }
 
@@ -160,7 +162,7 @@ export function queueEventLetters(
 
 /**
  * Daily, inside the caller's lock: reminders, escalations and the team digest (only when it has something
- * in it). One read of the Outbox's Key column, one append.
+ * in it). One read of the Outbox's Key column (none when the caller passes what it read), one append.
  */
 export function queueReminders(
   ss: Spreadsheet,
@@ -169,6 +171,7 @@ export function queueReminders(
   cases: readonly { record: CaseRecord; clocks: Clocks; subjectEmail?: string }[],
   now: Date,
   calendar: Calendar = makeCalendar(settings.closures),
+  outbox: OutboxSnapshot | null = null,
 ): number {
   const list: QueueItem[] = [];
   for (const { record, clocks, subjectEmail } of cases) {
@@ -176,7 +179,7 @@ export function queueReminders(
       list.push(subjectEmail ? { ...item, subjectEmail } : item);
     }
   }
-  const daily = digest(cases, now, calendar, TEAM_ROLE);
+  const daily = digest(profile, cases, now, calendar, outbox?.failed ?? []);
   if (daily) list.push({ request: daily.request, record: null, values: { ...daily.values, caseLink: '' } });
-  return queue(ss, settings, profile, list, now);
+  return queue(ss, settings, profile, list, now, outbox?.keys);
 }

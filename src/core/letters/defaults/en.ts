@@ -237,6 +237,7 @@ Open the complaints spreadsheet: {{caseLink}}`,
     `New since yesterday: {{digestNew}}
 Due today: {{digestDueToday}}
 Overdue: {{digestOverdue}}
+Letters that could not be sent: {{digestFailed}}
 
 Open the complaints spreadsheet: {{caseLink}}`,
   ),
