@@ -65,7 +65,7 @@ export const dyfedPowys: PolicyProfile = {
         'An allegation of a crime must be reported to the police directly. The Commissioner cannot investigate crimes.',
       explanationCy:
         "Rhaid rhoi gwybod i'r heddlu yn uniongyrchol am honiad o drosedd. Ni all y Comisiynydd ymchwilio i droseddau.",
-      source: '000 §7; cf. 001 ¶11',
+      source: 'Office practice: 000 does not cover criminal allegations (as 001 ¶11 does for West Midlands)',
     },
     {
       id: 'pcc-to-panel',
@@ -89,7 +89,8 @@ export const dyfedPowys: PolicyProfile = {
         'Complaints about police officers and police staff are dealt with by Dyfed-Powys Police under the police complaints system, not by this procedure.',
       explanationCy:
         "Heddlu Dyfed-Powys sy'n ymdrin â chwynion am swyddogion a staff yr heddlu, o dan system gwynion yr heddlu, nid o dan y weithdrefn hon.",
-      source: '000 §5',
+      source:
+        'Office practice: 000 §3 covers only OPCC staff and the OPCC; 000 §10 notes that complaints against police forces follow their own legal process',
     },
     {
       id: 'whistleblowing',
@@ -102,7 +103,8 @@ export const dyfedPowys: PolicyProfile = {
         'A disclosure of serious wrongdoing will be considered under the whistleblowing policy rather than this complaints procedure.',
       explanationCy:
         "Bydd datgeliad o gamwedd difrifol yn cael ei ystyried o dan y polisi chwythu'r chwiban yn hytrach na'r weithdrefn gwynion hon.",
-      source: '000 §12',
+      source:
+        "Office practice: 000 does not mention whistleblowing (000 §12 says only that the OPCC uses Dyfed-Powys Police's HR policies)",
     },
     {
       id: 'opcc-staff-grievance',

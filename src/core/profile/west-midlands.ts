@@ -8,7 +8,7 @@ import { intakeStates, sharedCommonActions, type SharedSources } from './common'
 
 const src: SharedSources = {
   acknowledge: '001 ¶3',
-  update: '001 ¶12',
+  update: '001 ¶7, ¶11',
   scope: '001 Application of this procedure',
   eligibility: '001 ¶2',
   decide: '001 ¶10',

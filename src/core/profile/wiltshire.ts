@@ -45,7 +45,7 @@ export const wiltshire: PolicyProfile = {
       contact: 'Wiltshire Police: call 101, or 999 in an emergency',
       explanation:
         'An allegation of a crime must be reported to the police directly. The Police and Crime Commissioner cannot investigate crimes.',
-      source: '002 §3; cf. 001 ¶11',
+      source: 'Office practice: 002 does not cover criminal allegations (as 001 ¶11 does for West Midlands)',
     },
     {
       id: 'pcc-to-panel',
