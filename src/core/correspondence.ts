@@ -125,6 +125,21 @@ export function firstLetters(profile: PolicyProfile, record: CaseRecord): Letter
   return [request(profile, record, 'redirect', { variant: route.redirectTo ?? '' })];
 }
 
+/**
+ * A complaint that raises a safeguarding concern alerts the profile's safeguarding role at once (001 ¶9(b)
+ * "the designated safeguarding lead will assess the matter"), whatever the route, review included. One
+ * alert per case: the key has no cycle, so accepting a reviewed case later sends nothing new.
+ */
+export function safeguardingAlert(profile: PolicyProfile, record: CaseRecord): LetterRequest[] {
+  if (record.complaint.safeguarding !== true || !profile.safeguarding) return [];
+  return [
+    request(profile, record, 'case-assigned', {
+      variant: 'safeguarding',
+      toRole: profile.safeguarding.alertRole,
+    }),
+  ];
+}
+
 /** After a staff action: letters that follow from the change of state. */
 export function eventLetters(profile: PolicyProfile, before: CaseRecord, after: CaseRecord): LetterRequest[] {
   const out: LetterRequest[] = [];

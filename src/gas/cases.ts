@@ -344,6 +344,13 @@ function pauseText(pauses: readonly ClockPause[]): string {
 }
 
 /** A whole new Cases row for a case that has just arrived. */
+/** The note a case carries when it raised a safeguarding concern: who was alerted, and how. */
+export function safeguardingNote(profile: PolicyProfile, complaint: Partial<Complaint>): string {
+  if (complaint.safeguarding !== true || !profile.safeguarding) return '';
+  const who = roleTitle(profile, profile.safeguarding.alertRole, 'en');
+  return ` Safeguarding concern raised: the ${who} was alerted by email on arrival (see the Outbox).`;
+}
+
 export function newCaseRow(
   profile: PolicyProfile,
   record: CaseRecord,
@@ -381,6 +388,9 @@ export function newCaseRow(
     [COL.decisionMaker]: title(route?.decisionMaker),
     [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
     [COL.flags]: flags.join(', '),
+    ...(c.safeguarding === true && profile.safeguarding
+      ? { [COL.notes]: safeguardingNote(profile, c).trim() }
+      : {}),
     [COL.problems]: problems.map((p) => p.message).join('\n'),
     [COL.channel]: c.channel ?? '',
     [COL.language]: c.language === 'cy' ? 'Cymraeg' : 'English',

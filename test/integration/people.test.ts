@@ -52,3 +52,56 @@ describe('"met" (green) only when nothing is owed to anyone', () => {
     expect(row['What is due']).toBe('Outcome letter waiting to be printed and posted');
   });
 });
+
+describe('safeguarding raises an immediate alert', () => {
+  it('001 ¶9(b) "the designated safeguarding lead will assess the matter": a submission raising safeguarding alerts the safeguarding lead at once and notes it on the case', () => {
+    const o = new Office('west-midlands');
+    const settings = o.emu.sheetValues('Settings').map((r) => String(r[1]));
+    expect(settings).toContain('Email for Safeguarding lead');
+    const calls = o.submit({ safeguarding: true }).stats.totalCalls;
+    const alert = o.outbox().find((r) => r['Variant'] === 'safeguarding')!;
+    expect(alert).toMatchObject({
+      Kind: 'case-assigned',
+      Audience: 'staff',
+      'For role': 'safeguarding-lead',
+      To: 'safeguarding-lead@opcc.example',
+      Status: 'queued',
+    });
+    expect(String(alert['Subject'])).toContain('Safeguarding concern raised');
+    const row = caseRow(o, 'WM-2026-0001');
+    expect(String(row['Flags'])).toContain('safeguarding');
+    expect(String(row['Notes'])).toMatch(/Safeguarding concern raised: the Safeguarding lead was alerted/);
+    const audit = o.rows('Audit').find((r) => r['Action'] === 'case created')!;
+    expect(String(audit['Detail'])).toMatch(/Safeguarding lead was alerted/);
+    // Queued in the same append as the first letters: no more calls than a submission without it.
+    const plain = new Office('west-midlands');
+    expect(calls).toBe(plain.submit().stats.totalCalls);
+    // Every policy has the role, as data.
+    for (const policy of ['wiltshire', 'dyfed-powys']) {
+      const other = new Office(policy);
+      other.submit({ safeguarding: true });
+      expect(other.outbox().filter((r) => r['Variant'] === 'safeguarding')).toHaveLength(1);
+    }
+  });
+
+  it('001 ¶10 "where a safeguarding concern is raised": with no email for the safeguarding lead the alert fails in plain words, and the digest and Dashboard show it', () => {
+    const o = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'));
+    const values = o.emu.sheetValues('Settings');
+    const i = values.findIndex((r) => r[0] === 'role:safeguarding-lead');
+    o.emu.spreadsheet
+      .getSheetByName('Settings')!
+      .getRange(i + 1, 3)
+      .setValue('');
+    o.submit({ safeguarding: true });
+    const alert = o.outbox().find((r) => r['Variant'] === 'safeguarding')!;
+    expect(alert['Status']).toBe('failed');
+    expect(alert['Last error']).toBe('No email address for Safeguarding lead in Settings');
+    o.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
+    o.emu.run('runDailySweep');
+    const dashboard = Object.fromEntries(o.emu.sheetValues('Dashboard').map((r) => [r[0], r.slice(1)]));
+    expect(dashboard['Letters that could not be sent']![0]).toBe(1);
+    expect(String(dashboard['Letters that could not be sent']![1])).toContain('WIL-2026-0001');
+    const digest = o.outbox().find((r) => r['Kind'] === 'digest')!;
+    expect(String(digest['Body'])).toContain('Letters that could not be sent: 1: WIL-2026-0001');
+  });
+});

@@ -6,6 +6,7 @@ import {
   dueLetters,
   eventLetters,
   firstLetters,
+  safeguardingAlert,
   type LetterRequest,
 } from '../../core/correspondence';
 import { letterValues } from '../../core/letters/values';
@@ -132,8 +133,8 @@ function queue(
 }
 
 /**
- * On arrival, inside the caller's lock: acknowledgement, redirect or not-eligible letter, and the case to
- * its handler. Callers that have just computed the clocks pass them to save recomputing.
+ * On arrival, inside the caller's lock: a safeguarding alert where a concern was raised, acknowledgement,
+ * redirect or not-eligible letter, and the case to its handler (one append). Callers that have just computed the clocks pass them to save recomputing.
  */
 export function queueFirstLetters(
   ss: Spreadsheet,
@@ -144,7 +145,8 @@ export function queueFirstLetters(
   now: Date = new Date(),
 ): void {
   const c = clocks ?? computeClocks(profile, record, now, makeCalendar(settings.closures));
-  queue(ss, settings, profile, items(profile, firstLetters(profile, record), record, c), now);
+  const letters = [...safeguardingAlert(profile, record), ...firstLetters(profile, record)];
+  queue(ss, settings, profile, items(profile, letters, record, c), now);
 }
 
 /** After an accepted staff action: outcome, appeal acknowledgement, appeal outcome. */

@@ -164,6 +164,18 @@ Open the complaints spreadsheet: {{caseLink}}`,
     'needs-review',
   ),
   T(
+    'case-assigned',
+    'Safeguarding concern raised: please assess complaint {{reference}} today',
+    `A complaint that arrived on {{receivedOn}}, {{reference}}, raises a safeguarding concern.
+
+You are receiving this as the safeguarding lead, so that you can assess the matter straight away and act under the safeguarding policy. Please do not wait for the complaint itself to be dealt with.
+
+Stage: {{stage}}
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'safeguarding',
+  ),
+  T(
     'update-due',
     'Progress update due by {{updateBy}}: {{reference}}',
     `The complainant in {{reference}} must get a progress update by {{updateBy}}.
