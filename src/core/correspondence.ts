@@ -140,6 +140,50 @@ export function safeguardingAlert(profile: PolicyProfile, record: CaseRecord): L
   ];
 }
 
+/** What the shell knows of the member of staff complained about, from the Cases row. */
+export interface SubjectContact {
+  /** Staff ticked "Copy to person complained about": the complaint may be shared with them. */
+  share: boolean;
+  /** "Email of person complained about", as staff typed it. */
+  email: string;
+}
+
+/**
+ * The member of staff complained about (002 §4.6, 001 ¶12): where the policy says so and staff have
+ * confirmed the complaint may be shared and given their email, a copy of the complaint (once), and an
+ * update each time the case's stage moves, or it closes (one per move: the cycle names the move).
+ * The copy holds what the complaint says and what the complainant wants, never their contact details.
+ */
+export function subjectLetters(
+  profile: PolicyProfile,
+  before: CaseRecord | null,
+  after: CaseRecord,
+  subject: SubjectContact,
+): LetterRequest[] {
+  if (!profile.subjectCopy?.required || !subject.share || !subject.email) return [];
+  if (!after.route?.inScope) return [];
+  const c = after.complaint;
+  const out = [
+    request(profile, after, 'subject-copy', {
+      extra: {
+        complaintText: c.description ?? '',
+        complaintWanted: c.desiredOutcome?.trim() ? c.desiredOutcome : 'They did not say.',
+      },
+    }),
+  ];
+  if (before && before.state !== after.state) {
+    const kind = stateKind(profile, after.state);
+    const closing = kind === 'closed' || kind === 'final';
+    out.push(
+      request(profile, after, 'subject-update', {
+        variant: closing ? 'closed' : '',
+        cycle: `${before.state}>${after.state}`,
+      }),
+    );
+  }
+  return out;
+}
+
 /** After a staff action: letters that follow from the change of state. */
 export function eventLetters(profile: PolicyProfile, before: CaseRecord, after: CaseRecord): LetterRequest[] {
   const out: LetterRequest[] = [];

@@ -48,6 +48,7 @@ export const COL = {
   appealOutcome: 'Appeal outcome',
   notes: 'Notes',
   subjectEmail: 'Email of person complained about',
+  subjectCopy: 'Copy to person complained about',
   acknowledgeBy: 'Acknowledge by',
   updateBy: 'Next update by',
   appealBy: 'Appeal by',
@@ -97,6 +98,8 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.appealOutcome, owner: 'staff', width: 200, dropdown: 'appeal-outcome' },
   { header: COL.notes, owner: 'staff', width: 240, text: true },
   { header: COL.subjectEmail, owner: 'staff', width: 200, text: true },
+  // Ticked when staff confirm the complaint may be shared with the person it is about (002 §4.6, 001 ¶12).
+  { header: COL.subjectCopy, owner: 'staff', width: 110, dropdown: 'checkbox' },
   // Deadlines are written as YYYY-MM-DD text in plain-text cells: Sheets would otherwise take them for
   // dates and show them in another form.
   { header: COL.acknowledgeBy, owner: 'script', width: 110, text: true },
@@ -155,6 +158,7 @@ export const WORKFLOW_COLUMNS: readonly string[] = [
   COL.acknowledged,
   COL.lastUpdate,
   COL.paused,
+  COL.subjectCopy,
   COL.appealReceived,
   COL.appealAcknowledged,
   COL.appealOutcome,

@@ -42,7 +42,8 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     const outbox = readOutbox(ss);
     const today = londonDate(now);
     const updates: KeyedUpdate[] = [];
-    const cases: { record: CaseRecord; clocks: Clocks; subjectEmail: string }[] = [];
+    const cases: { record: CaseRecord; clocks: Clocks; subjectEmail: string; shareWithSubject: boolean }[] =
+      [];
     const byStatus: Record<string, number> = {};
     const byStage: Record<string, number> = {};
     const byRoute: Record<string, number> = {};
@@ -62,7 +63,13 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
         values[COL.slaReason] = `Past its retention date (${clocks.retainUntil}): review for deletion`;
       }
       updates.push({ key: record.reference, values });
-      cases.push({ record, clocks, subjectEmail: String(table.value(row, COL.subjectEmail)).trim() });
+      const share = table.value(row, COL.subjectCopy);
+      cases.push({
+        record,
+        clocks,
+        subjectEmail: String(table.value(row, COL.subjectEmail)).trim(),
+        shareWithSubject: share === true || String(share).toUpperCase() === 'TRUE',
+      });
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       const stage = String(table.value(row, COL.stage) || 'No stage');
       byStage[stage] = (byStage[stage] ?? 0) + 1;

@@ -82,7 +82,7 @@ const SHEETS_EPOCH_DAYS = 25_569;
 export function oldCellValue(header: string, oldValue: string | undefined): Cell {
   const text = (oldValue ?? '').trim();
   if (text === '') return '';
-  if (header === COL.paused) return text.toUpperCase() === 'TRUE';
+  if (header === COL.paused || header === COL.subjectCopy) return text.toUpperCase() === 'TRUE';
   if (DATE_COLUMNS.includes(header)) {
     const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
     const day = dmy
@@ -162,6 +162,12 @@ export function mapEdit(
       }
       return { dataOnly: 'appeal outcome chosen' };
     }
+    case COL.subjectCopy:
+      return {
+        dataOnly: isTrue(value)
+          ? 'complaint may be shared with the person complained about'
+          : 'sharing with the person complained about withdrawn',
+      };
     case COL.handler: {
       const role = roleIdFromCell(profile, value);
       const personal = profile.lifecycle.commonActions.some((c) => c.action === 'handle-personally');
@@ -171,6 +177,11 @@ export function mapEdit(
     }
   }
   return { dataOnly: '' };
+}
+
+/** The member of staff complained about, as the row shows them now. */
+function subjectOf(at: (h: string) => Cell): { share: boolean; email: string } {
+  return { share: isTrue(at(COL.subjectCopy)), email: String(at(COL.subjectEmail) ?? '').trim() };
 }
 
 function label(profile: PolicyProfile, id: string): string {
@@ -272,6 +283,17 @@ function applySingleEdit(
     if (data !== null && !sameCell(data, at(COL.data))) {
       writeKeyedCells(sheet, COL.reference, [{ key: reference, values: { [COL.data]: data } }]);
     }
+    if (header === COL.subjectCopy)
+      queueEventLetters(
+        ss,
+        settings,
+        profile,
+        before,
+        before,
+        computeClocks(profile, before, now, calendar),
+        now,
+        subjectOf(at),
+      );
     if (mapping.dataOnly) {
       audit.push({
         at: now,
@@ -301,7 +323,7 @@ function applySingleEdit(
       );
       writeKeyedCells(sheet, COL.reference, [{ key: reference, values }]);
       audit.push(result.audit);
-      queueEventLetters(ss, settings, profile, before, next, clocks, now);
+      queueEventLetters(ss, settings, profile, before, next, clocks, now, subjectOf(at));
     }
   }
   appendAudit(ss, audit);

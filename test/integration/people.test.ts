@@ -105,3 +105,57 @@ describe('safeguarding raises an immediate alert', () => {
     expect(String(digest['Body'])).toContain('Letters that could not be sent: 1: WIL-2026-0001');
   });
 });
+
+describe('the member of staff complained about', () => {
+  const subjectRows = (o: Office) => o.outbox().filter((r) => r['Audience'] === 'subject');
+
+  it('002 §4.6 "the member of staff subject to the complaint should be provided with a copy of the complaint": once staff confirm it may be shared, a copy goes to them, without the complainant\'s contact details, and an update each time the case moves and when it closes', () => {
+    const o = new Office('wiltshire');
+    o.submit({ desiredOutcome: 'An apology and a call back.', phone: '01225 111222' });
+    o.edit('WIL-2026-0001', 'Email of person complained about', 'j.bloggs@opcc.example');
+    expect(subjectRows(o).filter((r) => r['Kind'] === 'subject-copy')).toHaveLength(0);
+    o.edit('WIL-2026-0001', 'Copy to person complained about', true);
+    const copy = o.outbox().find((r) => r['Kind'] === 'subject-copy')!;
+    expect(copy).toMatchObject({ Audience: 'subject', To: 'j.bloggs@opcc.example', Status: 'queued' });
+    const body = String(copy['Body']);
+    expect(body).toContain('did not return my calls about my victim support referral');
+    expect(body).toContain('An apology and a call back.');
+    for (const personal of ['alex.morgan@example.org', '01225 111222', 'Alex Morgan'])
+      expect(body).not.toContain(personal);
+    // Ticking again, or any later edit, sends no second copy.
+    o.edit('WIL-2026-0001', 'Copy to person complained about', false);
+    o.edit('WIL-2026-0001', 'Copy to person complained about', true);
+    expect(o.outbox().filter((r) => r['Kind'] === 'subject-copy')).toHaveLength(1);
+    o.edit('WIL-2026-0001', 'Stage', 'Stage 2: handling review by the decision maker');
+    o.edit('WIL-2026-0001', 'Outcome', o.profile.outcomes[0]!.label);
+    o.edit('WIL-2026-0001', 'Stage', 'Closed: appeal window open');
+    const updates = subjectRows(o).filter((r) => r['Kind'] === 'subject-update');
+    expect(updates.map((r) => r['Subject'])).toEqual([
+      'The complaint that concerns you has moved on: WIL-2026-0001',
+      'The complaint that concerns you has been closed: WIL-2026-0001',
+    ]);
+    expect(String(updates[0]!['Body'])).toContain('Stage 2: handling review by the decision maker');
+    expect(new Set(updates.map((r) => r['Key'])).size).toBe(2);
+  });
+
+  it('001 ¶12 "Unless the Deputy Chief Executive ... thinks there is a strong reason not to do so": nothing is sent until staff tick the box; a copy agreed before the email was known goes with the next sweep', () => {
+    const o = new Office('west-midlands', new Date('2026-03-02T09:00:00Z'));
+    o.submit();
+    o.edit('WM-2026-0001', 'Stage', 'Stage 2: decision by the Deputy Chief Executive');
+    expect(subjectRows(o)).toHaveLength(0);
+    o.edit('WM-2026-0001', 'Copy to person complained about', true);
+    expect(subjectRows(o)).toHaveLength(0); // no email yet
+    o.edit('WM-2026-0001', 'Email of person complained about', 'k.smith@opcc.example');
+    o.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
+    o.emu.run('runDailySweep');
+    expect(subjectRows(o).map((r) => r['Kind'])).toEqual(['subject-copy']);
+  });
+
+  it('000 (Dyfed-Powys) does not say the member of staff gets a copy: ticking the box sends nothing', () => {
+    const o = new Office('dyfed-powys');
+    o.submit();
+    o.edit('DP-2026-0001', 'Email of person complained about', 'k.jones@opcc.example');
+    o.edit('DP-2026-0001', 'Copy to person complained about', true);
+    expect(subjectRows(o)).toHaveLength(0);
+  });
+});

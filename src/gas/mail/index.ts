@@ -7,6 +7,8 @@ import {
   eventLetters,
   firstLetters,
   safeguardingAlert,
+  subjectLetters,
+  type SubjectContact,
   type LetterRequest,
 } from '../../core/correspondence';
 import { letterValues } from '../../core/letters/values';
@@ -158,8 +160,14 @@ export function queueEventLetters(
   after: CaseRecord,
   clocks: Clocks,
   now: Date,
+  subject?: SubjectContact,
 ): void {
-  queue(ss, settings, profile, items(profile, eventLetters(profile, before, after), after, clocks), now);
+  const list = items(profile, eventLetters(profile, before, after), after, clocks);
+  if (subject) {
+    for (const item of items(profile, subjectLetters(profile, before, after, subject), after, clocks))
+      list.push({ ...item, subjectEmail: subject.email });
+  }
+  queue(ss, settings, profile, list, now);
 }
 
 /**
@@ -170,14 +178,23 @@ export function queueReminders(
   ss: Spreadsheet,
   settings: Settings,
   profile: PolicyProfile,
-  cases: readonly { record: CaseRecord; clocks: Clocks; subjectEmail?: string }[],
+  cases: readonly { record: CaseRecord; clocks: Clocks; subjectEmail?: string; shareWithSubject?: boolean }[],
   now: Date,
   calendar: Calendar = makeCalendar(settings.closures),
   outbox: OutboxSnapshot | null = null,
 ): number {
   const list: QueueItem[] = [];
-  for (const { record, clocks, subjectEmail } of cases) {
-    for (const item of items(profile, dueLetters(profile, record, clocks, now, calendar), record, clocks)) {
+  for (const { record, clocks, subjectEmail, shareWithSubject } of cases) {
+    const due = dueLetters(profile, record, clocks, now, calendar);
+    // A copy staff agreed to share but could not send yet (no email then) goes once the email is there.
+    const open = clocks.status !== 'closed';
+    const subject = { share: shareWithSubject === true && open, email: subjectEmail ?? '' };
+    for (const item of items(
+      profile,
+      [...due, ...subjectLetters(profile, null, record, subject)],
+      record,
+      clocks,
+    )) {
       list.push(subjectEmail ? { ...item, subjectEmail } : item);
     }
   }

@@ -244,6 +244,38 @@ Open the complaints spreadsheet: {{caseLink}}`,
     'escalated',
   ),
   T(
+    'subject-copy',
+    'A complaint that concerns you: {{reference}}',
+    `A complaint has been made to our office that concerns you. Our complaints policy says that the member of staff a complaint is about is given a copy of it, unless there is a strong reason not to, and is kept informed as it goes on.
+
+What the complaint says:
+{{complaintText}}
+
+What the person would like to happen:
+{{complaintWanted}}
+
+Who is dealing with it: {{handler}}. Stage: {{stage}}.
+
+Please do not contact the person who made the complaint about it. If you have any questions, please speak to your line manager or to {{handler}}.`,
+  ),
+  T(
+    'subject-update',
+    'The complaint that concerns you has moved on: {{reference}}',
+    `Complaint {{reference}}, which concerns you, has moved on. It is now at this stage: {{stage}}.
+
+Who is dealing with it: {{handler}}. If you have any questions, please speak to your line manager or to {{handler}}.`,
+  ),
+  T(
+    'subject-update',
+    'The complaint that concerns you has been closed: {{reference}}',
+    `Complaint {{reference}}, which concerns you, has been closed.
+
+The outcome: {{outcome}}
+
+If you have any questions, please speak to your line manager or to {{handler}}.`,
+    'closed',
+  ),
+  T(
     'digest',
     'Complaints to deal with today ({{today}})',
     `New since yesterday: {{digestNew}}
