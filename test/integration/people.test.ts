@@ -159,3 +159,55 @@ describe('the member of staff complained about', () => {
     expect(subjectRows(o)).toHaveLength(0);
   });
 });
+
+describe('Dyfed-Powys 000 §5 "Who can\'t make a complaint"', () => {
+  const titles = (o: Office) =>
+    o.emu.forms
+      .at(-1)!
+      .getItems()
+      .map((i) => i.getTitle());
+
+  it('000 §5 "has been given the right to a review to the Independent for Police Conduct": the form asks, in English and Welsh, and "yes" makes the case not eligible with the seed\'s words', () => {
+    const o = new Office('dyfed-powys');
+    const asked = titles(o).filter((t) => t.includes('IOPC') || t.includes('legal advice'));
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toContain(' / A gawsoch chi');
+    expect(asked[1]).toContain('cyngor cyfreithiol annibynnol');
+    o.submit({ exclusions: ['iopc-review-right'] });
+    const row = caseRow(o, 'DP-2026-0001');
+    expect(row['Stage']).toBe('Not eligible');
+    const letter = o.outbox().find((r) => r['Kind'] === 'not-eligible')!;
+    expect(String(letter['Body'])).toContain(
+      'given the right to a review to the Independent [Office] for Police Conduct following a complaint where the Police and Crime Commissioner was the appropriate authority',
+    );
+  });
+
+  it('000 §5 "advised to seek independent legal advice following a review": "yes" is not eligible, in Welsh for a Welsh speaker; "no" to both goes ahead', () => {
+    const o = new Office('dyfed-powys');
+    o.submit({ language: 'cy', exclusions: ['legal-advice-after-review'] });
+    const letter = o.outbox().find((r) => r['Kind'] === 'not-eligible')!;
+    expect(letter['Language']).toBe('cy');
+    expect(String(letter['Body'])).toContain('cyngor cyfreithiol annibynnol');
+    o.submit();
+    expect(caseRow(o, 'DP-2026-0002')['Stage']).toBe('Review by the Appropriate Authority');
+  });
+
+  it('other policies do not ask these questions', () => {
+    for (const policy of ['wiltshire', 'west-midlands']) {
+      const o = new Office(policy);
+      expect(titles(o).filter((t) => t.includes('IOPC'))).toEqual([]);
+    }
+  });
+});
+
+describe('a refused action explains itself', () => {
+  it('000 §9 "there is currently no right to request a review": typing an appeal date on a Dyfed-Powys case says the policy has no appeal stage', () => {
+    const o = new Office('dyfed-powys');
+    o.submit();
+    o.edit('DP-2026-0001', 'Outcome', o.profile.outcomes[0]!.label);
+    o.edit('DP-2026-0001', 'Stage', 'Closed: the outcome is final');
+    o.edit('DP-2026-0001', 'Appeal received', new Date('2026-03-05T00:00:00Z'));
+    const refusal = o.rows('Audit').find((r) => String(r['Action']).startsWith('refused'))!;
+    expect(refusal['Detail']).toBe("This office's policy has no appeal stage.");
+  });
+});

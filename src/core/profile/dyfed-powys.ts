@@ -369,9 +369,9 @@ export const dyfedPowys: PolicyProfile = {
     {
       id: 'iopc-review-right',
       question:
-        'Have you already been given the right to a review by the Independent Office for Police Conduct (IOPC), after a complaint where the Police and Crime Commissioner was the appropriate authority?',
+        'Were you given the right to a review by the Independent Office for Police Conduct (IOPC), after a complaint where the Police and Crime Commissioner was the appropriate authority?',
       questionCy:
-        "A ydych chi eisoes wedi cael yr hawl i adolygiad gan Swyddfa Annibynnol Ymddygiad yr Heddlu (IOPC), ar ôl cwyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn awdurdod priodol?",
+        "A gawsoch chi'r hawl i adolygiad gan Swyddfa Annibynnol Ymddygiad yr Heddlu (IOPC), ar ôl cwyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn awdurdod priodol?",
       explanation:
         'We are sorry, but we cannot consider this complaint under our complaints procedure. Our policy says it cannot be used by "a member of the public who has been given the right to a review to the Independent [Office] for Police Conduct following a complaint where the Police and Crime Commissioner was the appropriate authority". Please use your right to a review by the IOPC instead. Please contact us if you would like to talk about this.',
       explanationCy:
