@@ -309,6 +309,21 @@ export function answersToSubmission(
   return raw;
 }
 
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The staff dialog asks the profile's own questions too: one checkbox each, ticked for "yes", put where
+ * the dialog's marker stands. Profiles without such questions leave the dialog as it is.
+ */
+export function withProfileQuestions(html: string, profile: PolicyProfile): string {
+  const boxes = (profile.exclusions ?? []).map(
+    (x) =>
+      `<label><input type="checkbox" name="exclusion:${escapeHtml(x.id)}" data-exclusion="${escapeHtml(x.id)}" style="width: auto" /> ${escapeHtml(join(profile, x.question, x.questionCy ?? x.question))}</label>`,
+  );
+  return html.replace('<!--PROFILE-QUESTIONS-->', boxes.join('\n'));
+}
+
 /** The reverse, for the demo and the simulator: what a person would tick and type for a submission. */
 export function submissionToAnswers(
   profile: PolicyProfile,

@@ -192,6 +192,35 @@ describe('Dyfed-Powys 000 §5 "Who can\'t make a complaint"', () => {
     expect(caseRow(o, 'DP-2026-0002')['Stage']).toBe('Review by the Appropriate Authority');
   });
 
+  it('000 §5: the staff dialog asks the same two questions, and a ticked one makes the logged case not eligible', () => {
+    const o = new Office('dyfed-powys');
+    o.emu.run('showLogComplaintDialog');
+    const html = o.emu.ui.dialogs.at(-1)!.html;
+    expect(html).toContain('data-exclusion="iopc-review-right"');
+    expect(html).toContain('data-exclusion="legal-advice-after-review"');
+    expect(html).toContain('cyngor cyfreithiol annibynnol');
+    const inv = o.emu.run(
+      'logComplaint',
+      {
+        channel: 'phone',
+        name: 'Sam Jones',
+        phone: '01267 000000',
+        preferredContact: 'phone',
+        language: 'en',
+        relationship: 'affected',
+        subject: 'staff',
+        description: 'Nobody called me back about my complaint for weeks.',
+        exclusions: ['legal-advice-after-review'],
+      },
+      'a1b2c3d4e5f6a7b8c9d0e1f2',
+    );
+    expect(inv.error).toBeNull();
+    expect(caseRow(o, 'DP-2026-0001')['Stage']).toBe('Not eligible');
+    const wilts = new Office('wiltshire');
+    wilts.emu.run('showLogComplaintDialog');
+    expect(wilts.emu.ui.dialogs.at(-1)!.html).not.toContain('data-exclusion="');
+  });
+
   it('other policies do not ask these questions', () => {
     for (const policy of ['wiltshire', 'west-midlands']) {
       const o = new Office(policy);
