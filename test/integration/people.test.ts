@@ -240,3 +240,58 @@ describe('a refused action explains itself', () => {
     expect(refusal['Detail']).toBe("This office's policy has no appeal stage.");
   });
 });
+
+describe('escalations to the right person', () => {
+  it('002 §4.16 "may appeal to the appeal body (table in point 4.8)": an overdue appeal decision goes to the appeal body, never the Director of Operations whose decision is under appeal, then to the PCC', () => {
+    const o = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'));
+    o.submit();
+    o.edit('WIL-2026-0001', 'Outcome', o.profile.outcomes[0]!.label);
+    o.edit('WIL-2026-0001', 'Stage', 'Closed: appeal window open');
+    o.emu.advanceTo(new Date('2026-03-04T10:00:00Z'));
+    o.edit('WIL-2026-0001', 'Appeal received', new Date('2026-03-04T00:00:00Z'));
+    expect(caseRow(o, 'WIL-2026-0001')['Decide appeal by']).toBe('2026-03-25');
+    const escalations = () =>
+      o
+        .outbox()
+        .filter((r) => r['Kind'] === 'overdue' && String(r['Key']).includes('appeal-decision'))
+        .map((r) => [r['For role'], r['Subject']]);
+    o.emu.advanceTo(new Date('2026-03-27T10:00:00Z'));
+    expect(escalations()).toEqual([['chief-executive', 'Overdue appeal decision: WIL-2026-0001']]);
+    // 5 working days after the deadline (1 April) it is still undecided: the next role up, once.
+    o.emu.advanceTo(new Date('2026-04-08T10:00:00Z'));
+    expect(escalations()).toEqual([
+      ['chief-executive', 'Overdue appeal decision: WIL-2026-0001'],
+      ['pcc', 'Still overdue, for your attention: WIL-2026-0001'],
+    ]);
+    expect(escalations().map((e) => e[0])).not.toContain('director-of-operations');
+  });
+
+  it('001 ¶18 "may appeal to the Chief Executive": a complaint about the Deputy Chief Executive (escalated to the Chief Executive, ¶9) has its appeal heard by the Chief Executive', () => {
+    const o = new Office('west-midlands');
+    o.submit({ subject: 'deputy-chief-executive' });
+    const row = caseRow(o, 'WM-2026-0001');
+    expect(row['Decision maker']).toBe('Chief Executive');
+    expect(row['Appeal heard by']).toBe('Chief Executive');
+  });
+
+  it('the daily digest lists only open cases with something due: never a redirected or closed one', () => {
+    const o = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'));
+    o.submit({ subject: 'police' }); // redirected
+    o.submit(); // closed below, appeal window running
+    o.edit('WIL-2026-0002', 'Outcome', o.profile.outcomes[0]!.label);
+    o.edit('WIL-2026-0002', 'Stage', 'Closed: appeal window open');
+    const outcome = o.outbox().find((r) => r['Kind'] === 'outcome')!;
+    setOutbox(o, String(outcome['Key']), 'Status', 'sent');
+    o.submit(); // open
+    // 30 March: the last day of WIL-2026-0002's appeal window, the complainant's clock, not the office's.
+    o.emu.advanceTo(new Date('2026-03-30T10:00:00Z'));
+    expect(caseRow(o, 'WIL-2026-0002')['Appeal by']).toBe('2026-03-30');
+    const digests = o.outbox().filter((r) => r['Kind'] === 'digest');
+    expect(digests.map((d) => d['Key'])).toContain('digest|digest|-|2026-03-30');
+    expect(String(digests.at(-1)!['Body'])).toMatch(/Due today: [^\n]*WIL-2026-0003/);
+    for (const body of digests.map((d) => String(d['Body']))) {
+      expect(body).not.toMatch(/Due today:[^\n]*WIL-2026-000[12]/);
+      expect(body).not.toMatch(/Overdue:[^\n]*WIL-2026-000[12]/);
+    }
+  });
+});
