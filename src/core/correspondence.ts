@@ -52,11 +52,7 @@ export interface LetterRequest {
   variant: string;
   language: Language;
   reference: string;
-  /**
-   * `subject` (the member of staff complained about) is reserved: that note is sent today as `staff` with
-   * variant `subject`, because the shell's Outbox treats every audience other than `staff` as the
-   * complainant and would otherwise address it to them.
-   */
+  /** `subject`: the member of staff complained about, at the email staff give on the Cases tab. */
   audience: 'complainant' | 'staff' | 'subject';
   /** For staff letters: the role to address (the shell looks up its email in Settings). */
   toRole: RoleId | null;
@@ -217,7 +213,7 @@ export function dueLetters(
     out.push(request(profile, record, 'progress-update', { cycle }));
     // Wiltshire (002 §4.6): the member of staff complained about is kept informed too.
     if (profile.updatesToSubject && route.flags.includes('updates-to-subject')) {
-      out.push(request(profile, record, 'update-due', { variant: 'subject', cycle }));
+      out.push(request(profile, record, 'subject-update', { variant: 'progress', cycle }));
     }
   }
   // The appeal window closing: the handler concludes the case if no appeal arrives.

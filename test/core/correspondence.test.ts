@@ -154,7 +154,9 @@ describe('the daily run over 120 days of an open Wiltshire case (updates every 2
     // Each reminder comes with a draft update held for approval, and a note to the person complained about.
     const all = runs.flatMap((r) => r.letters);
     expect(all.filter((l) => l.kind === 'progress-update').every((l) => l.needsApproval)).toBe(true);
-    expect(all.filter((l) => l.variant === 'subject')).toHaveLength(reminders.length);
+    expect(all.filter((l) => l.kind === 'subject-update' && l.audience === 'subject')).toHaveLength(
+      reminders.length,
+    );
     expect(all.filter((l) => l.kind === 'overdue')).toEqual([]);
   });
 

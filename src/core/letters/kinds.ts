@@ -117,8 +117,9 @@ export interface LetterTemplate {
   kind: LetterKind;
   language: Language;
   /**
-   * For redirects, the redirect target; for update-due, `appeal-window`, `appeal-decision` or `subject`
-   * (the member of staff complained about); for case-assigned, `needs-review`; else ''.
+   * For redirects, the redirect target; for update-due, `appeal-window` or `appeal-decision`; for
+   * case-assigned, `needs-review` or `safeguarding`; for overdue, `appeal-decision` or `escalated`; for
+   * subject-update, `progress` (the regular note) or `closed`; else ''.
    */
   variant: string;
   subject: string;

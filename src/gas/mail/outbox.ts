@@ -106,7 +106,7 @@ interface Delivery {
 
 function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) => string): Delivery {
   const { request, record } = item;
-  if (request.audience === 'subject' || (request.audience === 'staff' && request.variant === 'subject')) {
+  if (request.audience === 'subject') {
     const to = item.subjectEmail ?? '';
     return { audience: 'subject', role: '', sendBy: 'email', to, status: STATUS.queued, error: '' };
   }
@@ -209,7 +209,7 @@ export function queueLetters(
     const { request } = item;
     if (seen.has(request.key)) continue;
     // No address for the person complained about: there is no one to write to, so nothing is queued.
-    if ((request.audience === 'subject' || request.variant === 'subject') && !item.subjectEmail) continue;
+    if (request.audience === 'subject' && !item.subjectEmail) continue;
     const template = pickTemplate(templates, request.kind, request.language, request.variant);
     if (!template) continue;
     seen.add(request.key);

@@ -205,16 +205,6 @@ Open the complaints spreadsheet: {{caseLink}}`,
     'appeal-decision',
   ),
   T(
-    'update-due',
-    'The complaint about you: update due by {{updateBy}} ({{reference}})',
-    `Complaint {{reference}}, which concerns you, is still being dealt with. Under our complaints policy you are kept informed as it goes on.
-
-Who is dealing with it: {{handler}}. The next update to the complainant is due by {{updateBy}}; you will hear from {{handler}} about progress at the same time.
-
-If you have any questions, please speak to your line manager or to {{handler}}.`,
-    'subject',
-  ),
-  T(
     'overdue',
     'Overdue: {{reference}}',
     `Complaint {{reference}} needs attention: {{overdueWhat}}.
@@ -274,6 +264,16 @@ The outcome: {{outcome}}
 
 If you have any questions, please speak to your line manager or to {{handler}}.`,
     'closed',
+  ),
+  T(
+    'subject-update',
+    'The complaint about you: update due by {{updateBy}} ({{reference}})',
+    `Complaint {{reference}}, which concerns you, is still being dealt with. Under our complaints policy you are kept informed as it goes on.
+
+Who is dealing with it: {{handler}}. The next update to the complainant is due by {{updateBy}}; you will hear from {{handler}} about progress at the same time.
+
+If you have any questions, please speak to your line manager or to {{handler}}.`,
+    'progress',
   ),
   T(
     'digest',
