@@ -4,6 +4,7 @@
  * crash, queues nothing new. A cycle is '0' for one-off letters and the deadline date for repeating ones.
  */
 import { londonDate } from './calendar';
+import { owedLetter } from './clocks';
 import { KIND_INFO, type LetterKind } from './letters/kinds';
 import { longDate } from './letters/values';
 import type { CaseRecord, Clocks, Language, LocalDate, PolicyProfile, RoleId } from './model';
@@ -178,6 +179,16 @@ export function subjectLetters(
     );
   }
   return out;
+}
+
+/**
+ * What a staff action leaves owed at once: its outcome or appeal outcome letter, just queued and held for
+ * approval, so the row is not shown green ("met") before the next sweep reads the Outbox.
+ */
+export function owedAfter(profile: PolicyProfile, before: CaseRecord, after: CaseRecord): string[] {
+  return eventLetters(profile, before, after)
+    .map((l) => owedLetter(l.kind, l.needsApproval ? 'awaiting-approval' : 'queued'))
+    .filter((o): o is string => o !== null);
 }
 
 /** After a staff action: letters that follow from the change of state. */

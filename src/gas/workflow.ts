@@ -31,6 +31,7 @@
 import { isLocalDate, londonInstant } from '../core/calendar';
 import { fromDayNumber } from '../core/calendar/local-date';
 import { computeClocks } from '../core/clocks';
+import { owedAfter } from '../core/correspondence';
 import { actionForStateChange, applyAction, stateKind } from '../core/lifecycle';
 import type { AuditEntry, CaseAction, CaseRecord, PolicyProfile } from '../core/model';
 import { appendAudit, flushDeferredAudit } from './audit';
@@ -312,7 +313,7 @@ function applySingleEdit(
       refuse(result.reason);
     } else {
       const next = result.record;
-      const clocks = computeClocks(profile, next, now, calendar);
+      const clocks = computeClocks(profile, next, now, calendar, { owed: owedAfter(profile, before, next) });
       // Only what the action changed is written: a cell someone else changed since the read is theirs.
       const values = changedValues(
         {

@@ -25,6 +25,11 @@ describe('"met" (green) only when nothing is owed to anyone', () => {
     o.edit('WIL-2026-0001', 'Stage', 'Closed: appeal window open');
     const outcome = o.outbox().find((r) => r['Kind'] === 'outcome')!;
     expect(outcome['Status']).toBe('awaiting-approval');
+    // Straight away, not only after the next sweep.
+    expect(caseRow(o, 'WIL-2026-0001')).toMatchObject({
+      'SLA status': 'due-soon',
+      'What is due': 'Outcome letter waiting for approval',
+    });
     o.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
     o.emu.run('runDailySweep');
     let row = caseRow(o, 'WIL-2026-0001');
