@@ -246,14 +246,14 @@ What the person would like to happen:
 
 Who is dealing with it: {{handler}}. Stage: {{stage}}.
 
-Please do not contact the person who made the complaint about it. If you have any questions, please speak to your line manager or to {{handler}}.`,
+Please do not contact the person who made the complaint about it. If you have any questions, please speak to your line manager or to the {{handler}}.`,
   ),
   T(
     'subject-update',
     'The complaint that concerns you has moved on: {{reference}}',
     `Complaint {{reference}}, which concerns you, has moved on. It is now at this stage: {{stage}}.
 
-Who is dealing with it: {{handler}}. If you have any questions, please speak to your line manager or to {{handler}}.`,
+Who is dealing with it: {{handler}}. If you have any questions, please speak to your line manager or to the {{handler}}.`,
   ),
   T(
     'subject-update',
@@ -262,7 +262,7 @@ Who is dealing with it: {{handler}}. If you have any questions, please speak to 
 
 The outcome: {{outcome}}
 
-If you have any questions, please speak to your line manager or to {{handler}}.`,
+If you have any questions, please speak to your line manager or to the {{handler}}.`,
     'closed',
   ),
   T(
@@ -270,9 +270,9 @@ If you have any questions, please speak to your line manager or to {{handler}}.`
     'The complaint about you: update due by {{updateBy}} ({{reference}})',
     `Complaint {{reference}}, which concerns you, is still being dealt with. Under our complaints policy you are kept informed as it goes on.
 
-Who is dealing with it: {{handler}}. The next update to the complainant is due by {{updateBy}}; you will hear from {{handler}} about progress at the same time.
+Who is dealing with it: {{handler}}. The next update to the complainant is due by {{updateBy}}; you will hear from the {{handler}} about progress at the same time.
 
-If you have any questions, please speak to your line manager or to {{handler}}.`,
+If you have any questions, please speak to your line manager or to the {{handler}}.`,
     'progress',
   ),
   T(
