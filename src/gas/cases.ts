@@ -59,6 +59,7 @@ export const COL = {
   lateAppealReason: 'Late appeal accepted because',
   notes: 'Notes',
   subjectEmail: 'Email of person complained about',
+  subjectCopy: 'Copy to person complained about',
   acknowledgeBy: 'Acknowledge by',
   updateBy: 'Next update by',
   appealBy: 'Appeal by',
@@ -113,6 +114,8 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.lateAppealReason, owner: 'staff', width: 220, text: true },
   { header: COL.notes, owner: 'staff', width: 240, text: true },
   { header: COL.subjectEmail, owner: 'staff', width: 200, text: true },
+  // Ticked when staff confirm the complaint may be shared with the person it is about (002 §4.6, 001 ¶12).
+  { header: COL.subjectCopy, owner: 'staff', width: 110, dropdown: 'checkbox' },
   // Deadlines are written as YYYY-MM-DD text in plain-text cells: Sheets would otherwise take them for
   // dates and show them in another form.
   { header: COL.acknowledgeBy, owner: 'script', width: 110, text: true },
@@ -174,6 +177,7 @@ export const WORKFLOW_COLUMNS: readonly string[] = [
   COL.acknowledged,
   COL.lastUpdate,
   COL.paused,
+  COL.subjectCopy,
   COL.appealReceived,
   COL.appealAcknowledged,
   COL.appealOutcome,
@@ -543,6 +547,13 @@ function pauseText(pauses: readonly ClockPause[]): string {
 }
 
 /** A whole new Cases row for a case that has just arrived. */
+/** The note a case carries when it raised a safeguarding concern: who was alerted, and how. */
+export function safeguardingNote(profile: PolicyProfile, complaint: Partial<Complaint>): string {
+  if (complaint.safeguarding !== true || !profile.safeguarding) return '';
+  const who = roleTitle(profile, profile.safeguarding.alertRole, 'en');
+  return ` Safeguarding concern raised: the ${who} was alerted by email on arrival (see the Outbox).`;
+}
+
 export function newCaseRow(
   profile: PolicyProfile,
   record: CaseRecord,
@@ -583,6 +594,9 @@ export function newCaseRow(
     [COL.decisionMaker]: title(route?.decisionMaker),
     [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
     [COL.flags]: flags.join(', '),
+    ...(c.safeguarding === true && profile.safeguarding
+      ? { [COL.notes]: safeguardingNote(profile, c).trim() }
+      : {}),
     [COL.problems]: problems.map((p) => p.message).join('\n'),
     [COL.channel]: c.channel ?? '',
     [COL.language]: c.language === 'cy' ? 'Cymraeg' : 'English',
