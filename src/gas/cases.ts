@@ -146,10 +146,11 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.pauses, owner: 'script', width: 200, text: true },
   { header: COL.lastContact, owner: 'script', width: 120 },
   { header: COL.updated, owner: 'script', width: 140 },
-  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
   // The form response the case was made from (its timestamp and fingerprint), never a row number.
   { header: COL.responseId, owner: 'script', width: 80, hidden: true, text: true },
+  // Last, so a staff action that leaves it unchanged still writes Last updated and the case data in one run.
+  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
 ];
 
 export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);

@@ -240,7 +240,7 @@ describe('a refused action explains itself', () => {
     o.submit();
     o.edit('DP-2026-0001', 'Outcome', o.profile.outcomes[0]!.label);
     o.edit('DP-2026-0001', 'Stage', 'Closed: the outcome is final');
-    o.edit('DP-2026-0001', 'Appeal received', new Date('2026-03-05T00:00:00Z'));
+    o.edit('DP-2026-0001', 'Appeal received', new Date('2026-03-02T00:00:00Z'));
     const refusal = o.rows('Audit').find((r) => String(r['Action']).startsWith('refused'))!;
     expect(refusal['Detail']).toBe("This office's policy has no appeal stage.");
   });
