@@ -230,6 +230,15 @@ export function dueLetters(
       out.push(request(profile, record, 'subject-update', { variant: 'progress', cycle }));
     }
   }
+  // The office's own progress check, where the policy sets no interval (West Midlands): the person who
+  // has the case now (the appeal body during an appeal) is reminded, and told once if it is missed.
+  const checker =
+    stateKind(profile, record.state) === 'appeal' ? (route.appealBody ?? route.handler) : route.handler;
+  if (clocks.status !== 'paused' && soon(clocks.reviewBy)) {
+    out.push(
+      request(profile, record, 'update-due', { variant: 'review', cycle: clocks.reviewBy, toRole: checker }),
+    );
+  }
   // The appeal window closing: the handler concludes the case if no appeal arrives.
   if (!record.appealedAt && soon(clocks.appealBy)) {
     const cycle = clocks.appealBy;
@@ -262,6 +271,15 @@ export function dueLetters(
     overdue.push({
       what: `a progress update was due on ${when(clocks.updateBy)}`,
       cycle: `update-${clocks.updateBy}`,
+    });
+  }
+  if (missed(clocks.reviewBy, clocks.status !== 'paused')) {
+    // Escalated as other deadlines are: to the decision maker, or during an appeal to the appeal body.
+    const inAppeal = stateKind(profile, record.state) === 'appeal' && route.appealBody !== null;
+    overdue.push({
+      what: `the progress check on the case was due on ${when(clocks.reviewBy)}`,
+      cycle: `review-${clocks.reviewBy}`,
+      ...(inAppeal ? { toRole: route.appealBody, variant: 'appeal-decision' } : {}),
     });
   }
   if (missed(clocks.appealAcknowledgeBy, !record.appealAcknowledgedAt)) {

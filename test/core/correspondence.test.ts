@@ -287,3 +287,45 @@ describe('the daily digest', () => {
     expect(daily.values.digestFailed).toBe('2: WIL-2026-0001, WIL-2026-0002');
   });
 });
+
+describe('the office progress check where the policy sets no update interval', () => {
+  it('001 ¶11 "The complainant shall be advised of the action to be taken": a West Midlands case is reminded to its handler before the 28-day check and escalated to the decision maker after it', () => {
+    const wm = getProfile('west-midlands');
+    const received = new Date('2026-03-02T10:00:00Z');
+    const checked = intake({
+      channel: 'form',
+      name: 'A Person',
+      email: 'a@example.org',
+      preferredContact: 'email',
+      language: 'en',
+      relationship: 'affected',
+      subject: 'staff',
+      description: 'No reply to my letter about a grant.',
+    });
+    if (!checked.ok) throw new Error('fixture invalid');
+    const record = {
+      ...newCaseRecord({
+        reference: 'WMD-2026-0001',
+        policyId: wm.id,
+        receivedAt: received,
+        state: wm.lifecycle.initial.inScope,
+        complaint: checked.complaint,
+        route: route(wm, checked.complaint),
+      }),
+      acknowledgedAt: received,
+      lastContactAt: received,
+    };
+    const calendar = makeCalendar();
+    const at = (iso: string) => {
+      const now = new Date(iso);
+      return dueLetters(wm, record, computeClocks(wm, record, now, calendar), now, calendar);
+    };
+    // The check is due on Monday 30 March.
+    const before = at('2026-03-26T08:00:00Z').filter((l) => l.variant === 'review');
+    expect(before.map((l) => [l.kind, l.toRole])).toEqual([['update-due', record.route!.handler]]);
+    const after = at('2026-03-31T08:00:00Z').filter((l) => l.kind === 'overdue');
+    expect(after.map((l) => [l.cycle, l.toRole])).toEqual([
+      ['review-2026-03-30', record.route!.decisionMaker],
+    ]);
+  });
+});

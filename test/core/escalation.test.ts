@@ -99,8 +99,12 @@ describe('escalations go to the person who can act', () => {
 
   it('001 ¶18 "may appeal to the Chief Executive": a West Midlands appeal overdue goes to the Chief Executive, then the PCC', () => {
     const record = appealed('west-midlands', 'staff');
-    // West Midlands sets no appeal decision deadline: nothing to escalate.
-    expect(escalations('west-midlands', record, new Date('2026-06-01T07:00:00Z')).letters).toEqual([]);
+    // West Midlands sets no appeal decision deadline: the office's own progress check is what comes due,
+    // and a missed one goes to the appeal body, never to the person whose decision is under appeal.
+    const letters = escalations('west-midlands', record, new Date('2026-06-01T07:00:00Z')).letters;
+    expect(letters.map((l) => [l.kind, l.toRole, l.cycle.startsWith('review-')])).toEqual([
+      ['overdue', 'chief-executive', true],
+    ]);
     expect(nextRoleUp(getProfile('west-midlands'), 'chief-executive')).toBe('pcc');
   });
 

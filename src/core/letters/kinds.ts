@@ -39,6 +39,8 @@ export const PLACEHOLDERS: Record<string, string> = {
   appealBody: 'Who hears an appeal',
   appealDecisionBy: 'The day an appeal decision is due',
   appealDecisionSentence: 'A sentence: when we aim to answer an appeal',
+  reviewBy:
+    'The day the office’s own progress check on the case is due, where the policy sets no update interval (staff letters)',
   handler: 'Who looks at the complaint first',
   decisionMaker: 'Who decides the complaint',
   redirectContact: 'Where an out-of-scope complaint should go, and how to reach them',

@@ -143,6 +143,7 @@ export function letterValues(
     appealBy: longDate(clocks.appealBy, language),
     appealBody,
     appealDecisionBy: longDate(clocks.appealDecisionBy, language),
+    reviewBy: longDate(clocks.reviewBy, language),
     appealDecisionSentence: clocks.appealDecisionBy
       ? s.appealDecision(longDate(clocks.appealDecisionBy, language))
       : s.appealDecisionNone,

@@ -205,6 +205,16 @@ Open the complaints spreadsheet: {{caseLink}}`,
     'appeal-decision',
   ),
   T(
+    'update-due',
+    'Progress check due by {{reviewBy}}: {{reference}}',
+    `Complaint {{reference}} needs a progress check by {{reviewBy}}. Our policy sets no interval for keeping the complainant informed, so the office checks each open case at least every 28 days.
+
+Check where it has got to, tell the complainant, and record the date you did in the "Last update sent" column.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'review',
+  ),
+  T(
     'overdue',
     'Overdue: {{reference}}',
     `Complaint {{reference}} needs attention: {{overdueWhat}}.
