@@ -120,6 +120,8 @@ export interface Route {
   flags: RouteFlag[];
   /** Seed paragraphs the decision rests on, e.g. `002 §4.9`. */
   sources: string[];
+  /** The id of the redirect rule that matched; absent when not redirected, or on rows from before it was kept. */
+  ruleId?: string;
 }
 
 /** A paused stretch of the clock (waiting on the complainant). `to` is null while still paused. */
@@ -393,4 +395,13 @@ export interface PolicyProfile {
   updatesToSubject: boolean;
   /** Free-text record-keeping duty (e.g. West Midlands HR Governance Group). */
   recordKeeping?: string;
+  /** How the public reaches the office, as the policy gives it; the default of the Settings contact rows. */
+  officeContact?: OfficeContact;
+}
+
+/** The office's own contact details, printed on every letter to the public. Blank parts are left out. */
+export interface OfficeContact {
+  address?: string;
+  phone?: string;
+  email?: string;
 }

@@ -15,6 +15,7 @@ import type {
 } from '../core/model';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
+import { redirectRuleOf } from '../core/routing';
 import { MAX_CELL_CHARS, TRUNCATED_NOTE, fitText } from '../core/text';
 import type { Cell, RowValues, Table } from './table';
 
@@ -335,7 +336,7 @@ function routeText(profile: PolicyProfile, route: Route | null): string {
   if (route.inScope)
     return `Handled here: ${route.handler ? roleTitle(profile, route.handler, 'en') : 'to be assigned'}`;
   if (route.redirectTo === 'not-eligible') return 'Not eligible';
-  const rule = profile.redirects.find((r) => r.target === route.redirectTo);
+  const rule = redirectRuleOf(profile, route);
   return route.redirectTo ? `Redirected: ${rule?.contact ?? route.redirectTo}` : 'Needs review';
 }
 

@@ -63,17 +63,18 @@ export const dyfedPowys: PolicyProfile = {
       contact: 'Dyfed-Powys Police and Crime Panel (dppoliceandcrimepanel.wales)',
       contactCy: 'Panel Heddlu a Throseddu Dyfed-Powys (dppoliceandcrimepanel.wales)',
       explanation:
-        'Complaints about the Police and Crime Commissioner are dealt with by the Police and Crime Panel, under the Elected Local Policing Bodies (Complaints and Misconduct) Regulations 2012. We will send your complaint to the Panel.',
+        'Complaints about the Police and Crime Commissioner are dealt with by the Police and Crime Panel, under the Elected Local Policing Bodies (Complaints and Misconduct) Regulations 2012.',
       explanationCy:
-        "Y Panel Heddlu a Throseddu sy'n ymdrin â chwynion am y Comisiynydd Heddlu a Throseddu, o dan Reoliadau Cyrff Plismona Lleol Etholedig (Cwynion a Chamymddwyn) 2012. Byddwn yn anfon eich cwyn at y Panel.",
+        "Y Panel Heddlu a Throseddu sy'n ymdrin â chwynion am y Comisiynydd Heddlu a Throseddu, o dan Reoliadau Cyrff Plismona Lleol Etholedig (Cwynion a Chamymddwyn) 2012.",
       source: '000 §3, §6',
     },
     {
       id: 'police-to-force',
       when: { subjects: ['police'] },
       target: 'police-force',
-      contact: 'Dyfed-Powys Police Professional Standards Department',
-      contactCy: 'Adran Safonau Proffesiynol Heddlu Dyfed-Powys',
+      contact: 'Dyfed-Powys Police Professional Standards Department: call 101, or see dyfed-powys.police.uk',
+      contactCy:
+        'Adran Safonau Proffesiynol Heddlu Dyfed-Powys: ffoniwch 101, neu ewch i dyfed-powys.police.uk',
       explanation:
         'Complaints about police officers and police staff are dealt with by Dyfed-Powys Police under the police complaints system, not by this procedure.',
       explanationCy:
@@ -120,9 +121,9 @@ export const dyfedPowys: PolicyProfile = {
       when: { relationships: ['police-staff'] },
       target: 'police-force',
       contact:
-        'Dyfed-Powys Police (see paragraph 5.7 of the IOPC Statutory Guidance on the police complaints system)',
+        'Dyfed-Powys Police, dyfed-powys.police.uk (see paragraph 5.7 of the IOPC Statutory Guidance on the police complaints system)',
       contactCy:
-        'Heddlu Dyfed-Powys (gweler paragraff 5.7 o Ganllawiau Statudol yr IOPC ar system gwynion yr heddlu)',
+        'Heddlu Dyfed-Powys, dyfed-powys.police.uk (gweler paragraff 5.7 o Ganllawiau Statudol yr IOPC ar system gwynion yr heddlu)',
       explanation:
         'Officers and staff under the direction and control of the Chief Constable cannot use this procedure. Please see paragraph 5.7 of the IOPC Statutory Guidance on the police complaints system.',
       explanationCy:
@@ -342,4 +343,10 @@ export const dyfedPowys: PolicyProfile = {
     dueSoonWorkingDays: 2,
   },
   updatesToSubject: false,
+  // 000 §6: "Email: OPCC@dyfed-powys.police.uk Post: ... Police Headquarters, Llangunnor SA31 2PF".
+  officeContact: {
+    address:
+      'Office of the Police and Crime Commissioner Dyfed-Powys, Police Headquarters, Llangunnor SA31 2PF',
+    email: 'OPCC@dyfed-powys.police.uk',
+  },
 };

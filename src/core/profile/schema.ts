@@ -147,6 +147,9 @@ export const policyProfileSchema = z.object({
   }),
   updatesToSubject: z.boolean(),
   recordKeeping: z.optional(z.string()),
+  officeContact: z.optional(
+    z.object({ address: z.optional(text), phone: z.optional(text), email: z.optional(text) }),
+  ),
 });
 
 // The compiler proves the schema and the model describe the same shape: if either drifts, this fails.

@@ -57,7 +57,8 @@ export const westMidlands: PolicyProfile = {
       id: 'pcc-to-panel',
       when: { subjects: ['pcc', 'deputy-pcc'] },
       target: 'police-and-crime-panel',
-      contact: 'West Midlands Police and Crime Panel',
+      contact:
+        'West Midlands Police and Crime Panel: westmidlandspcp.org.uk, WMPCP@birmingham.gov.uk, or WMPCP Scrutiny Office, Council House, Birmingham B1 1BB',
       explanation:
         'Complaints about the Police and Crime Commissioner, or the people the Commissioner appoints, must be made to the West Midlands Police and Crime Panel.',
       source: '001 ¶3; Application of this procedure',
@@ -66,7 +67,7 @@ export const westMidlands: PolicyProfile = {
       id: 'police-to-force',
       when: { subjects: ['police'] },
       target: 'police-force',
-      contact: 'West Midlands Police (Police Complaints)',
+      contact: 'West Midlands Police (Police Complaints): call 101, or see westmidlands.police.uk',
       explanation:
         'Complaints about police officers and police staff must be made to West Midlands Police. The Police and Crime Commissioner has no powers to become involved with them.',
       source: '001 ¶2',

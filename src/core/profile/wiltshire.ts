@@ -50,7 +50,8 @@ export const wiltshire: PolicyProfile = {
       id: 'pcc-to-panel',
       when: { subjects: ['pcc', 'deputy-pcc'] },
       target: 'police-and-crime-panel',
-      contact: 'Wiltshire and Swindon Police and Crime Panel',
+      contact:
+        'Wiltshire and Swindon Police and Crime Panel, through the Monitoring Officer, Wiltshire Council, County Hall, Trowbridge BA14 8JN (wiltshire.gov.uk)',
       explanation:
         'Complaints about the Police and Crime Commissioner or the Deputy Police and Crime Commissioner are dealt with by the Wiltshire and Swindon Police and Crime Panel, not by this procedure.',
       source: '002 §3',
@@ -59,7 +60,7 @@ export const wiltshire: PolicyProfile = {
       id: 'police-to-force',
       when: { subjects: ['police'] },
       target: 'police-force',
-      contact: 'Wiltshire Police Professional Standards Department',
+      contact: 'Wiltshire Police Professional Standards Department: call 101, or see wiltshire.police.uk',
       explanation:
         'Complaints about members of Wiltshire Police are dealt with under separate procedures by Wiltshire Police.',
       source: '002 §3',
@@ -391,6 +392,8 @@ export const wiltshire: PolicyProfile = {
     dueSoonWorkingDays: 2,
   },
   updatesToSubject: true,
+  // 002 §3: "Complaints should be submitted by email where possible to complaints@wiltshire.police.uk".
+  officeContact: { email: 'complaints@wiltshire.police.uk' },
   recordKeeping:
     'Kept by the Complaints Resolution Team in a restricted area, for 6 years from the date of last contact (002 §3).',
 };

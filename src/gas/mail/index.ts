@@ -1,6 +1,6 @@
 /** The mail side of the shell: the Outbox and Templates tabs, queueing letters, the sender. */
 import { makeCalendar, type Calendar } from '../../core/calendar';
-import { computeClocks } from '../../core/clocks';
+import { computeClocks, nextUpdateBy } from '../../core/clocks';
 import {
   digest,
   dueLetters,
@@ -8,7 +8,7 @@ import {
   firstLetters,
   type LetterRequest,
 } from '../../core/correspondence';
-import { letterValues } from '../../core/letters/values';
+import { letterValues, longDate, officeContactBlock, signatureFor } from '../../core/letters/values';
 import type { CaseRecord, Clocks, PolicyProfile } from '../../core/model';
 import { roleTitle } from '../../core/profile';
 import { ensureTab } from '../ensure-tab';
@@ -82,7 +82,7 @@ export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
         .requireValueInList(STATUS_VALUES, true)
         .setAllowInvalid(true)
         .setHelpText(
-          'awaiting-approval → approved sends a judgement letter; print/phone → printed/phoned when done; failed → queued tries again.',
+          'awaiting-approval → approved sends a judgement letter (once the [bracketed] guidance is replaced); print/phone → printed/phoned when done; to-do → done when you have passed the complaint on; failed → queued tries again.',
         )
         .build(),
     );
@@ -98,15 +98,28 @@ export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
 
 function items(
   profile: PolicyProfile,
+  settings: Settings,
   requests: readonly LetterRequest[],
   record: CaseRecord,
   clocks: Clocks,
+  calendar?: Calendar,
 ): QueueItem[] {
-  return requests.map((request) => ({
-    request,
-    record,
-    values: letterValues(profile, record, clocks, request.language, { caseLink: '', ...request.extra }),
-  }));
+  return requests.map((request) => {
+    const extra: Record<string, string> = {
+      caseLink: '',
+      signature: signatureFor(profile, record, request.kind, request.language),
+      officeContact: officeContactBlock(settings.officeContact, request.language),
+    };
+    // A progress update promises the next one: the cycle after this one, on a working day.
+    const next =
+      calendar && request.kind === 'progress-update' ? nextUpdateBy(profile, clocks, calendar) : null;
+    if (next) extra.updateBy = longDate(next, request.language);
+    return {
+      request,
+      record,
+      values: letterValues(profile, record, clocks, request.language, { ...extra, ...request.extra }),
+    };
+  });
 }
 
 function queue(
@@ -142,7 +155,7 @@ export function queueFirstLetters(
   now: Date = new Date(),
 ): void {
   const c = clocks ?? computeClocks(profile, record, now, makeCalendar(settings.closures));
-  queue(ss, settings, profile, items(profile, firstLetters(profile, record), record, c), now);
+  queue(ss, settings, profile, items(profile, settings, firstLetters(profile, record), record, c), now);
 }
 
 /** After an accepted staff action: outcome, appeal acknowledgement, appeal outcome. */
@@ -155,7 +168,13 @@ export function queueEventLetters(
   clocks: Clocks,
   now: Date,
 ): void {
-  queue(ss, settings, profile, items(profile, eventLetters(profile, before, after), after, clocks), now);
+  queue(
+    ss,
+    settings,
+    profile,
+    items(profile, settings, eventLetters(profile, before, after), after, clocks),
+    now,
+  );
 }
 
 /**
@@ -172,7 +191,8 @@ export function queueReminders(
 ): number {
   const list: QueueItem[] = [];
   for (const { record, clocks, subjectEmail } of cases) {
-    for (const item of items(profile, dueLetters(profile, record, clocks, now, calendar), record, clocks)) {
+    const due = dueLetters(profile, record, clocks, now, calendar);
+    for (const item of items(profile, settings, due, record, clocks, calendar)) {
       list.push(subjectEmail ? { ...item, subjectEmail } : item);
     }
   }
