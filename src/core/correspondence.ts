@@ -99,7 +99,7 @@ export function firstLetters(profile: PolicyProfile, record: CaseRecord): Letter
   if (route.redirectTo === 'not-eligible') return [request(profile, record, 'not-eligible')];
   const out = [request(profile, record, 'redirect', { variant: route.redirectTo ?? '' })];
   // The office sends it on itself: a task for staff, with the other body's contact (001 ¶10).
-  const passed = passesOn(record);
+  const passed = passesOn(profile, record);
   if (passed)
     out.push(request(profile, record, 'pass-on', { extra: { passOnReason: PASS_ON_REASON[passed] } }));
   return out;

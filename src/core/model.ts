@@ -267,6 +267,11 @@ export interface RedirectRule {
   id: string;
   when: RedirectCondition;
   target: RedirectTarget;
+  /**
+   * The complainant must go to the body themselves and the office does not pass it on (a crime "must be
+   * submitted directly", 001 ¶11): the letter offers no pass-on and no consent is asked.
+   */
+  reportDirectly?: boolean;
   /** Who to go to instead, e.g. "the Dyfed-Powys Police and Crime Panel", with how to reach them. */
   contact: string;
   contactCy?: string;

@@ -68,7 +68,12 @@ function safeguardingNote(complaint: Complaint): string {
 function redirected(rule: RedirectRule, complaint: Complaint): Route {
   const flags = baseFlags(complaint);
   // Safeguarding overrides consent: it may not be possible to ask first (001 ¶10).
-  if (OTHER_BODIES.has(rule.target) && complaint.consentToShare !== true && complaint.safeguarding !== true) {
+  if (
+    OTHER_BODIES.has(rule.target) &&
+    rule.reportDirectly !== true &&
+    complaint.consentToShare !== true &&
+    complaint.safeguarding !== true
+  ) {
     flags.push('consent-needed');
   }
   const consent = flags.includes('consent-needed')

@@ -114,6 +114,7 @@ describe('consent decides the wording (001 ¶10 "consent will be sought from the
   const passedOn = BUILT_IN_PROFILES.flatMap((p) =>
     p.redirects
       .filter((r) => ['police-and-crime-panel', 'police-force', 'partner-organisation'].includes(r.target))
+      .filter((r) => r.reportDirectly !== true)
       .map((r) => [p.id, r.id] as const),
   );
   const overridesFor = (policy: string, ruleId: string): Partial<Submission> => {
@@ -140,6 +141,26 @@ describe('consent decides the wording (001 ¶10 "consent will be sought from the
       }
     },
   );
+
+  it.each(['dyfed-powys', 'west-midlands', 'wiltshire'])(
+    '%s: a crime "must be submitted directly" (001 ¶11): no offer to pass it on, with or without consent',
+    (policy) => {
+      for (const consentToShare of [true, false]) {
+        const text = letter(policy, 'redirect', { allegesCrime: true, consentToShare });
+        expect(text).not.toMatch(/We will send|contact them yourself|send it to them for you/);
+        const { profile, record } = caseFor(policy, { allegesCrime: true, consentToShare });
+        expect(firstLetters(profile, record).map((l) => l.kind)).toEqual(['redirect']);
+      }
+    },
+  );
+
+  it('no redirect explanation in any profile tells them to complain themselves or promises to send it on', () => {
+    for (const p of BUILT_IN_PROFILES)
+      for (const r of p.redirects)
+        expect(`${r.explanation} ${r.explanationCy ?? ''}`).not.toMatch(
+          /please complain to|gwnewch eich cwyn/i,
+        );
+  });
 
   it('no redirect explanation in any profile promises to send the complaint on', () => {
     for (const p of BUILT_IN_PROFILES)

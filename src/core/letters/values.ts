@@ -106,9 +106,10 @@ const PASSED_ON: ReadonlySet<string> = new Set([
  * Whether the office itself passes this redirected complaint on to the other body: the complainant agreed,
  * or a safeguarding concern was raised, when it may not be possible to ask first (001 ¶10).
  */
-export function passesOn(record: CaseRecord): 'consent' | 'safeguarding' | null {
+export function passesOn(profile: PolicyProfile, record: CaseRecord): 'consent' | 'safeguarding' | null {
   const route = record.route;
   if (!route?.redirectTo || !PASSED_ON.has(route.redirectTo)) return null;
+  if (redirectRuleOf(profile, route)?.reportDirectly === true) return null;
   if (record.complaint.consentToShare === true) return 'consent';
   if (record.complaint.safeguarding === true) return 'safeguarding';
   return null;
@@ -152,11 +153,12 @@ export function appealPossible(profile: PolicyProfile, record: CaseRecord): bool
   );
 }
 
-function consentSentence(record: CaseRecord, language: Language): string {
+function consentSentence(profile: PolicyProfile, record: CaseRecord, language: Language): string {
   const s = SENTENCES[language];
   const route = record.route;
   if (!route?.redirectTo || !PASSED_ON.has(route.redirectTo)) return '';
-  const passed = passesOn(record);
+  if (redirectRuleOf(profile, route)?.reportDirectly === true) return '';
+  const passed = passesOn(profile, record);
   return passed === 'consent'
     ? s.consentYes
     : passed === 'safeguarding'
@@ -216,7 +218,7 @@ export function letterValues(
         ? redirect.explanationCy
         : redirect.explanation
       : '',
-    consentSentence: consentSentence(record, language),
+    consentSentence: consentSentence(profile, record, language),
     signature: s.team,
     officeContact: '',
     notEligibleExplanation:

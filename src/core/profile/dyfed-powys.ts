@@ -47,6 +47,7 @@ export const dyfedPowys: PolicyProfile = {
     {
       id: 'criminal-allegation',
       when: { allegesCrime: true },
+      reportDirectly: true,
       target: 'police-force',
       contact: 'Dyfed-Powys Police: call 101, or 999 in an emergency',
       contactCy: 'Heddlu Dyfed-Powys: ffoniwch 101, neu 999 mewn argyfwng',
@@ -137,9 +138,9 @@ export const dyfedPowys: PolicyProfile = {
       contact: "The organisation's own complaints procedure",
       contactCy: 'Gweithdrefn gwynion y sefydliad ei hun',
       explanation:
-        'This procedure covers the Office of the Police and Crime Commissioner and its staff only. Please complain to the organisation itself, using its own complaints procedure.',
+        'This procedure covers the Office of the Police and Crime Commissioner and its staff only. A complaint about another organisation is for that organisation to consider, under its own complaints procedure.',
       explanationCy:
-        "Mae'r weithdrefn hon yn ymwneud â Swyddfa'r Comisiynydd Heddlu a Throseddu a'i staff yn unig. Gwnewch eich cwyn i'r sefydliad ei hun, drwy ei weithdrefn gwynion ei hun.",
+        "Mae'r weithdrefn hon yn ymwneud â Swyddfa'r Comisiynydd Heddlu a Throseddu a'i staff yn unig. Mater i'r sefydliad arall yw cwyn amdano, o dan ei weithdrefn gwynion ei hun.",
       source: '000 §3',
     },
   ],

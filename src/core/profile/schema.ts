@@ -66,6 +66,7 @@ export const policyProfileSchema = z.object({
         allegesCrime: z.optional(z.boolean()),
         whistleblowing: z.optional(z.boolean()),
       }),
+      reportDirectly: z.optional(z.boolean()),
       target: z.enum(REDIRECT_TARGETS),
       contact: text,
       contactCy: z.optional(text),

@@ -47,6 +47,7 @@ export const westMidlands: PolicyProfile = {
     {
       id: 'criminal-allegation',
       when: { allegesCrime: true },
+      reportDirectly: true,
       target: 'police-force',
       contact: 'West Midlands Police: call 101, or 999 in an emergency',
       explanation:
@@ -107,7 +108,7 @@ export const westMidlands: PolicyProfile = {
       contact:
         "The organisation's own complaints or grievance procedure (for charities, serious wrongdoing can be reported to the Charity Commission)",
       explanation:
-        'In most cases a complaint about another organisation should be made to that organisation under its own complaints procedure. The Deputy Chief Executive will look at whether our office should become involved, for example where there are safeguarding concerns or a possible breach of a contract with the Commissioner, and will let you know.',
+        'In most cases a complaint about another organisation is for that organisation to consider, under its own complaints procedure. The Deputy Chief Executive will look at whether our office should become involved, for example where there are safeguarding concerns or a possible breach of a contract with the Commissioner, and will let you know.',
       source: '001 ¶5-10',
     },
   ],

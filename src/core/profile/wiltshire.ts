@@ -40,6 +40,7 @@ export const wiltshire: PolicyProfile = {
     {
       id: 'criminal-allegation',
       when: { allegesCrime: true },
+      reportDirectly: true,
       target: 'police-force',
       contact: 'Wiltshire Police: call 101, or 999 in an emergency',
       explanation:
@@ -99,7 +100,7 @@ export const wiltshire: PolicyProfile = {
       target: 'partner-organisation',
       contact: "The organisation's own complaints procedure",
       explanation:
-        'This procedure covers the service provided by our office and its staff. Please complain to the organisation itself, using its own complaints procedure.',
+        'This procedure covers the service provided by our office and its staff. A complaint about another organisation is for that organisation to consider, under its own complaints procedure.',
       source: '002 §3',
     },
   ],
