@@ -227,7 +227,7 @@ describe('every letter carries the office contact block from Settings', () => {
     const ack = mailTo(office)[0]!;
     expect(ack.body).toContain('Email: OPCC@dyfed-powys.police.uk');
     expect(ack.body).toContain(
-      'Address: Office of the Police and Crime Commissioner Dyfed-Powys, Police Headquarters, Llangunnor SA31 2PF',
+      'Office of the Police and Crime Commissioner for Dyfed-Powys\nAddress: Police Headquarters, Llangunnor SA31 2PF\n',
     );
     expect(ack.body).not.toContain('Phone:');
   });
@@ -263,14 +263,16 @@ describe('every letter carries the office contact block from Settings', () => {
 describe('printed letters are headed as letters', () => {
   it('carry the office address, the date and the recipient’s name and postal address from the Cases tab', () => {
     const office = new Office('wiltshire');
-    setSetting(office, 'office-address', 'OPCC, London Road, Devizes SN10 2DN');
+    setSetting(office, 'office-address', 'London Road, Devizes SN10 2DN');
     office.submit({
       preferredContact: 'post',
       address: '4 Mill Road, Trowbridge',
     } satisfies Partial<Submission>);
     office.emu.run('showLettersToPrint');
     const html = office.emu.ui.dialogs.at(-1)!.html;
-    expect(html).toContain('<p class="from">OPCC<br>London Road<br>Devizes SN10 2DN</p>');
+    expect(html).toContain(
+      '<p class="from">Office of the Police and Crime Commissioner for Wiltshire and Swindon<br>London Road<br>Devizes SN10 2DN</p>',
+    );
     expect(html).toContain('<p class="date">Monday 2 March 2026</p>');
     expect(html).toContain('<p class="to">Alex Morgan<br>4 Mill Road<br>Trowbridge</p>');
   });

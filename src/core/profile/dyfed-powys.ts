@@ -346,8 +346,7 @@ export const dyfedPowys: PolicyProfile = {
   updatesToSubject: false,
   // 000 §6: "Email: OPCC@dyfed-powys.police.uk Post: ... Police Headquarters, Llangunnor SA31 2PF".
   officeContact: {
-    address:
-      'Office of the Police and Crime Commissioner Dyfed-Powys, Police Headquarters, Llangunnor SA31 2PF',
+    address: 'Police Headquarters, Llangunnor SA31 2PF',
     email: 'OPCC@dyfed-powys.police.uk',
   },
 };

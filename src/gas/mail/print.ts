@@ -6,7 +6,7 @@
 import { londonDate } from '../../core/calendar';
 import { escapeHtml, textToHtml } from '../../core/letters/render';
 import { longDate } from '../../core/letters/values';
-import type { Language } from '../../core/model';
+import type { Language, PolicyProfile } from '../../core/model';
 import { COL } from '../cases';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
@@ -18,6 +18,7 @@ export function lettersToPrintHtml(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   now: Date,
+  profile: Pick<PolicyProfile, 'name' | 'nameCy'>,
 ): string {
   const outbox = ss.getSheetByName(TABS.outbox);
   if (!outbox) return '<p>There is no Outbox tab. Run Complaints › Set up… to repair it.</p>';
@@ -51,7 +52,7 @@ export function lettersToPrintHtml(
         .join('<br>');
     const head = print
       ? `<div class="head">
-<p class="from">${lines(settings.officeContact.address ?? '')}</p>
+<p class="from">${[escapeHtml(language === 'cy' && profile.nameCy ? profile.nameCy : profile.name), lines(settings.officeContact.address ?? '')].filter(Boolean).join('<br>')}</p>
 <p class="date">${escapeHtml(longDate(londonDate(now), language))}</p>
 <p class="to">${[escapeHtml(name), lines(contact)].filter(Boolean).join('<br>')}</p>
 </div>
