@@ -24,7 +24,7 @@ import { removeOldTriggers, retireIfLeftover, takeOverTriggers } from './gas/tri
 import { SWEEP_DONE, runSweep } from './gas/sweep';
 import { PENDING_PROPERTY, markOutboxPending } from './gas/mail';
 import { sendQueuedMailAfter } from './gas/mail/entry-points';
-import { handleOutboxEdit } from './gas/mail/outbox-edits';
+import { handleOutboxEdit, isOutboxStatusEdit } from './gas/mail/outbox-edits';
 import type { SendReport } from './gas/mail/sender';
 import { handleStaffEdit, type StaffEdit } from './gas/workflow';
 
@@ -159,6 +159,7 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (tab === 'Outbox') {
     // Staff approving or re-queueing a letter: let the next sender run look at the Outbox.
     markOutboxPending();
+    if (!isOutboxStatusEdit(e)) return;
     tracked('onStaffEdit', (ctx, now) => {
       if (retireIfLeftover(ctx.settings, e.triggerUid)) return;
       handleOutboxEdit(ctx, e, now);

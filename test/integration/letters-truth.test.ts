@@ -289,3 +289,25 @@ describe('the progress update promises the next cycle', () => {
     expect(draft).not.toContain('30 March');
   });
 });
+
+describe('Outbox edits other than a Status change', () => {
+  it('an edit to a Body reads no Settings and records nothing', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    close(office, 'WIL-2026-0001');
+    const key = String(row(office, 'outcome')['Key']);
+    const audited = office.rows('Audit').length;
+    const [inv] = office.emu.edit(
+      'Outbox',
+      outboxCell(office, key, 'Body'),
+      'Dear Alex Morgan,\n\nWe found…',
+    );
+    expect(inv!.error).toBeFalsy();
+    // No Settings read and no trigger-health write: only the look at which cell changed.
+    expect(inv!.stats.calls['Range.setValues'] ?? 0).toBe(0);
+    expect(inv!.stats.calls['Range.getValues'] ?? 0).toBe(0);
+    expect(inv!.stats.totalCalls).toBeLessThanOrEqual(11);
+    expect(office.rows('Audit')).toHaveLength(audited);
+    expect(row(office, 'outcome')['Status']).toBe('awaiting-approval');
+  });
+});

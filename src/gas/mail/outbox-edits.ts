@@ -26,6 +26,17 @@ export interface OutboxEdit {
 
 const LOCK_WAIT_MS = 10_000;
 
+/**
+ * Whether an edit could matter here: one cell of the Status column, below the header. Three cheap calls,
+ * so an edit to a Body or a To, or a paste, costs no Settings read.
+ */
+export function isOutboxStatusEdit(e: OutboxEdit): boolean {
+  const range = e.range;
+  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1 || range.getRow() < 2) return false;
+  const header = String(range.getSheet().getRange(1, range.getColumn()).getValue()).trim();
+  return header === OUTBOX.status;
+}
+
 export function handleOutboxEdit(ctx: RunContext, e: OutboxEdit, now: Date): void {
   const range = e.range;
   const sheet = range.getSheet();
