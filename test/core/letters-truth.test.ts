@@ -303,6 +303,9 @@ describe('the office contact block and who signs', () => {
     const w = caseFor('wiltshire');
     expect(signatureFor(w.profile, w.record, 'outcome', 'en')).toBe('Director of Operations');
     expect(signatureFor(w.profile, w.record, 'appeal-outcome', 'en')).toBe('Chief Executive');
+    // 002 §4.8 "the handling of a complaint may be undertaken by the Chief Executive": then they sign it.
+    const personal = { ...w.record, handledBy: 'chief-executive' };
+    expect(signatureFor(w.profile, personal, 'outcome', 'en')).toBe('Chief Executive');
     expect(KIND_INFO.outcome.signedBy).toBe('decision-maker');
     expect(KIND_INFO['appeal-outcome'].signedBy).toBe('appeal-body');
   });

@@ -135,9 +135,10 @@ export function signatureFor(
   language: Language,
 ): string {
   const signer = KIND_INFO[kind].signedBy;
+  // A role that took the handling on personally (002 §4.8) is the person considering the complaint.
   const role =
     signer === 'decision-maker'
-      ? record.route?.decisionMaker
+      ? (record.handledBy ?? record.route?.decisionMaker)
       : signer === 'appeal-body'
         ? record.route?.appealBody
         : null;
