@@ -219,6 +219,21 @@ describe('an acknowledgement marked printed or phoned is the acknowledgement', (
   });
 });
 
+describe('an appeal acknowledgement marked printed', () => {
+  it('002 §4.18 (appeals acknowledged within five working days): fills "Appeal acknowledged on"', () => {
+    const office = new Office('wiltshire');
+    office.submit({ preferredContact: 'post', address: '4 Mill Road, Trowbridge' });
+    close(office, 'WIL-2026-0001');
+    office.emu.advanceTo(new Date('2026-03-05T10:00:00Z'));
+    office.edit('WIL-2026-0001', 'Appeal received', new Date('2026-03-05T09:00:00Z'));
+    const ack = row(office, 'appeal-acknowledgement');
+    expect(ack['Status']).toBe('print');
+    editOutbox(office, String(ack['Key']), 'Status', 'printed');
+    expect(office.cases()[0]!['Appeal acknowledged on']).toBeInstanceOf(Date);
+    expect(office.rows('Audit').at(-1)).toMatchObject({ Action: 'acknowledge-appeal' });
+  });
+});
+
 describe('every letter carries the office contact block from Settings', () => {
   it('000 §6 "Email: OPCC@dyfed-powys.police.uk Post: ... Llangunnor SA31 2PF": Dyfed-Powys letters give both', () => {
     const office = new Office('dyfed-powys');
