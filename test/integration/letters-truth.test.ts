@@ -183,6 +183,7 @@ describe('an acknowledgement marked printed or phoned is the acknowledgement', (
     expect(ack['Status']).toBe('print');
     expect(office.cases()[0]!['Acknowledged on']).toBe('');
     editOutbox(office, String(ack['Key']), 'Status', 'printed');
+    expect(row(office, 'acknowledgement')['Sent at']).toBeInstanceOf(Date);
     const acknowledged = office.cases()[0]!['Acknowledged on'];
     expect(acknowledged).toBeInstanceOf(Date);
     expect(office.rows('Audit').at(-1)).toMatchObject({ Reference: 'WIL-2026-0001', Action: 'acknowledge' });

@@ -2,7 +2,7 @@
  * Staff changing a letter's Status on the Outbox tab. Two changes mean more than "look at the Outbox":
  * - `approved` on a letter whose Body still holds guidance for staff (a line wholly in square brackets) is
  *   put back to `awaiting-approval`, with a toast saying why and an Audit entry: such a letter never goes;
- * - `printed` or `phoned` on an acknowledgement records it on the case ("Acknowledged on" or "Appeal
+ * - `printed` or `phoned` fills the row's "Sent at" where blank, and on an acknowledgement records it on the case ("Acknowledged on" or "Appeal
  *   acknowledged on", only where still blank), as the sender does for one it emails, so the case does not
  *   escalate.
  * Only single-cell edits of the Status column are looked at; every other Outbox edit costs one header read.
@@ -88,7 +88,11 @@ export function handleOutboxEdit(ctx: RunContext, e: OutboxEdit, now: Date): voi
       ]);
       return;
     }
-    if ((current === STATUS.printed || current === STATUS.phoned) && ACKNOWLEDGES[kind] && reference) {
+    const done = current === STATUS.printed || current === STATUS.phoned;
+    // The day it went out by post or phone is the day staff say so: "Sent at", where still blank.
+    if (done && table.value(values, OUTBOX.sentAt) === '')
+      writeByKey(sheet, OUTBOX.key, [OUTBOX.sentAt], [{ key, values: { [OUTBOX.sentAt]: now } }]);
+    if (done && ACKNOWLEDGES[kind] && reference) {
       recordAcknowledgements(ctx.ss, [{ reference, kind }], now, {
         actor: who,
         detail:
