@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { Clock } from './clock';
 import { EXECUTION_LIMIT_MS, costModel, type CostModel } from './cost';
 import { EmulatedFormApp, FormRegistry, type EmulatedForm } from './forms';
-import { renderSheet, renderSpreadsheet } from './render';
+import { effectiveBackground, renderSheet, renderSpreadsheet } from './render';
 import {
   EmulatedCache,
   EmulatedHtmlService,
@@ -816,10 +816,16 @@ export class Emulator {
   renderSheet(name: string): string {
     const sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) throw new Error(`No tab named ${name}`);
-    return renderSheet(sheet);
+    return renderSheet(sheet, this.now);
   }
   renderSpreadsheet(): string {
-    return renderSpreadsheet(this.spreadsheet);
+    return renderSpreadsheet(this.spreadsheet, this.now);
+  }
+  /** A cell's background as a person sees it now, conditional formats applied (row and column 1-based). */
+  cellBackground(name: string, row: number, column: number): string | null {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`No tab named ${name}`);
+    return effectiveBackground(sheet, row, column, this.now);
   }
   /** The tab's values including the header row, read without counting service calls. */
   sheetValues(name: string): unknown[][] {

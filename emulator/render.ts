@@ -2,10 +2,12 @@
  * Renders tabs to static HTML as a person would see them: display values, cell backgrounds with
  * conditional-format rules applied, the frozen header, hidden columns left out, dropdown cells marked.
  *
- * Conditional formulas understood: `=$F2="text"` (column-absolute, row-relative, compared as Sheets does,
- * ignoring case) and `whenTextEqualTo`. Any other formula never matches when rendered.
+ * Conditional formulas are evaluated by spreadsheet/formula.ts at the given instant (TODAY() is that
+ * day in the spreadsheet's time zone); a formula outside what it reads throws. `whenTextEqualTo` compares
+ * display values, ignoring case.
  */
 import { displayValue } from './spreadsheet/cells';
+import { formulaHolds, type FormulaValue } from './spreadsheet/formula';
 import type { EmulatedConditionalFormatRule } from './spreadsheet/rules';
 import type { EmulatedSheet } from './spreadsheet/sheet';
 import type { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
@@ -13,16 +15,13 @@ import type { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
 /** Whether a rule colours the cell at (row, column), both 1-based. */
 export function ruleMatches(
   sheet: EmulatedSheet,
   rule: EmulatedConditionalFormatRule,
   row: number,
   column: number,
+  now: Date,
 ): boolean {
   const range = rule.ranges.find(
     (r) => row >= r.row && row <= r.getLastRow() && column >= r.column && column <= r.getLastColumn(),
@@ -33,17 +32,29 @@ export function ruleMatches(
     const v = sheet.peek(row, column)?.value ?? '';
     return displayValue(v, tz).toLowerCase() === rule.condition.value.toLowerCase();
   }
-  const m = /^=\s*\$([A-Z]+)\$?(\d+)\s*=\s*"([^"]*)"\s*$/i.exec(rule.condition.value);
-  if (!m) return false;
-  const refColumn = columnNumber(m[1]!);
-  const refRow = row + (Number(m[2]) - range.row);
-  const v = sheet.peek(refRow, refColumn)?.value ?? '';
-  return displayValue(v, tz).toLowerCase() === m[3]!.toLowerCase();
+  return formulaHolds(rule.condition.value, {
+    cell: (r, c) => (sheet.peek(r, c)?.value ?? '') as FormulaValue,
+    now,
+    timeZone: tz,
+    rowOffset: row - range.row,
+    columnOffset: column - range.column,
+  });
 }
 
-function cellStyle(sheet: EmulatedSheet, row: number, column: number): string {
+/** The background a person sees in a cell at `now`: the first matching conditional rule's, else the cell's. */
+export function effectiveBackground(
+  sheet: EmulatedSheet,
+  row: number,
+  column: number,
+  now: Date,
+): string | null {
+  const rule = sheet.conditionalRules.find((r) => ruleMatches(sheet, r, row, column, now));
+  return rule?.background ?? sheet.peek(row, column)?.background ?? null;
+}
+
+function cellStyle(sheet: EmulatedSheet, row: number, column: number, now: Date): string {
   const cell = sheet.peek(row, column);
-  const rule = sheet.conditionalRules.find((r) => ruleMatches(sheet, r, row, column));
+  const rule = sheet.conditionalRules.find((r) => ruleMatches(sheet, r, row, column, now));
   const background = rule?.background ?? cell?.background ?? null;
   const styles: string[] = [];
   if (background) styles.push(`background:${background}`);
@@ -53,7 +64,7 @@ function cellStyle(sheet: EmulatedSheet, row: number, column: number): string {
   return styles.join(';');
 }
 
-export function renderSheetTable(sheet: EmulatedSheet): string {
+export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
   const rows = sheet.getLastRow();
   const cols = sheet.getLastColumn();
   const tz = sheet.spreadsheet.getSpreadsheetTimeZone();
@@ -65,7 +76,7 @@ export function renderSheetTable(sheet: EmulatedSheet): string {
       const cell = sheet.peek(r, c);
       const text = cell ? displayValue(cell.value, tz, cell.numberFormat) : '';
       const dropdown = cell?.validation ? ' class="dropdown"' : '';
-      const style = cellStyle(sheet, r, c);
+      const style = cellStyle(sheet, r, c, now);
       const width =
         r === 1 && sheet.columnWidths.has(c)
           ? `min-width:${Math.min(sheet.columnWidths.get(c)!, 400)}px;`
@@ -90,15 +101,18 @@ function page(title: string, body: string): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${PAGE_STYLE}</style></head><body>\n${body}\n</body></html>\n`;
 }
 
-export function renderSheet(sheet: EmulatedSheet): string {
-  return page(sheet.getName(), `<h2>${escape(sheet.getName())}</h2>\n${renderSheetTable(sheet)}`);
+export function renderSheet(sheet: EmulatedSheet, now: Date): string {
+  return page(sheet.getName(), `<h2>${escape(sheet.getName())}</h2>\n${renderSheetTable(sheet, now)}`);
 }
 
-export function renderSpreadsheet(ss: EmulatedSpreadsheet): string {
+export function renderSpreadsheet(ss: EmulatedSpreadsheet, now: Date): string {
   const sheets = ss.getSheets();
   const nav = `<nav>${sheets.map((s, i) => `<a href="#tab-${i}">${escape(s.getName())}</a>`).join('')}</nav>`;
   const tabs = sheets
-    .map((s, i) => `<section id="tab-${i}"><h2>${escape(s.getName())}</h2>\n${renderSheetTable(s)}</section>`)
+    .map(
+      (s, i) =>
+        `<section id="tab-${i}"><h2>${escape(s.getName())}</h2>\n${renderSheetTable(s, now)}</section>`,
+    )
     .join('\n');
   return page(ss.getName(), `<h1>${escape(ss.getName())}</h1>\n${nav}\n${tabs}`);
 }

@@ -10,6 +10,9 @@ import { Emulator, type Invocation } from '../emulator/index';
 import type { PolicyProfile, Submission } from '../src/core/model';
 import { getProfile } from '../src/core/profile';
 import { COL } from '../src/gas/cases';
+
+/** The Cases column staff fill to accept an appeal that arrived after its window. */
+const LATE_APPEAL_COLUMN = 'Late appeal accepted because';
 import { OUTBOX } from '../src/gas/mail';
 import { submissionToAnswers } from '../src/gas/form-questions';
 import { TABS } from '../src/gas/tabs';
@@ -229,6 +232,14 @@ const loggedByStaff = new WeakMap<Emulator, number>();
 /** A complaint arrives: through the form, or logged by staff from an email, letter or call. */
 function submit(emu: Emulator, profile: PolicyProfile, tabs: Tabs, submission: Partial<Submission>): string {
   const before = new Set(rows(tabs.cases).map((c) => c[COL.reference]));
+  const receivedOn: unknown = (submission as { receivedOn?: unknown }).receivedOn;
+  if (receivedOn !== undefined) {
+    if ((submission.channel ?? 'form') === 'form')
+      throw new Error(
+        '"receivedOn" is for complaints staff log (a channel other than "form"): the form stamps its own time',
+      );
+    dayTyped(receivedOn);
+  }
   if ((submission.channel ?? 'form') === 'form') {
     let runs: Invocation[];
     try {
@@ -314,8 +325,17 @@ function applyStaffAction(
       );
     case 'outcome':
       return edit(COL.outcome, label(profile.outcomes, options.outcome));
-    case 'appeal':
-      return edit(COL.appealReceived, typedDate(at));
+    case 'appeal': {
+      if (options.lateReason !== undefined) {
+        if (typeof options.lateReason !== 'string' || !options.lateReason.trim())
+          throw new Error('"lateReason" must be the reason staff give for accepting a late appeal');
+        edit(LATE_APPEAL_COLUMN, options.lateReason);
+      }
+      return edit(
+        COL.appealReceived,
+        options.received === undefined ? typedDate(at) : dayTyped(options.received),
+      );
+    }
     case 'appeal-decision':
       return edit(COL.appealOutcome, label(profile.appeal.outcomes, options.outcome));
     case 'close': {
@@ -325,15 +345,20 @@ function applyStaffAction(
       if (!close) throw new Error(`a case at "${current}" cannot be closed`);
       return edit(COL.stage, label(profile.lifecycle.states, close.to));
     }
-    case 'approve': {
-      const outbox = tabs.outbox;
-      const status = headersOf(outbox).indexOf(OUTBOX.status) + 1;
-      if (status === 0) throw new Error(`the "${outbox.getName()}" tab has no "${OUTBOX.status}" column`);
-      rows(outbox).forEach((r, i) => {
-        if (r[OUTBOX.reference] === reference && r[OUTBOX.status] === 'awaiting-approval')
-          staffEdit(emu, outbox, a1(status, i + 2), 'approved');
-      });
-      return;
+    case 'approve':
+      return approveLetters(emu, tabs.outbox, reference, options.explanation);
+    case 'mark-printed':
+    case 'mark-phoned':
+      return markTasks(emu, tabs.outbox, reference, what === 'mark-printed' ? 'print' : 'phone');
+    case 'edit': {
+      if (typeof options.column !== 'string' || !options.column)
+        throw new Error('"edit" needs "column": the header of the Cases cell to change');
+      if (!('value' in options)) throw new Error('"edit" needs "value": what staff type into the cell');
+      return edit(options.column, options.value);
+    }
+    case 'accept': {
+      const inScope = profile.lifecycle.initial.inScope;
+      return edit(COL.stage, label(profile.lifecycle.states, inScope));
     }
     case 'stage':
       return edit(COL.stage, label(profile.lifecycle.states, options.to));
@@ -347,6 +372,62 @@ function applyStaffAction(
       return edit(COL.stage, label(profile.lifecycle.states, transition.to));
     }
   }
+}
+
+/** A day given in a scenario as YYYY-MM-DD, as it arrives when typed into a date cell. */
+function dayTyped(value: unknown): Date {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new Error(`"${String(value)}" is not a date in the form YYYY-MM-DD`);
+  return new Date(`${value}T00:00:00Z`);
+}
+
+/** A line of a letter that is wholly staff guidance in square brackets, as the draft templates have. */
+const GUIDANCE_LINE = /^[ \t]*\[[^\]\n]*\][ \t]*$/gm;
+
+/**
+ * Approving a case's letters as staff do on the Outbox tab: with an explanation, the guidance line(s) of
+ * each waiting letter are replaced by it (an edit of the Body cell) before its Status is set to approved.
+ * Without one the Status is set as it stands, which the product must refuse for a letter still holding
+ * guidance.
+ */
+function approveLetters(emu: Emulator, outbox: Sheet, reference: string, explanation: unknown): void {
+  if (explanation !== undefined && (typeof explanation !== 'string' || !explanation.trim()))
+    throw new Error('"explanation" must be the text that replaces the guidance in the letter');
+  const headers = headersOf(outbox);
+  const column = (header: string) => {
+    const index = headers.indexOf(header);
+    if (index < 0) throw new Error(`the "${outbox.getName()}" tab has no "${header}" column`);
+    return index + 1;
+  };
+  const waiting = rows(outbox)
+    .map((r, i) => ({ r, row: i + 2 }))
+    .filter(({ r }) => r[OUTBOX.reference] === reference && r[OUTBOX.status] === 'awaiting-approval');
+  if (waiting.length === 0) throw new Error('the case has no letter waiting for approval');
+  for (const { r, row } of waiting) {
+    if (typeof explanation === 'string') {
+      const body = String(r[OUTBOX.body]).replace(/^'/, '');
+      const edited = body.replace(GUIDANCE_LINE, explanation.trim());
+      if (edited !== body) staffEdit(emu, outbox, a1(column(OUTBOX.body), row), edited);
+    }
+    staffEdit(emu, outbox, a1(column(OUTBOX.status), row), 'approved');
+    const now = rows(outbox)[row - 2];
+    if (now?.[OUTBOX.status] !== 'approved' && now?.[OUTBOX.status] !== 'sent')
+      throw new Error(
+        `the product did not approve the ${String(r[OUTBOX.kind])} letter: it is ${String(now?.[OUTBOX.status])}`,
+      );
+  }
+}
+
+/** Staff marking the case's print or phone tasks done on the Outbox tab. */
+function markTasks(emu: Emulator, outbox: Sheet, reference: string, task: 'print' | 'phone'): void {
+  const status = headersOf(outbox).indexOf(OUTBOX.status) + 1;
+  if (status === 0) throw new Error(`the "${outbox.getName()}" tab has no "${OUTBOX.status}" column`);
+  const todo = rows(outbox)
+    .map((r, i) => ({ r, row: i + 2 }))
+    .filter(({ r }) => r[OUTBOX.reference] === reference && r[OUTBOX.status] === task);
+  if (todo.length === 0) throw new Error(`the case has no letter to ${task}`);
+  for (const { row } of todo)
+    staffEdit(emu, outbox, a1(status, row), task === 'print' ? 'printed' : 'phoned');
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

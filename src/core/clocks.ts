@@ -27,7 +27,7 @@
  * 3. `paused`   a pause has begun and not ended.
  * 4. The pending deadlines are: the acknowledgement, while not given and the kind is `open` or `review`;
  *    the update (always pending while it exists: it repeats); the appeal acknowledgement and the appeal
- *    decision, while not given. The earliest drives the status (ties: acknowledgement, appeal
+ *    decision, while not given; the office's progress check (`review`), where the policy gives none. The earliest drives the status (ties: acknowledgement, appeal
  *    acknowledgement, appeal decision, update):
  *    `overdue`  it is before today;
  *    `due-soon` it is today or at most `dueSoonWorkingDays` working days after today;
@@ -87,10 +87,63 @@ export function computeClocks(
         : null,
     appealAcknowledgeBy: due(record.appealedAt, rules.appealAcknowledge),
     appealDecisionBy: due(record.appealedAt, rules.appealDecision),
+    reviewBy: reviewBy(record, kind, running, rules, pauses, today, calendar),
     retainUntil: retainUntil(profile, record),
   };
-  const { status, statusReason } = slaStatus(record, kind, stateLabel, running, times, now, rules, calendar);
-  return { ...times, status, statusReason };
+  const { status, statusReason, next } = slaStatus(
+    record,
+    kind,
+    stateLabel,
+    running,
+    times,
+    now,
+    rules,
+    calendar,
+  );
+  return {
+    ...times,
+    status,
+    statusReason,
+    nextDeadline: next ?? null,
+    dueSoonFrom: next ? dueSoonFrom(next, rules.dueSoonWorkingDays, calendar) : null,
+  };
+}
+
+/**
+ * The first day on which `by` is at most `n` working days away: the status rule for `due-soon` read
+ * backwards, so a row's colour can change at midnight from this date alone.
+ */
+export function dueSoonFrom(by: LocalDate, n: number, calendar: Calendar): LocalDate {
+  let day = by;
+  // Bounded: n working days lie within a few weeks even over Christmas and closures.
+  for (let i = 0; i < 366; i++) {
+    const before = calendar.addCalendarDays(day, -1);
+    if (calendar.workingDaysBetween(before, by) > n) return day;
+    day = before;
+  }
+  return day;
+}
+
+/**
+ * The office's check-in deadline: only where the policy's own clocks leave an open case or an appeal with
+ * nothing due, counted from the latest thing that happened on the case.
+ */
+function reviewBy(
+  record: CaseRecord,
+  kind: StateKind,
+  running: boolean,
+  rules: PolicyProfile['clocks'],
+  pauses: readonly ClockPause[],
+  today: LocalDate,
+  calendar: Calendar,
+): LocalDate | null {
+  const rule = rules.review ?? null;
+  if (!rule) return null;
+  const covered = running ? rules.update !== null : kind === 'appeal' && rules.appealDecision !== null;
+  if (covered || !(running || kind === 'appeal')) return null;
+  const events = [record.receivedAt, record.lastUpdateAt, record.lastContactAt, record.appealedAt];
+  const latest = events.reduce<Date>((a, b) => (b && b > a ? b : a), record.receivedAt);
+  return deadline(londonDate(latest), rule, pauses, today, calendar);
 }
 
 /** The office's promise: the day itself if it is a working day, else the working day before. */
@@ -174,6 +227,7 @@ interface Times {
   appealBy: LocalDate | null;
   appealAcknowledgeBy: LocalDate | null;
   appealDecisionBy: LocalDate | null;
+  reviewBy: LocalDate | null;
 }
 
 interface Duty {
@@ -191,7 +245,7 @@ function slaStatus(
   now: Date,
   rules: PolicyProfile['clocks'],
   calendar: Calendar,
-): { status: SlaStatus; statusReason: string } {
+): { status: SlaStatus; statusReason: string; next?: LocalDate } {
   const today = londonDate(now);
   const windowOpen = t.appealBy !== null && today <= t.appealBy;
   if (kind === 'final' || (kind === 'closed' && !windowOpen)) {
@@ -218,6 +272,7 @@ function slaStatus(
   if (t.appealDecisionBy)
     duties.push({ name: 'Appeal decision', by: t.appealDecisionBy, doneAt: record.appealDecidedAt });
   if (t.updateBy) duties.push({ name: 'Progress update', by: t.updateBy, doneAt: null });
+  if (t.reviewBy) duties.push({ name: 'Progress check', by: t.reviewBy, doneAt: null });
 
   const pending = duties.filter((d) => d.doneAt === null);
   const next = pending.reduce<Duty | undefined>(
@@ -226,10 +281,10 @@ function slaStatus(
   );
   if (next) {
     if (next.by < today)
-      return { status: 'overdue', statusReason: `${next.name} overdue: was due ${next.by}` };
+      return { status: 'overdue', statusReason: `${next.name} overdue: was due ${next.by}`, next: next.by };
     if (calendar.workingDaysBetween(today, next.by) <= rules.dueSoonWorkingDays)
-      return { status: 'due-soon', statusReason: `${next.name} due ${next.by}` };
-    return { status: 'on-track', statusReason: `${next.name} due ${next.by}` };
+      return { status: 'due-soon', statusReason: `${next.name} due ${next.by}`, next: next.by };
+    return { status: 'on-track', statusReason: `${next.name} due ${next.by}`, next: next.by };
   }
 
   const late = duties.find((d) => d.doneAt !== null && londonDate(d.doneAt) > d.by);

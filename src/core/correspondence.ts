@@ -131,6 +131,9 @@ export function dueLetters(
   calendar: Pick<WorkingCalendar, 'workingDaysBetween'>,
 ): LetterRequest[] {
   const route = record.route;
+  // A case waiting for review belongs to the complaints team, and is chased like any other (issue 9).
+  if (stateKind(profile, record.state) === 'review' && clocks.status !== 'closed')
+    return reviewLetters(profile, record, clocks, now, calendar);
   // A closed case has nothing left to chase, whatever its old deadlines say.
   if (!route?.inScope || clocks.status === 'closed') return [];
   const today = londonDate(now);
@@ -199,6 +202,52 @@ export function dueLetters(
         cycle: o.cycle,
         toRole: route.decisionMaker ?? route.handler,
         extra: { overdueWhat: o.what },
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * A Needs-review case (failed intake checks, or no rule says who deals with it): nobody else owns it, so
+ * the complaints team is reminded before the acknowledgement is due and told once per missed deadline.
+ * Nothing goes to the complainant until staff accept it (the first letters are queued then).
+ */
+function reviewLetters(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  clocks: Clocks,
+  now: Date,
+  calendar: Pick<WorkingCalendar, 'workingDaysBetween'>,
+): LetterRequest[] {
+  const today = londonDate(now);
+  const out: LetterRequest[] = [];
+  const team = { toRole: COMPLAINTS_TEAM_ROLE, variant: 'needs-review' };
+  const ack = record.acknowledgedAt ? null : clocks.acknowledgeBy;
+  if (
+    clocks.status !== 'paused' &&
+    ack !== null &&
+    today <= ack &&
+    calendar.workingDaysBetween(today, ack) <= UPDATE_REMINDER_WORKING_DAYS
+  ) {
+    out.push(request(profile, record, 'update-due', { ...team, cycle: `ack-${ack}` }));
+  }
+  const when = (day: string) => longDate(day, 'en');
+  if (ack !== null && ack < today) {
+    out.push(
+      request(profile, record, 'overdue', {
+        ...team,
+        cycle: `ack-${ack}`,
+        extra: { overdueWhat: `the acknowledgement was due on ${when(ack)}` },
+      }),
+    );
+  }
+  if (clocks.status !== 'paused' && clocks.updateBy !== null && clocks.updateBy < today) {
+    out.push(
+      request(profile, record, 'overdue', {
+        ...team,
+        cycle: `update-${clocks.updateBy}`,
+        extra: { overdueWhat: `a progress update was due on ${when(clocks.updateBy)}` },
       }),
     );
   }

@@ -81,6 +81,23 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/;
 // UK-ish: digits with spaces, a leading +, brackets and hyphens people type; 7-20 digits in all.
 const PHONE_CHARS = /^\+?[\d\s()-]+$/;
 
+/**
+ * A staff correction of one contact detail, checked as intake checks it: a plain reason, or null when
+ * it is fine. An empty value is fine here (whether some way to reach the person remains is checked on accept).
+ */
+export function contactProblem(field: 'email' | 'phone', value: string): string | null {
+  const text = value.trim();
+  if (text === '') return null;
+  if (field === 'email')
+    return EMAIL.test(text) && text.length <= TEXT_LIMITS.email
+      ? null
+      : 'This is not an email address: it should look like name@example.com.';
+  const digits = text.replace(/\D/g, '').length;
+  return PHONE_CHARS.test(text) && digits >= 7 && digits <= 20
+    ? null
+    : 'This is not a phone number: use digits, spaces, brackets and a leading + only (7 to 20 digits).';
+}
+
 function listWords(values: readonly string[]): string {
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;

@@ -167,10 +167,19 @@ export interface Clocks {
   appealBy: LocalDate | null;
   appealAcknowledgeBy: LocalDate | null;
   appealDecisionBy: LocalDate | null;
+  /** The office's own check-in deadline (ClockRules.review), where the policy's clocks give none. */
+  reviewBy: LocalDate | null;
   retainUntil: LocalDate | null;
   status: SlaStatus;
   /** Plain English: which clock drives the status, e.g. "Acknowledgement due 2026-03-04". */
   statusReason: string;
+  /**
+   * The earliest deadline the office still owes (the one the status is about), or null when nothing is
+   * pending or the clock is paused. The sheet turns a row red the day after it, without waiting for a run.
+   */
+  nextDeadline: LocalDate | null;
+  /** The first day the status becomes `due-soon` for `nextDeadline`; null with it. */
+  dueSoonFrom: LocalDate | null;
 }
 
 /** A staff action on a case, as recorded in the sheet or replayed by the simulator. */
@@ -232,6 +241,13 @@ export interface ClockRules {
   /** From the appeal's receipt. */
   appealAcknowledge: ClockRule | null;
   appealDecision: ClockRule | null;
+  /**
+   * Office practice, not the policy's: where the policy sets no progress-update figure (or no deadline for
+   * an appeal), the handler checks the case at least this often, so every open case has a named next
+   * deadline. Counted from the last thing that happened on the case. Absent where the policy's own clocks
+   * always give one.
+   */
+  review?: ClockRule | null;
   retention: RetentionRule | null;
   /** A deadline this many working days away or fewer makes the status `due-soon`. */
   dueSoonWorkingDays: number;

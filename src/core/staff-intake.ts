@@ -7,6 +7,7 @@
  *
  * Pure: the shell reads the properties and writes what the ledger functions return.
  */
+import { addYears, isLocalDate, londonDate, londonInstant } from './calendar';
 import { RECOVERY_WINDOW_DAYS, ledgerEntry, type ResponseIdentity } from './responses';
 
 /** What the dialog sends: crypto.randomUUID() (36 characters) or its fallback of 32 base-36 characters. */
@@ -38,4 +39,32 @@ export function staffIdentity(
     if (ledgerEntry(props, identityOn(day))) return identityOn(day);
   }
   return identityOn(now.toISOString().slice(0, 10));
+}
+
+/** How far back staff may date a complaint they log: a year, so a mistyped year is caught. */
+export const RECEIVED_ON_YEARS_BACK = 1;
+
+/**
+ * When a complaint logged by staff was received: the day they give (`receivedOn`, `YYYY-MM-DD`) as that
+ * London day, or now when they give today or nothing. The clocks start from it (issue 9: a letter that
+ * came by post three days before it was logged is three days into its acknowledgement clock).
+ * Refused, in plain words, when it is not a date, is in the future or is over a year ago.
+ */
+export function staffReceivedAt(
+  receivedOn: unknown,
+  now: Date,
+): { ok: true; at: Date } | { ok: false; message: string } {
+  if (receivedOn === undefined || receivedOn === null || receivedOn === '') return { ok: true, at: now };
+  const day = typeof receivedOn === 'string' ? receivedOn.trim() : '';
+  if (!isLocalDate(day))
+    return { ok: false, message: 'This complaint was not saved: enter the date it was received.' };
+  const today = londonDate(now);
+  if (day > today)
+    return { ok: false, message: 'This complaint was not saved: the date received cannot be in the future.' };
+  if (day < addYears(today, -RECEIVED_ON_YEARS_BACK))
+    return {
+      ok: false,
+      message: 'This complaint was not saved: the date received is over a year ago. Check the year.',
+    };
+  return { ok: true, at: day === today ? now : londonInstant(day) };
 }

@@ -4,19 +4,27 @@
  * row, or as the direct result of a staff action on that same row).
  */
 import { londonDate } from '../core/calendar';
-import type {
-  CaseRecord,
-  ClockPause,
-  Clocks,
-  Complaint,
-  IntakeProblem,
-  PolicyProfile,
-  Route,
+import {
+  RELATIONSHIPS,
+  SUBJECTS,
+  type CaseRecord,
+  type ClockPause,
+  type Clocks,
+  type Complaint,
+  type ContactMethod,
+  type IntakeProblem,
+  type Language,
+  type PolicyProfile,
+  type Relationship,
+  type Route,
+  type Subject,
 } from '../core/model';
+import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
 import { redirectRuleOf } from '../core/routing';
 import { MAX_CELL_CHARS, TRUNCATED_NOTE, fitText } from '../core/text';
+import { QUESTIONS } from './form-questions';
 import type { Cell, RowValues, Table } from './table';
 
 export type ColumnOwner = 'script' | 'staff';
@@ -37,6 +45,8 @@ export const COL = {
   received: 'Received',
   sla: 'SLA status',
   slaReason: 'What is due',
+  nextDeadline: 'Next deadline',
+  dueSoonFrom: 'Due soon from',
   stage: 'Stage',
   handler: 'Handled by',
   decision: 'Decision',
@@ -47,6 +57,7 @@ export const COL = {
   appealReceived: 'Appeal received',
   appealAcknowledged: 'Appeal acknowledged on',
   appealOutcome: 'Appeal outcome',
+  lateAppealReason: 'Late appeal accepted because',
   notes: 'Notes',
   subjectEmail: 'Email of person complained about',
   acknowledgeBy: 'Acknowledge by',
@@ -86,6 +97,9 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.received, owner: 'script', width: 130 },
   { header: COL.sla, owner: 'script', width: 100, text: true },
   { header: COL.slaReason, owner: 'script', width: 260, text: true },
+  // The row's colour is worked out from these two by the sheet itself (setup.ts), so it changes at
+  // midnight rather than at the next morning run.
+  { header: COL.nextDeadline, owner: 'script', width: 110, text: true },
   { header: COL.stage, owner: 'staff', width: 200, dropdown: 'stage' },
   { header: COL.handler, owner: 'staff', width: 170, dropdown: 'role' },
   { header: COL.decision, owner: 'staff', width: 220, dropdown: 'decision' },
@@ -96,6 +110,8 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.appealReceived, owner: 'staff', width: 120, dropdown: 'date' },
   { header: COL.appealAcknowledged, owner: 'staff', width: 120, dropdown: 'date' },
   { header: COL.appealOutcome, owner: 'staff', width: 200, dropdown: 'appeal-outcome' },
+  // A reason here lets an "Appeal received" date after the appeal window stand (audited with the appeal).
+  { header: COL.lateAppealReason, owner: 'staff', width: 220, text: true },
   { header: COL.notes, owner: 'staff', width: 240, text: true },
   { header: COL.subjectEmail, owner: 'staff', width: 200, text: true },
   // Deadlines are written as YYYY-MM-DD text in plain-text cells: Sheets would otherwise take them for
@@ -128,6 +144,7 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.pauses, owner: 'script', width: 200, text: true },
   { header: COL.lastContact, owner: 'script', width: 120 },
   { header: COL.updated, owner: 'script', width: 140 },
+  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
   // The form response the case was made from (its timestamp and fingerprint), never a row number.
   { header: COL.responseId, owner: 'script', width: 80, hidden: true, text: true },
@@ -139,6 +156,8 @@ export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);
 export const CLOCK_HEADERS = [
   COL.sla,
   COL.slaReason,
+  COL.nextDeadline,
+  COL.dueSoonFrom,
   COL.acknowledgeBy,
   COL.updateBy,
   COL.appealBy,
@@ -275,7 +294,7 @@ export function recordFromRow(profile: PolicyProfile, table: Table, row: readonl
     policyId: data?.policyId ?? profile.id,
     receivedAt: asDate(table.value(row, COL.received)) ?? new Date(0),
     state: stateIdFromCell(profile, table.value(row, COL.stage)),
-    complaint: data?.complaint ?? {},
+    complaint: visibleComplaint(table, row, data?.complaint ?? {}),
     route: data?.route ?? null,
     decision: decisionIdFromCell(profile, table.value(row, COL.decision)),
     outcome: outcomeIdFromCell(profile, table.value(row, COL.outcome)),
@@ -290,6 +309,184 @@ export function recordFromRow(profile: PolicyProfile, table: Table, row: readonl
     pauses,
     lastContactAt: asDate(table.value(row, COL.lastContact)),
   };
+}
+
+/**
+ * The contact columns staff keep up to date. The visible cells are the truth: letters go to what they say
+ * now; the hidden case data is only a fallback for a tab without the column.
+ */
+export const CONTACT_COLUMNS: Readonly<
+  Record<string, 'name' | 'email' | 'phone' | 'address' | 'preferredContact'>
+> = {
+  [COL.name]: 'name',
+  [COL.email]: 'email',
+  [COL.phone]: 'phone',
+  [COL.address]: 'address',
+  [COL.preferredContact]: 'preferredContact',
+};
+
+/** A preferred-contact cell as a contact method: the id, or the words staff would type. */
+export function contactMethodFromCell(cell: Cell): ContactMethod | null {
+  const t = asText(cell).toLowerCase();
+  if (!t) return null;
+  if (t === 'email' || t === 'e-mail') return 'email';
+  if (t === 'post' || t === 'letter' || t === 'letter by post' || t === 'print') return 'post';
+  if (t === 'phone' || t === 'telephone' || t === 'phone call') return 'phone';
+  return null;
+}
+
+function visibleComplaint(
+  table: Table,
+  row: readonly Cell[],
+  stored: Partial<Complaint>,
+): Partial<Complaint> {
+  const out: Partial<Complaint> = { ...stored };
+  for (const [header, field] of Object.entries(CONTACT_COLUMNS)) {
+    if (!table.has(header)) continue;
+    const text = asText(table.value(row, header));
+    if (field === 'preferredContact') {
+      const method = contactMethodFromCell(text);
+      if (method) out.preferredContact = method;
+      else if (!text) delete out.preferredContact;
+    } else if (text) out[field] = text;
+    else delete out[field];
+  }
+  return out;
+}
+
+/** Relationship ("Complainant is") from its id or its form wording. */
+export function relationshipFromCell(cell: Cell): Relationship | null {
+  return choiceFromCell(cell, RELATIONSHIPS, 'relationship');
+}
+
+/** Subject ("Complaint is about") from its id or its form wording. */
+export function subjectFromCell(cell: Cell): Subject | null {
+  return choiceFromCell(cell, SUBJECTS, 'subject');
+}
+
+function choiceFromCell<T extends string>(
+  cell: Cell,
+  ids: readonly T[],
+  key: 'relationship' | 'subject',
+): T | null {
+  const t = asText(cell);
+  if (!t) return null;
+  const lower = t.toLowerCase();
+  const byId = ids.find((id) => id === lower.replace(/\s+/g, '-'));
+  if (byId) return byId;
+  const question = QUESTIONS.find((q) => q.key === key);
+  const choice = question?.choices?.find((c) => c.en.toLowerCase() === lower || c.cy.toLowerCase() === lower);
+  return choice && ids.includes(choice.value as T) ? (choice.value as T) : null;
+}
+
+/** The Language cell as a language id. */
+export function languageFromCell(cell: Cell): Language | null {
+  const t = asText(cell).toLowerCase();
+  if (t === 'english' || t === 'en' || t === 'saesneg') return 'en';
+  if (t === 'cymraeg' || t === 'welsh' || t === 'cy') return 'cy';
+  return null;
+}
+
+/**
+ * The submission the visible cells of a row describe now, for accepting a case staff have corrected:
+ * the answers staff can see and correct come from their cells; the yes/no answers no column shows
+ * (crime, safeguarding, whistleblowing, consent) from the case data.
+ */
+export function submissionFromCells(table: Table, row: readonly Cell[]): Record<string, unknown> {
+  const stored = parseData(table.value(row, COL.data))?.complaint ?? {};
+  const cell = (header: string, fallback: unknown): unknown => {
+    if (!table.has(header)) return fallback;
+    const t = asText(table.value(row, header));
+    return t === '' ? undefined : t;
+  };
+  return {
+    ...stored,
+    channel: cell(COL.channel, stored.channel),
+    language: table.has(COL.language)
+      ? (languageFromCell(table.value(row, COL.language)) ?? cell(COL.language, undefined))
+      : stored.language,
+    name: cell(COL.name, stored.name),
+    email: cell(COL.email, stored.email),
+    phone: cell(COL.phone, stored.phone),
+    address: cell(COL.address, stored.address),
+    preferredContact: table.has(COL.preferredContact)
+      ? (contactMethodFromCell(table.value(row, COL.preferredContact)) ??
+        cell(COL.preferredContact, undefined))
+      : stored.preferredContact,
+    relationship: table.has(COL.relationship)
+      ? (relationshipFromCell(table.value(row, COL.relationship)) ?? cell(COL.relationship, undefined))
+      : stored.relationship,
+    subject: table.has(COL.subject)
+      ? (subjectFromCell(table.value(row, COL.subject)) ?? cell(COL.subject, undefined))
+      : stored.subject,
+    subjectName: cell(COL.subjectName, stored.subjectName),
+    description: cell(COL.description, stored.description),
+    desiredOutcome: cell(COL.desiredOutcome, stored.desiredOutcome),
+    adjustments: cell(COL.adjustments, stored.adjustments),
+  };
+}
+
+/** The complaint as the case data holds it (what the script last accepted), or null without case data. */
+export function storedComplaint(table: Table, row: readonly Cell[]): Partial<Complaint> | null {
+  return parseData(table.value(row, COL.data))?.complaint ?? null;
+}
+
+/** The data cell with some complaint fields changed (a staff correction of a visible cell). */
+export function withComplaint(table: Table, row: readonly Cell[], changes: Partial<Complaint>): Cell | null {
+  const data = parseData(table.value(row, COL.data));
+  if (!data) return null;
+  const complaint: Partial<Complaint> = { ...data.complaint, ...changes };
+  for (const [k, v] of Object.entries(changes)) if (v === undefined) delete complaint[k as keyof Complaint];
+  return fittedData({ ...data, complaint });
+}
+
+/** The date received as the case data holds it (rows written before it was kept have none). */
+export function storedReceivedAt(table: Table, row: readonly Cell[]): Date | null {
+  const at = parseData(table.value(row, COL.data))?.receivedAt;
+  return at ? new Date(at) : null;
+}
+
+/** The data cell with a new date received (a staff correction of Received). */
+export function withReceived(table: Table, row: readonly Cell[], receivedAt: Date): Cell | null {
+  const data = parseData(table.value(row, COL.data));
+  if (!data) return null;
+  return JSON.stringify({ ...data, receivedAt: receivedAt.toISOString() });
+}
+
+/**
+ * The columns a case accepted from review gets from its new route: who handles and decides it, where it
+ * goes, its flags, no problems left; the case data records the corrected complaint and the route.
+ * Call after actionValues, whose data cell it builds on.
+ */
+export function routedValues(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  dataCell: Cell,
+  accepted: RowValues,
+): RowValues {
+  const route = record.route;
+  const title = (id: string | null | undefined) => (id ? roleTitle(profile, id, 'en') : '');
+  const flags = [...(route?.flags ?? [])];
+  if (record.complaint.safeguarding && !flags.includes('safeguarding')) flags.push('safeguarding');
+  const values: RowValues = {
+    [COL.handler]: route?.inScope ? title(route.handler) : '',
+    [COL.route]: routeText(profile, route),
+    [COL.decisionMaker]: title(route?.decisionMaker),
+    [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
+    [COL.flags]: flags.join(', '),
+    [COL.problems]: '',
+  };
+  const data = parseData(dataCell);
+  if (data) {
+    values[COL.data] = fittedData({
+      ...data,
+      complaint: record.complaint,
+      route,
+      problems: [],
+      accepted: acceptedSnapshot({ ...accepted, ...values }),
+    });
+  }
+  return values;
 }
 
 export function problemsOf(table: Table, row: readonly Cell[]): IntakeProblem[] {
@@ -321,6 +518,8 @@ export function clockValues(
   return {
     [COL.sla]: displayStatus(profile, record, clocks),
     [COL.slaReason]: clocks.statusReason,
+    [COL.nextDeadline]: dateCell(clocks.nextDeadline),
+    [COL.dueSoonFrom]: dateCell(clocks.dueSoonFrom),
     [COL.acknowledgeBy]: dateCell(clocks.acknowledgeBy),
     [COL.updateBy]: dateCell(clocks.updateBy),
     [COL.appealBy]: dateCell(clocks.appealBy),
@@ -374,7 +573,10 @@ export function newCaseRow(
     [COL.reference]: record.reference,
     [COL.received]: record.receivedAt,
     [COL.stage]: stateLabel(profile, record.state),
-    [COL.handler]: title(route?.handler),
+    // Nobody else has a case waiting for review: it belongs to the complaints team until accepted.
+    [COL.handler]:
+      title(route?.inScope ? route.handler : null) ||
+      (stateKind(profile, record.state) === 'review' ? roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en') : ''),
     [COL.acknowledged]: record.acknowledgedAt ?? '',
     [COL.closed]: record.closedAt ?? '',
     ...clockValues(profile, record, clocks, now),
@@ -532,7 +734,8 @@ export function restoredCaseValues(
   if (data.receivedAt) set(COL.received, new Date(data.receivedAt));
   if (data.closedAt !== undefined) set(COL.closed, data.closedAt ? new Date(data.closedAt) : '');
   if (data.lastContactAt) set(COL.lastContact, new Date(data.lastContactAt));
-  const record = recordFromRow(profile, table, fixed);
+  // The visible cells were pasted over: the complaint is the one the case data holds.
+  const record = { ...recordFromRow(profile, table, fixed), complaint: data.complaint };
   const rebuilt = newCaseRow(profile, record, data.problems, clocksFor(record), now);
   const out: RowValues = {};
   for (const header of RESTORABLE_COLUMNS) {

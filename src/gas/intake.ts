@@ -31,7 +31,7 @@ import {
   type ResponseIdentity,
 } from '../core/responses';
 import { route } from '../core/routing';
-import { BAD_SUBMISSION_ID, isSubmissionId, staffIdentity } from '../core/staff-intake';
+import { BAD_SUBMISSION_ID, isSubmissionId, staffIdentity, staffReceivedAt } from '../core/staff-intake';
 import { AUDIT_HEADERS, appendAudit } from './audit';
 import { CASE_COLUMNS, COL, newCaseRow } from './cases';
 import { withScriptLock, type RunContext } from './context';
@@ -142,13 +142,15 @@ function recordLocked(
   store: Store,
   props: Props,
   response?: Response,
+  receivedOn?: Date,
 ): NewCase {
   const { ss, profile, calendar, settings } = ctx;
   const checked = intake(raw);
   const complaint = checked.ok ? checked.complaint : checked.partial;
   const routed = checked.ok ? route(profile, checked.complaint) : null;
   // The response's own timestamp: a case recovered later keeps the day it was really received.
-  const receivedAt = response?.identity.at ?? now;
+  // A staff-logged complaint: the day staff say it arrived.
+  const receivedAt = receivedOn ?? response?.identity.at ?? now;
   const resuming = response?.reference !== undefined;
   let reference: string;
   if (response?.reference !== undefined) {
@@ -215,13 +217,15 @@ function recordLocked(
  */
 export function recordStaffCase(ctx: RunContext, submissionId: string, raw: unknown, now: Date): NewCase {
   if (!isSubmissionId(submissionId)) throw new Error(BAD_SUBMISSION_ID);
+  const received = staffReceivedAt((raw as { receivedOn?: unknown } | null)?.receivedOn, now);
+  if (!received.ok) throw new Error(received.message);
   return withScriptLock(LOCK_TIMEOUT_MS, () => {
     const store = PropertiesService.getScriptProperties();
     const props = store.getProperties();
     const identity = staffIdentity(submissionId, now, props);
     const entry = ledgerEntry(props, identity);
     if (entry?.complete) return { reference: entry.reference, ok: intake(raw).ok };
-    return recordLocked(ctx, raw, now, store, props, { identity, reference: entry?.reference });
+    return recordLocked(ctx, raw, now, store, props, { identity, reference: entry?.reference }, received.at);
   });
 }
 

@@ -3,8 +3,9 @@
  * It never deletes or moves data: missing columns are added at the end, existing ones stay where staff
  * put them, and a trigger is only created when one for that handler is missing.
  */
+import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import type { PolicyProfile } from '../core/model';
-import { BUILT_IN_PROFILES, getProfile } from '../core/profile';
+import { BUILT_IN_PROFILES, getProfile, roleTitle } from '../core/profile';
 import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
 import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
@@ -12,7 +13,7 @@ import { healthRows } from './health';
 import { formatAnswersAsText, startCountingResponses } from './intake';
 import { setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
-import { DASHBOARD_LEGEND } from './status-colours';
+import { statusColourFormulas } from './status-colours';
 import { startCountingSweeps, writeDashboard } from './sweep';
 import { TABS } from './tabs';
 import { ensureTab } from './ensure-tab';
@@ -34,7 +35,8 @@ function dropdownValues(profile: PolicyProfile, spec: ColumnSpec): string[] | nu
     case 'appeal-outcome':
       return profile.appeal.outcomes.map((o) => o.label);
     case 'role':
-      return profile.roles.map((r) => r.title);
+      // The complaints team holds a case waiting for review (no case is without an owner).
+      return [...profile.roles.map((r) => r.title), roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en')];
     default:
       return null;
   }
@@ -91,14 +93,16 @@ function setupCases(ss: Spreadsheet, profile: PolicyProfile): void {
     }
   }
 
-  // Row colours come from rules on the SLA status column, so they stay right between script runs.
-  const statusLetter = columnLetter(index.get(COL.sla)! + 1);
+  // Row colours come from the sheet's own rules, so they stay right between script runs: the status text
+  // the last run wrote, and the next deadline compared with TODAY() in the sheet's time zone, so a row
+  // turns red at midnight rather than at the next morning's run.
+  const letter = (header: string) => columnLetter(index.get(header)! + 1);
   const whole = sheet.getRange(2, 1, rows, headers.length);
   sheet.setConditionalFormatRules(
-    DASHBOARD_LEGEND.map((entry) =>
+    statusColourFormulas(letter(COL.sla), letter(COL.nextDeadline), letter(COL.dueSoonFrom)).map((rule) =>
       SpreadsheetApp.newConditionalFormatRule()
-        .whenFormulaSatisfied(`=$${statusLetter}2="${entry.status}"`)
-        .setBackground(entry.colour)
+        .whenFormulaSatisfied(rule.formula)
+        .setBackground(rule.colour)
         .setRanges([whole])
         .build(),
     ),

@@ -7,7 +7,9 @@
  */
 import { computeClocks } from '../core/clocks';
 import { isLocalDate, londonDate } from '../core/calendar';
+import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { stateKind } from '../core/lifecycle';
+import { roleTitle } from '../core/profile';
 import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
 import { CLOCK_HEADERS, COL, clockValues, recordFromRow, stateLabel } from './cases';
 import { withScriptLock, type RunContext } from './context';
@@ -51,6 +53,12 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       const clocks =
         settledClocks(profile, table, row, record) ?? computeClocks(profile, record, now, calendar);
       const values = clockValues(profile, record, clocks, now);
+      // A Needs-review case from before cases in review had an owner: it is the complaints team's.
+      if (
+        profile.lifecycle.states.find((s) => s.id === record.state)?.kind === 'review' &&
+        String(table.value(row, COL.handler)).trim() === ''
+      )
+        values[COL.handler] = roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en');
       const status = String(values[COL.sla]);
       if (clocks.retainUntil && clocks.retainUntil < today) {
         pastRetention += 1;
@@ -69,7 +77,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     // A computed column missing from the tab stops nothing else, but is reported once the rest is done.
     let incomplete: IncompleteWriteError | null = null;
     try {
-      writeByKey(sheet, COL.reference, CLOCK_HEADERS, updates);
+      writeByKey(sheet, COL.reference, [...CLOCK_HEADERS, COL.handler], updates);
     } catch (error) {
       if (!(error instanceof IncompleteWriteError)) throw error;
       incomplete = error;
@@ -116,9 +124,12 @@ function settledClocks(
     appealBy: storedDay(table.value(row, COL.appealBy)),
     appealAcknowledgeBy: storedDay(table.value(row, COL.appealAcknowledgeBy)),
     appealDecisionBy: storedDay(table.value(row, COL.appealDecisionBy)),
+    reviewBy: null,
     retainUntil,
     status: 'closed',
     statusReason: `Closed (${stateLabel(profile, record.state)}); nothing more to do`,
+    nextDeadline: null,
+    dueSoonFrom: null,
   };
 }
 

@@ -28,21 +28,43 @@
  * back first. Every write goes through cell-writes.ts: only the cells that change, placed by header and
  * reference at the moment of writing, so a colleague's edit, a sort or a new column in between is kept.
  */
-import { isLocalDate, londonInstant } from '../core/calendar';
+import { isLocalDate, londonDate, londonInstant } from '../core/calendar';
 import { fromDayNumber } from '../core/calendar/local-date';
 import { computeClocks } from '../core/clocks';
-import { actionForStateChange, applyAction, stateKind } from '../core/lifecycle';
-import type { AuditEntry, CaseAction, CaseRecord, PolicyProfile } from '../core/model';
+import { contactProblem, intake } from '../core/intake';
+import { actionForStateChange, applyAction, initialState, stateKind } from '../core/lifecycle';
+import {
+  CHANNELS,
+  RELATIONSHIPS,
+  SUBJECTS,
+  type AuditEntry,
+  type CaseAction,
+  type CaseRecord,
+  type Complaint,
+  type PolicyProfile,
+} from '../core/model';
+import { route } from '../core/routing';
 import { appendAudit, flushDeferredAudit } from './audit';
 import {
   CASE_COLUMNS,
   COL,
+  CONTACT_COLUMNS,
   WORKFLOW_COLUMNS,
   acceptedValue,
   actionValues,
   appealOutcomeIdFromCell,
   clockValues,
+  contactMethodFromCell,
   decisionIdFromCell,
+  languageFromCell,
+  relationshipFromCell,
+  routedValues,
+  storedComplaint,
+  storedReceivedAt,
+  subjectFromCell,
+  submissionFromCells,
+  withComplaint,
+  withReceived,
   outcomeIdFromCell,
   recordFromRow,
   roleIdFromCell,
@@ -52,7 +74,8 @@ import {
 import { guardIdentity } from './case-identity';
 import { changedValues, sameCell, writeKeyedCells } from './cell-writes';
 import { actorFor, type RunContext } from './context';
-import { queueEventLetters } from './mail';
+import { queueEventLetters, queueFirstLetters } from './mail';
+import { readdressUnsentLetters } from './mail/outbox';
 import { TABS } from './tabs';
 import { Table, readHeaders, type Cell } from './table';
 
@@ -83,6 +106,12 @@ export function oldCellValue(header: string, oldValue: string | undefined): Cell
   const text = (oldValue ?? '').trim();
   if (text === '') return '';
   if (header === COL.paused) return text.toUpperCase() === 'TRUE';
+  if (header === COL.received) {
+    // Received shows a date and a time (dd/mm/yyyy hh:mm).
+    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2}))?/.exec(text);
+    const day = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : '';
+    if (m && isLocalDate(day)) return londonInstant(day, Number(m[4] ?? 0), Number(m[5] ?? 0));
+  }
   if (DATE_COLUMNS.includes(header)) {
     const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
     const day = dmy
@@ -190,7 +219,7 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
   const height = range.getNumRows();
   const touched = headers.slice(first, first + width);
   const identity = touched.includes(COL.reference) || touched.includes(COL.data);
-  if (!identity && !touched.some((h) => WORKFLOW_COLUMNS.includes(h))) return;
+  if (!identity && !touched.some((h) => WORKFLOW_COLUMNS.includes(h) || DETAIL_COLUMNS.includes(h))) return;
   const lastRow = top + height - 1;
   if (lastRow < 2) return;
   const actor = actorFor(settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
@@ -215,9 +244,16 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
     // A row whose identity was changed is put back first; nothing else in it is then taken as staff's change.
     const handled = identity ? guardIdentity(ctx, sheet, headers, e, who, now) : new Set<number>();
     const workflowCell = WORKFLOW_COLUMNS.includes(headers[first] ?? '');
+    const detailCell = DETAIL_COLUMNS.includes(headers[first] ?? '');
     if (single && workflowCell && handled.size === 0)
       applySingleEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, actor, now);
-    else if (!single) undoPaste(ctx, sheet, headers, range, who, now, handled);
+    else if (single && detailCell && handled.size === 0)
+      applyDetailEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, now);
+    else if (!single) {
+      undoPaste(ctx, sheet, headers, range, who, now, handled);
+      if (touched.some((h) => DETAIL_COLUMNS.includes(h)))
+        checkPastedDetails(ctx, sheet, headers, range, who, now, handled);
+    }
   } finally {
     lock.releaseLock();
   }
@@ -283,12 +319,26 @@ function applySingleEdit(
         detail: header,
       });
     }
+  } else if (mapping.action.do === ACCEPT && stateKind(profile, before.state) === 'review') {
+    acceptFromReview(ctx, sheet, table, rowValues, before, actor, now, refuse, audit);
   } else {
-    const appealBy = computeClocks(profile, before, now, calendar).appealBy;
-    const result = applyAction(profile, before, mapping.action, actor, now, { appealBy });
+    // A date staff type is when it happened (an appeal received in time but logged late is in time).
+    const typed = TYPED_DATE_COLUMNS.includes(header) && value instanceof Date ? value : null;
+    const tooLate = typed ? typedDateProblem(typed, now, header, before) : null;
+    let appealBy = computeClocks(profile, before, now, calendar).appealBy;
+    // A late appeal staff accept for a recorded reason (issue 9): the window is taken to reach its date.
+    const lateReason = String(at(COL.lateAppealReason) ?? '').trim();
+    const lateAccepted =
+      header === COL.appealReceived && typed && appealBy && londonDate(typed) > appealBy && lateReason !== '';
+    if (lateAccepted) appealBy = londonDate(typed);
+    const result = tooLate
+      ? ({ ok: false, reason: tooLate } as const)
+      : applyAction(profile, before, mapping.action, actor, typed ?? now, { appealBy });
     if (!result.ok) {
       refuse(result.reason);
     } else {
+      if (typed) result.audit.at = now;
+      if (lateAccepted) result.audit.detail += `. Late appeal accepted because: ${lateReason}`;
       const next = result.record;
       const clocks = computeClocks(profile, next, now, calendar);
       // Only what the action changed is written: a cell someone else changed since the read is theirs.
@@ -306,6 +356,364 @@ function applySingleEdit(
   }
   appendAudit(ss, audit);
 }
+
+/** The lifecycle action that takes a case out of review into the policy's first stage (issue 9). */
+export const ACCEPT = 'accept';
+
+/** Date columns whose action takes the typed date as when it happened. */
+const TYPED_DATE_COLUMNS: readonly string[] = [
+  COL.acknowledged,
+  COL.lastUpdate,
+  COL.appealReceived,
+  COL.appealAcknowledged,
+];
+
+/** A typed date that cannot be right: in the future, or an appeal before the case was closed. */
+function typedDateProblem(day: Date, now: Date, header: string, before: CaseRecord): string | null {
+  if (londonDate(day) > londonDate(now)) return `"${header}" cannot be a date in the future.`;
+  if (header === COL.appealReceived && before.closedAt && londonDate(day) < londonDate(before.closedAt))
+    return `The appeal cannot have been received before the case was closed (${londonDate(before.closedAt)}).`;
+  if (londonDate(day) < londonDate(before.receivedAt))
+    return `"${header}" cannot be before the complaint was received (${londonDate(before.receivedAt)}).`;
+  return null;
+}
+
+/**
+ * Stage changed from "Needs review" to the first stage: the case is taken from the cells staff can see and
+ * correct, checked as intake checks a submission, and routed. With problems left the change is refused and
+ * they are listed; otherwise the case goes where routing sends it (the first stage, or redirected or not
+ * eligible), gets its handler, decision maker, appeal body, flags and clocks, and its first letters.
+ */
+function acceptFromReview(
+  ctx: RunContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  table: Table,
+  rowValues: Cell[],
+  before: CaseRecord,
+  actor: ReturnType<typeof actorFor>,
+  now: Date,
+  refuse: (reason: string) => void,
+  audit: AuditEntry[],
+): void {
+  const { ss, profile, calendar, settings } = ctx;
+  const checked = intake(submissionFromCells(table, rowValues));
+  if (!checked.ok) {
+    refuse(
+      `This case cannot be accepted until its details are corrected: ${checked.problems.map((p) => p.message).join(' ')}`,
+    );
+    return;
+  }
+  const routed = route(profile, checked.complaint);
+  const target = initialState(profile, routed, true);
+  const action = actionForStateChange(profile, before.state, target);
+  if (target === before.state || !action) {
+    refuse(`This case cannot be accepted: ${routed.reason}`);
+    return;
+  }
+  const corrected: CaseRecord = { ...before, complaint: checked.complaint, route: routed };
+  const appealBy = computeClocks(profile, corrected, now, calendar).appealBy;
+  const result = applyAction(profile, corrected, { do: action }, actor, now, { appealBy });
+  if (!result.ok) {
+    refuse(result.reason);
+    return;
+  }
+  const next = result.record;
+  const clocks = computeClocks(profile, next, now, calendar);
+  const at = (h: string) => table.value(rowValues, h);
+  const acted = actionValues(profile, table, rowValues, next);
+  const routedCells = routedValues(profile, next, acted[COL.data] ?? at(COL.data), {
+    ...table.record(rowValues),
+    ...acted,
+  });
+  const values = changedValues({ ...acted, ...routedCells, ...clockValues(profile, next, clocks, now) }, at);
+  writeKeyedCells(sheet, COL.reference, [{ key: before.reference, values }]);
+  audit.push({
+    ...result.audit,
+    action: ACCEPT,
+    detail: `${result.audit.detail}. Accepted from the corrected details: ${routed.reason}`,
+  });
+  queueFirstLetters(ss, settings, profile, next, clocks, now);
+}
+
+/**
+ * Columns the script relies on beyond the workflow ones: the date received, the complainant's details
+ * and what the complaint is about. A staff change is checked where it can be (a date, an email address,
+ * one of the answers the form offers), audited (who, when, from → to) and kept in the case data; a
+ * changed contact detail re-addresses the case's unsent letters, a changed date received restarts its clocks.
+ */
+export const DETAIL_COLUMNS: readonly string[] = [
+  COL.received,
+  COL.name,
+  COL.email,
+  COL.phone,
+  COL.address,
+  COL.preferredContact,
+  COL.relationship,
+  COL.subject,
+  COL.subjectName,
+  COL.language,
+  COL.channel,
+  COL.description,
+  COL.desiredOutcome,
+  COL.adjustments,
+  COL.subjectEmail,
+  COL.lateAppealReason,
+];
+
+/** The complaint field a detail column keeps, and its value from the cell; or a plain reason to refuse. */
+function detailChange(
+  header: string,
+  value: Cell,
+): { field: keyof Complaint; value: unknown } | { refuse: string } | null {
+  const text = value === '' ? '' : String(value).trim();
+  const free = (field: keyof Complaint) => ({ field, value: text === '' ? undefined : text });
+  switch (header) {
+    case COL.name:
+      return free('name');
+    case COL.email: {
+      const problem = contactProblem('email', text);
+      return problem ? { refuse: problem } : free('email');
+    }
+    case COL.phone: {
+      const problem = contactProblem('phone', text);
+      return problem ? { refuse: problem } : free('phone');
+    }
+    case COL.address:
+      return free('address');
+    case COL.preferredContact: {
+      if (text === '') return { field: 'preferredContact', value: undefined };
+      const method = contactMethodFromCell(text);
+      return method
+        ? { field: 'preferredContact', value: method }
+        : { refuse: 'Preferred contact must be email, post or phone.' };
+    }
+    case COL.relationship: {
+      if (text === '') return { field: 'relationship', value: undefined };
+      const id = relationshipFromCell(text);
+      return id
+        ? { field: 'relationship', value: id }
+        : { refuse: `"Complainant is" must be one of: ${RELATIONSHIPS.join(', ')}.` };
+    }
+    case COL.subject: {
+      if (text === '') return { field: 'subject', value: undefined };
+      const id = subjectFromCell(text);
+      return id
+        ? { field: 'subject', value: id }
+        : { refuse: `"Complaint is about" must be one of: ${SUBJECTS.join(', ')}.` };
+    }
+    case COL.language: {
+      const id = languageFromCell(text);
+      return id ? { field: 'language', value: id } : { refuse: 'Language must be English or Cymraeg.' };
+    }
+    case COL.channel: {
+      const id = CHANNELS.find((c) => c === text.toLowerCase());
+      return id
+        ? { field: 'channel', value: id }
+        : { refuse: `"Received by" must be one of: ${CHANNELS.join(', ')}.` };
+    }
+    case COL.subjectName:
+      return free('subjectName');
+    case COL.description:
+      return free('description');
+    case COL.desiredOutcome:
+      return free('desiredOutcome');
+    case COL.adjustments:
+      return free('adjustments');
+  }
+  return null;
+}
+
+/** What an audit line shows for a cell: a date as its London day (and time for Received), else the text. */
+function auditText(cell: Cell, withTime = false): string {
+  if (!(cell instanceof Date)) return String(cell);
+  const day = londonDate(cell);
+  if (!withTime) return day;
+  const minutes = Math.floor((cell.getTime() - londonInstant(day).getTime()) / 60_000);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${day} ${hh}:${mm}`;
+}
+
+/** One staff change of a detail column (see DETAIL_COLUMNS). */
+function applyDetailEdit(
+  ctx: RunContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headers: string[],
+  cell: { row: number; column: number },
+  e: StaffEdit,
+  who: string,
+  now: Date,
+): void {
+  const { ss, profile, calendar } = ctx;
+  const header = headers[cell.column - 1]!;
+  const rowValues = sheet.getRange(cell.row, 1, 1, headers.length).getValues()[0] as Cell[];
+  const table = Table.fromValues(TABS.cases, headers, [rowValues], cell.row);
+  const reference = String(table.value(rowValues, COL.reference)).trim();
+  if (!reference) return;
+  const value = rowValues[cell.column - 1]!;
+  // The date received as the case data holds it is exact; the cell's old text has no seconds.
+  const oldValue =
+    header === COL.received
+      ? (storedReceivedAt(table, rowValues) ?? oldCellValue(header, e.oldValue))
+      : oldCellValue(header, e.oldValue);
+  const audit: AuditEntry[] = [];
+  const entry = (action: string, detail: string): AuditEntry => ({
+    at: now,
+    reference,
+    actor: who,
+    action,
+    from: auditText(oldValue, header === COL.received),
+    to: auditText(value, header === COL.received),
+    detail,
+  });
+  const refuse = (reason: string) => {
+    writeKeyedCells(sheet, COL.reference, [{ key: reference, values: { [header]: oldValue } }]);
+    ss.toast(reason, `Change refused (${reference})`);
+    audit.push(entry(`refused: ${header}`, reason));
+    appendAudit(ss, audit);
+  };
+  const values: Record<string, Cell> = {};
+  if (header === COL.received) {
+    if (!(value instanceof Date)) return refuse('Enter the date the complaint was received.');
+    if (londonDate(value) > londonDate(now)) return refuse('The date received cannot be in the future.');
+    const record = recordFromRow(profile, table, rowValues);
+    const clocks = computeClocks(profile, record, now, calendar);
+    Object.assign(
+      values,
+      changedValues(clockValues(profile, record, clocks, now), (h) => table.value(rowValues, h)),
+    );
+    const data = withReceived(table, rowValues, value);
+    if (data !== null) values[COL.data] = data;
+    audit.push(entry('changed: Received', 'The clocks start again from the new date received.'));
+  } else {
+    const change = detailChange(header, value);
+    if (change && 'refuse' in change) return refuse(change.refuse);
+    if (change) {
+      const data = withComplaint(table, rowValues, { [change.field]: change.value });
+      if (data !== null && !sameCell(data, table.value(rowValues, COL.data))) values[COL.data] = data;
+    }
+    audit.push(entry(`changed: ${header}`, header));
+  }
+  if (Object.keys(values).length > 0) writeKeyedCells(sheet, COL.reference, [{ key: reference, values }]);
+  if (header in CONTACT_COLUMNS) {
+    const record = recordFromRow(profile, table, rowValues);
+    const moved = readdressUnsentLetters(ss, reference, record.complaint);
+    if (moved > 0) audit[audit.length - 1]!.detail += `; ${moved} unsent letter(s) re-addressed`;
+  }
+  appendAudit(ss, audit);
+}
+
+/**
+ * A paste or fill over detail columns: Apps Script gives no old values, so each pasted cell is compared
+ * with what the case data holds. A change is audited (from the case data's value) and kept; a value that
+ * would be refused one cell at a time is put back; Received is changed one cell at a time only. A changed
+ * contact detail re-addresses the case's unsent letters. Columns the case data does not keep (the email
+ * of the person complained about, a late appeal reason) stay as pasted.
+ */
+function checkPastedDetails(
+  ctx: RunContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headers: string[],
+  range: GoogleAppsScript.Spreadsheet.Range,
+  who: string,
+  now: Date,
+  handled: ReadonlySet<number>,
+): void {
+  const { ss, profile } = ctx;
+  const top = Math.max(range.getRow(), 2);
+  const height = range.getRow() + range.getNumRows() - top;
+  if (height < 1) return;
+  const first = range.getColumn() - 1;
+  const columns = headers
+    .map((h, i) => ({ h, i }))
+    .filter(({ h, i }) => i >= first && i < first + range.getNumColumns() && DETAIL_COLUMNS.includes(h));
+  const rows = sheet.getRange(top, 1, height, headers.length).getValues() as Cell[][];
+  const table = Table.fromValues(TABS.cases, headers, rows, top);
+  const audit: AuditEntry[] = [];
+  const updates: { key: string; values: Record<string, Cell> }[] = [];
+  const readdress: string[] = [];
+  let refused = 0;
+  rows.forEach((row, i) => {
+    const reference = String(table.value(row, COL.reference)).trim();
+    const stored = storedComplaint(table, row);
+    if (!reference || !stored || handled.has(top + i)) return;
+    const values: Record<string, Cell> = {};
+    const changes: Partial<Record<keyof Complaint, unknown>> = {};
+    const entry = (action: string, from: string, to: string, detail: string) =>
+      audit.push({ at: now, reference, actor: who, action, from, to, detail });
+    for (const { h, i: c } of columns) {
+      const value = row[c]!;
+      if (h === COL.received) {
+        const was = storedReceivedAt(table, row);
+        if (was && !sameCell(was, value)) {
+          values[h] = was;
+          refused += 1;
+          entry(
+            `refused: ${h}`,
+            auditText(was, true),
+            auditText(value, true),
+            'Change Received one cell at a time.',
+          );
+        }
+        continue;
+      }
+      const change = DETAIL_FIELD[h] ? detailChange(h, value) : null;
+      if (!change) continue;
+      const before = stored[DETAIL_FIELD[h]!];
+      const shown =
+        before === undefined
+          ? ''
+          : h === COL.language
+            ? before === 'cy'
+              ? 'Cymraeg'
+              : 'English'
+            : String(before);
+      if ('refuse' in change) {
+        values[h] = shown;
+        refused += 1;
+        entry(`refused: ${h}`, shown, auditText(value), change.refuse);
+        continue;
+      }
+      if ((change.value ?? '') === (before ?? '')) continue;
+      changes[change.field] = change.value;
+      entry(`changed: ${h}`, shown, auditText(value), `${h} (pasted)`);
+      if (h in CONTACT_COLUMNS && !readdress.includes(reference)) readdress.push(reference);
+    }
+    if (Object.keys(changes).length > 0) {
+      const data = withComplaint(table, row, changes as Partial<Complaint>);
+      if (data !== null) values[COL.data] = data;
+    }
+    if (Object.keys(values).length > 0) updates.push({ key: reference, values });
+  });
+  writeKeyedCells(sheet, COL.reference, updates);
+  for (const reference of readdress) {
+    const row = rows.find((r) => String(table.value(r, COL.reference)).trim() === reference)!;
+    readdressUnsentLetters(ss, reference, recordFromRow(profile, table, row).complaint);
+  }
+  if (refused > 0)
+    ss.toast(
+      'Some pasted cells were put back: a value that is not valid there, or Received, which is changed one cell at a time. The Audit tab says which.',
+      'Paste checked',
+    );
+  appendAudit(ss, audit);
+}
+
+/** The complaint field each detail column shows (Received and staff-only columns have none). */
+const DETAIL_FIELD: Readonly<Record<string, keyof Complaint>> = {
+  [COL.name]: 'name',
+  [COL.email]: 'email',
+  [COL.phone]: 'phone',
+  [COL.address]: 'address',
+  [COL.preferredContact]: 'preferredContact',
+  [COL.relationship]: 'relationship',
+  [COL.subject]: 'subject',
+  [COL.subjectName]: 'subjectName',
+  [COL.language]: 'language',
+  [COL.channel]: 'channel',
+  [COL.description]: 'description',
+  [COL.desiredOutcome]: 'desiredOutcome',
+  [COL.adjustments]: 'adjustments',
+};
 
 /** A multi-cell edit over workflow columns: put each changed workflow cell back (see the note above). */
 function undoPaste(

@@ -3,6 +3,7 @@ import { londonInstant, makeCalendar } from '../../src/core/calendar';
 import { computeClocks } from '../../src/core/clocks';
 import type { CaseRecord, ClockRules, PolicyProfile, Route } from '../../src/core/model';
 import { newCaseRecord } from '../../src/core/case-record';
+import { getProfile } from '../../src/core/profile';
 
 // A profile written inline, not one of the built-ins: the engine must run on data alone.
 const rules: ClockRules = {
@@ -342,5 +343,54 @@ describe('the built-in profiles', () => {
     expect(c.appealBy).toBeNull();
     expect(c.status).toBe('closed');
     expect(c.retainUntil).toBe('2032-06-12');
+  });
+});
+
+describe('every open case has a named next deadline', () => {
+  const wm = () => getProfile('west-midlands');
+  const received = new Date('2026-03-02T10:00:00Z');
+  const base = () =>
+    newCaseRecord({
+      reference: 'WMD-2026-0001',
+      policyId: 'west-midlands',
+      receivedAt: received,
+      state: wm().lifecycle.initial.inScope,
+      complaint: {},
+      route: null,
+    });
+
+  it('001 ¶11 "The complainant shall be advised of the action to be taken" sets no interval: once acknowledged, a West Midlands case still has a progress check due (office practice, 28 days from the last contact)', () => {
+    const record = { ...base(), acknowledgedAt: received, lastContactAt: received };
+    const clocks = computeClocks(wm(), record, new Date('2026-03-10T10:00:00Z'), makeCalendar());
+    expect(clocks.updateBy).toBeNull();
+    expect(clocks.reviewBy).toBe('2026-03-30');
+    expect(clocks.nextDeadline).toBe('2026-03-30');
+    expect(clocks.statusReason).toBe('Progress check due 2026-03-30');
+  });
+
+  it('001 ¶18 "may appeal to the Chief Executive" sets no time for the answer: an appeal has a progress check from the day it arrived', () => {
+    const appealed = new Date('2026-04-01T10:00:00Z');
+    const record = {
+      ...base(),
+      state: wm().lifecycle.states.find((s) => s.kind === 'appeal')!.id,
+      acknowledgedAt: received,
+      closedAt: new Date('2026-03-20T10:00:00Z'),
+      appealedAt: appealed,
+      lastContactAt: appealed,
+    };
+    const clocks = computeClocks(wm(), record, new Date('2026-04-02T10:00:00Z'), makeCalendar());
+    expect(clocks.reviewBy).toBe('2026-04-29');
+    expect(clocks.status).toBe('on-track');
+  });
+
+  it('a policy whose own clocks give a deadline (Wiltshire 002 §4.5: "an update every 28 days") gets no extra check', () => {
+    const wil = getProfile('wiltshire');
+    const record = {
+      ...base(),
+      policyId: 'wiltshire',
+      state: wil.lifecycle.initial.inScope,
+      acknowledgedAt: received,
+    };
+    expect(computeClocks(wil, record, received, makeCalendar()).reviewBy).toBeNull();
   });
 });

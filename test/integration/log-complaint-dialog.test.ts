@@ -143,6 +143,31 @@ describe.runIf(CHROMIUM)('the dialog in a browser', () => {
     },
   );
 
+  it(
+    'issue 9 "The staff dialog asks for the date received (default today, not in the future)": it is sent as receivedOn',
+    { timeout: 60_000 },
+    async () => {
+      const { page, logs } = await open();
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      const field = page.locator('input[name="receivedOn"]');
+      expect(await field.inputValue()).toBe(today);
+      expect(await field.getAttribute('max')).toBe(today);
+      await fill(page, 'Joan Price');
+      await field.fill('2026-02-27');
+      await button(page).click();
+      const [call] = await calls(page);
+      expect(call!.data['receivedOn']).toBe('2026-02-27');
+      await settle(page, 0, 'success', { reference: 'WIL-2026-0001', ok: true });
+      // A new, empty form is dated today again.
+      expect(await field.inputValue()).toBe(today);
+      expect(logs).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('without crypto.randomUUID the id is still one the server accepts', { timeout: 60_000 }, async () => {
     const { page, logs } = await open('delete Crypto.prototype.randomUUID;');
     await fill(page, 'Joan Price');

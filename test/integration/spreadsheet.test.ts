@@ -197,11 +197,11 @@ describe('staff workflow', () => {
   it('puts a refused date back as a date, not as the text it showed', () => {
     const office = new Office('wiltshire');
     office.submit({ preferredContact: 'post', address: '1 High Street, Devizes' });
-    office.edit('WIL-2026-0001', 'Acknowledged on', new Date('2026-03-03T00:00:00Z'));
+    office.edit('WIL-2026-0001', 'Acknowledged on', new Date('2026-03-02T00:00:00Z'));
     office.edit('WIL-2026-0001', 'Acknowledged on', 'yesterday');
     const value = office.cases()[0]!['Acknowledged on'];
     expect(value).toBeInstanceOf(Date);
-    expect((value as Date).toISOString()).toBe('2026-03-03T00:00:00.000Z');
+    expect((value as Date).toISOString()).toBe('2026-03-02T00:00:00.000Z');
     expect(office.rows('Audit').at(-1)!['Action']).toBe('refused: Acknowledged on');
   });
 
@@ -256,7 +256,7 @@ describe('staff workflow', () => {
     // Letters by post: staff record each acknowledgement themselves, so only case 3 is acknowledged.
     for (let i = 0; i < 6; i++)
       office.submit({ name: `Person ${i}`, preferredContact: 'post', address: `${i} High Street, Devizes` });
-    office.edit('WIL-2026-0003', 'Acknowledged on', new Date('2026-03-03T00:00:00Z'));
+    office.edit('WIL-2026-0003', 'Acknowledged on', new Date('2026-03-02T00:00:00Z'));
     const sheet = office.emu.spreadsheet.getSheetByName('Cases')!;
     const headers = office.emu.sheetValues('Cases')[0]!.map(String);
     sheet.sort(headers.indexOf('Complainant') + 1, false);

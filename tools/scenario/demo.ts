@@ -6,6 +6,18 @@ import type { PolicyProfile } from '../../src/core/model';
 import type { Scenario } from '../simulation';
 
 const day = (n: number, hour = 10) => new Date(Date.UTC(2026, 2, 2 + n, hour, 0)).toISOString();
+/** The calendar day of `day(n)`, as staff type a date. */
+const date = (n: number) => day(n).slice(0, 10);
+
+/** What staff write in place of the guidance in a draft letter before approving it. */
+const EXPLANATION = {
+  outcome:
+    'We spoke to the staff involved and read the notes of your calls. You should have been called back, and you were not. We are sorry. From now on, every call-back request is logged and checked each week by a manager.',
+  postal:
+    'We found that your mother’s letter was filed without a reply. We are sorry. We have written to her today about the grant, and post is now checked by two people.',
+  appeal:
+    'The Chief Executive read the file again and found that the complaint was handled as our policy says, and the outcome was reasonable.',
+};
 
 export function demoScenario(profile: PolicyProfile): Scenario {
   const closed = profile.lifecycle.states.find((s) => s.kind === 'closed');
@@ -72,6 +84,8 @@ export function demoScenario(profile: PolicyProfile): Scenario {
       at: day(4, 10),
       submit: {
         channel: 'post',
+        // The letter came on Tuesday; staff logged it on Friday. Its clocks start on the Tuesday.
+        receivedOn: date(1),
         name: 'Eileen Parry',
         address: '12 Church Lane, Market Town, AB1 2CD',
         preferredContact: 'post',
@@ -166,29 +180,37 @@ export function demoScenario(profile: PolicyProfile): Scenario {
           'A senior manager promised to attend our residents’ meeting about antisocial behaviour and did not come.',
       },
     },
-    { at: day(2, 9), action: { case: 1, do: 'decide', decision: firstDecision(profile) } },
-    // The malformed one: staff contact the person, then accept it into the procedure.
+    // A decision only where the first stage records one (West Midlands' Stage 1 is informal, for example).
+    ...(firstDecision(profile)
+      ? [{ at: day(2, 9), action: { case: 1, do: 'decide', decision: firstDecision(profile) } }]
+      : []),
+    // The malformed one: staff call the person, correct the email address, then accept it into the procedure.
+    { at: day(5, 9), action: { case: 4, do: 'edit', column: 'Email', value: 'tom.baker@example.org' } },
     { at: day(5, 10), action: { case: 4, do: 'accept' } },
-    { at: day(6, 10), action: { case: 4, do: 'acknowledge' } },
+    // The posted complaint's acknowledgement is printed and posted; the phoned one's is a call.
+    { at: day(8, 10), action: { case: 5, do: 'mark-printed' } },
+    { at: day(15, 10), action: { case: 11, do: 'mark-phoned' } },
+    // Gareth writes to say he has a new email address.
+    { at: day(16, 10), action: { case: 6, do: 'edit', column: 'Email', value: 'g.lloyd@example.org' } },
     { at: day(27, 10), action: { case: 5, do: 'record-update' } },
     { at: day(30, 11), action: { case: 6, do: 'record-update' } },
-    { at: day(15, 10), action: { case: 11, do: 'acknowledge' } },
     {
       at: day(45, 15),
       action: { case: 5, do: 'close', outcome: profile.outcomes[0]!.id },
     },
-    { at: day(46, 9), action: { case: 5, do: 'approve' } },
+    { at: day(46, 9), action: { case: 5, do: 'approve', explanation: EXPLANATION.postal } },
+    { at: day(47, 10), action: { case: 5, do: 'mark-printed' } },
     {
       at: day(20, 15),
       action: { case: 1, do: 'close', outcome: profile.outcomes[2]?.id ?? profile.outcomes[0]!.id },
     },
-    { at: day(21, 9), action: { case: 1, do: 'approve' } },
-    { at: day(10, 11), action: { case: 5, do: 'acknowledge' } },
+    { at: day(21, 9), action: { case: 1, do: 'approve', explanation: EXPLANATION.outcome } },
     { at: day(12, 10), action: { case: 6, do: 'pause' } },
     { at: day(19, 10), action: { case: 6, do: 'resume' } },
   ];
   if (closed && profile.appeal.allowed) {
-    events.push({ at: day(30, 10), action: { case: 1, do: 'appeal' } });
+    // The appeal letter arrived on day 28 and was logged two days later: the date it arrived counts.
+    events.push({ at: day(30, 10), action: { case: 1, do: 'appeal', received: date(28) } });
     const decider = profile.lifecycle.transitions.find((t) => t.guards?.includes('appeal-outcome-given'));
     const as = decider && decider.actors !== 'any' ? decider.actors[0] : undefined;
     events.push({
@@ -200,12 +222,12 @@ export function demoScenario(profile: PolicyProfile): Scenario {
         ...(as ? { as } : {}),
       },
     });
-    events.push({ at: day(41, 9), action: { case: 1, do: 'approve' } });
+    events.push({ at: day(41, 9), action: { case: 1, do: 'approve', explanation: EXPLANATION.appeal } });
   }
   return { start: day(0, 8), end: day(60, 18), events };
 }
 
 function firstDecision(profile: PolicyProfile): string {
   const initial = profile.lifecycle.states.find((s) => s.id === profile.lifecycle.initial.inScope);
-  return initial?.decisions[0]?.id ?? profile.lifecycle.states.flatMap((s) => s.decisions)[0]?.id ?? '';
+  return initial?.decisions[0]?.id ?? '';
 }

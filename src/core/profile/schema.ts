@@ -137,6 +137,7 @@ export const policyProfileSchema = z.object({
     appealWindow: z.nullable(clockRule),
     appealAcknowledge: z.nullable(clockRule),
     appealDecision: z.nullable(clockRule),
+    review: z.optional(z.nullable(clockRule)),
     retention: z.nullable(
       z.object({
         years: z.number().check(z.int(), z.minimum(1)),

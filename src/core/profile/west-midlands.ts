@@ -371,6 +371,12 @@ export const westMidlands: PolicyProfile = {
     appealWindow: { days: 20, unit: 'calendar', source: '001 ¶11', note: '"20 days" read as calendar days.' },
     appealAcknowledge: null,
     appealDecision: null,
+    review: {
+      days: 28,
+      unit: 'calendar',
+      source: 'office practice',
+      note: '001 sets no interval for keeping the complainant informed (¶11) or for deciding an appeal (¶18); the handler checks each open case at least every 28 days so none goes without a deadline.',
+    },
     retention: null,
     dueSoonWorkingDays: 2,
   },

@@ -7,10 +7,10 @@
 import type { LetterRequest } from '../../core/correspondence';
 import type { LetterTemplate } from '../../core/letters/kinds';
 import { pickTemplate, renderLetter } from '../../core/letters/render';
-import type { CaseRecord } from '../../core/model';
+import type { CaseRecord, Complaint } from '../../core/model';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
-import { appendRecords, readHeaders, type RowValues } from '../table';
+import { Table, appendRecords, readHeaders, writeByKey, type KeyedUpdate, type RowValues } from '../table';
 
 export const OUTBOX = {
   key: 'Key',
@@ -97,7 +97,7 @@ export function noAddressError(roleTitle: string): string {
   return `No email address for ${roleTitle} in Settings`;
 }
 
-interface Delivery {
+export interface Delivery {
   audience: 'complainant' | 'staff' | 'subject';
   role: string;
   sendBy: SendBy;
@@ -122,8 +122,12 @@ function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) =
     const error = noAddressError(roleTitle(role));
     return { audience: 'staff', role, sendBy: 'email', to: '', status: STATUS.failed, error };
   }
-  const c = record?.complaint ?? {};
-  const held = request.needsApproval ? STATUS.awaitingApproval : null;
+  return complainantDelivery(record?.complaint ?? {}, request.needsApproval);
+}
+
+/** How a letter reaches the complainant, from their contact details as the case holds them now. */
+export function complainantDelivery(c: Partial<Complaint>, needsApproval: boolean): Delivery {
+  const held = needsApproval ? STATUS.awaitingApproval : null;
   const base = { audience: 'complainant' as const, role: '', error: '' };
   // Letters go the way the complainant asked (000 §8), falling back to whatever contact they gave.
   if (c.preferredContact === 'post' && c.address)
@@ -215,4 +219,49 @@ export function queueLetters(
   if (rows.some((r) => r[OUTBOX.status] === STATUS.queued)) markOutboxPending();
   appendRecords(sheet, rows);
   return rows.length;
+}
+
+/** Letters not yet gone out: re-addressing one of these changes where it goes. */
+const UNSENT: readonly string[] = [
+  STATUS.queued,
+  STATUS.awaitingApproval,
+  STATUS.print,
+  STATUS.phone,
+  STATUS.failed,
+];
+
+/**
+ * After staff correct a contact detail on the Cases tab: the case's unsent letters to the complainant go
+ * where the case's cells say now (To, Send by, Status), in one keyed write. Returns how many changed.
+ * Call under the script lock.
+ */
+export function readdressUnsentLetters(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  reference: string,
+  complaint: Partial<Complaint>,
+): number {
+  const sheet = ss.getSheetByName(TABS.outbox);
+  if (!sheet || sheet.getLastRow() < 2) return 0;
+  const table = Table.read(sheet);
+  const columns = [OUTBOX.to, OUTBOX.sendBy, OUTBOX.status, OUTBOX.error];
+  const updates: KeyedUpdate[] = [];
+  for (const row of table.rows) {
+    if (String(table.value(row, OUTBOX.reference)).trim() !== reference) continue;
+    if (String(table.value(row, OUTBOX.audience)) !== 'complainant') continue;
+    const status = String(table.value(row, OUTBOX.status)).trim();
+    if (!UNSENT.includes(status)) continue;
+    const to = complainantDelivery(complaint, status === STATUS.awaitingApproval);
+    const values = {
+      [OUTBOX.to]: literal(to.to),
+      [OUTBOX.sendBy]: to.sendBy,
+      [OUTBOX.status]: to.status,
+      [OUTBOX.error]: to.error,
+    };
+    if (columns.every((h) => unliteral(table.value(row, h)) === unliteral(values[h]))) continue;
+    updates.push({ key: String(table.value(row, OUTBOX.key)), values });
+  }
+  if (updates.length === 0) return 0;
+  if (updates.some((u) => u.values[OUTBOX.status] === STATUS.queued)) markOutboxPending();
+  writeByKey(sheet, OUTBOX.key, columns, updates);
+  return updates.length;
 }

@@ -225,6 +225,26 @@ Send them the complaint as it reached us (the case's row on the Cases tab). Then
 Open the complaints spreadsheet: {{caseLink}}`,
   ),
   T(
+    'update-due',
+    'Needs review, acknowledgement due by {{acknowledgeBy}}: {{reference}}',
+    `Complaint {{reference}} arrived on {{receivedOn}} and is still waiting for review. The complainant must be acknowledged by {{acknowledgeBy}}.
+
+Correct its details on the Cases tab (see "Problems to review"), then accept it by changing its Stage, or redirect it.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'needs-review',
+  ),
+  T(
+    'overdue',
+    'Overdue, still needs review: {{reference}}',
+    `Complaint {{reference}} needs attention: {{overdueWhat}}. It is still waiting for review, so nobody else has it.
+
+You are receiving this as the complaints team. Correct its details on the Cases tab (see "Problems to review"), then accept it by changing its Stage, or redirect it.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'needs-review',
+  ),
+  T(
     'digest',
     'Complaints to deal with today ({{today}})',
     `New since yesterday: {{digestNew}}
