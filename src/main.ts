@@ -5,6 +5,7 @@
 import { londonDate, londonInstant } from './core/calendar';
 import { BUILT_IN_PROFILES } from './core/profile';
 import { openContext, type RunContext } from './gas/context';
+import { withProfileQuestions } from './gas/form-questions';
 import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
 import {
   recordFormResponse,
@@ -252,7 +253,9 @@ function sweepProper(ctx: RunContext, now: Date): SweepResult {
 }
 
 export function showLogComplaintDialog(): void {
-  const html = HtmlService.createHtmlOutputFromFile('log-complaint').setWidth(640).setHeight(720);
+  const { profile } = openContext();
+  const file = HtmlService.createHtmlOutputFromFile('log-complaint').getContent();
+  const html = HtmlService.createHtmlOutput(withProfileQuestions(file, profile)).setWidth(640).setHeight(720);
   SpreadsheetApp.getUi().showModalDialog(html, 'Log a complaint');
 }
 

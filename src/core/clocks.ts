@@ -39,6 +39,11 @@
  * Every date is one promised to the public, so it falls on a working day: the office's own deadlines
  * (acknowledge, update, appeal acknowledge, appeal decision) move to the working day before when they land
  * on a weekend, bank holiday or closure day; the complainant's (the appeal window) to the working day after.
+ *
+ * Owed letters (optional input): what the office still owes someone outside the deadlines above, e.g. an
+ * outcome letter written but not yet approved, printed or sent. While anything is owed the status is
+ * never `met` or `closed`: a `met` or `closed` status becomes `due-soon` and the reason names what is
+ * owed ("Outcome letter waiting for approval").
  */
 import { addYears, londonDate, type Calendar } from './calendar';
 import type {
@@ -52,11 +57,17 @@ import type {
   StateKind,
 } from './model';
 
+export interface ClockInputs {
+  /** Plain-English descriptions of letters the office still owes on this case (see `owedLetters`). */
+  owed?: readonly string[];
+}
+
 export function computeClocks(
   profile: PolicyProfile,
   record: CaseRecord,
   now: Date,
   calendar: Calendar,
+  inputs: ClockInputs = {},
 ): Clocks {
   const rules = profile.clocks;
   const today = londonDate(now);
@@ -100,6 +111,16 @@ export function computeClocks(
     rules,
     calendar,
   );
+  const owed = inputs.owed ?? [];
+  if (owed.length > 0 && (status === 'met' || status === 'closed')) {
+    return {
+      ...times,
+      status: 'due-soon',
+      statusReason: owed.join('; '),
+      nextDeadline: null,
+      dueSoonFrom: null,
+    };
+  }
   return {
     ...times,
     status,
@@ -167,6 +188,33 @@ export function nextUpdateBy(profile: PolicyProfile, clocks: Clocks, calendar: C
   const rule = profile.clocks.update;
   if (!rule || !clocks.updateBy) return null;
   return onOrBefore(addDays(clocks.updateBy, rule, calendar), calendar);
+}
+
+/** Letters to someone outside the office whose being unsent means the office still owes something. */
+export const OWED_LETTER_KINDS: readonly string[] = ['outcome', 'appeal-outcome'];
+
+const OWED_STATES: Readonly<Record<string, string>> = {
+  'awaiting-approval': 'waiting for approval',
+  approved: 'approved, waiting to be sent',
+  queued: 'waiting to be sent',
+  sending: 'being sent',
+  print: 'waiting to be printed and posted',
+  phone: 'waiting for a phone call',
+  failed: 'could not be sent: see the Outbox',
+};
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  outcome: 'Outcome letter',
+  'appeal-outcome': 'Appeal outcome letter',
+};
+
+/**
+ * What an Outbox row for this case still owes, in plain English, or null when nothing (sent, printed,
+ * phoned, cancelled, or a kind that does not hold the case open).
+ */
+export function owedLetter(kind: string, status: string): string | null {
+  if (!Object.hasOwn(KIND_WORDS, kind) || !Object.hasOwn(OWED_STATES, status)) return null;
+  return `${KIND_WORDS[kind]} ${OWED_STATES[status]}`;
 }
 
 function addDays(day: LocalDate, rule: ClockRule, calendar: Calendar): LocalDate {

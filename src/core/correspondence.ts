@@ -4,12 +4,38 @@
  * crash, queues nothing new. A cycle is '0' for one-off letters and the deadline date for repeating ones.
  */
 import { londonDate } from './calendar';
+import { owedLetter } from './clocks';
 import { KIND_INFO, type LetterKind } from './letters/kinds';
 import { longDate, passesOn } from './letters/values';
 import type { CaseRecord, Clocks, Language, LocalDate, PolicyProfile, RoleId } from './model';
 
 /** Reminders go to the handler this many working days before a progress update is due. */
 export const UPDATE_REMINDER_WORKING_DAYS = 3;
+
+/**
+ * An overdue appeal decision goes first to the appeal body; still undecided this many working days after
+ * its deadline, it goes one role up (profile `reportsTo`), and so on every further period.
+ */
+export const ESCALATE_AFTER_WORKING_DAYS = 5;
+
+/**
+ * The role above `role` in the profile, skipping anyone who must not judge this case: the person the
+ * complaint is about, and the people in `avoid` (whose decision is under appeal). Null at the top.
+ */
+export function nextRoleUp(
+  profile: PolicyProfile,
+  role: RoleId,
+  avoid: readonly (RoleId | null | undefined)[] = [],
+): RoleId | null {
+  const seen = new Set<RoleId>([role]);
+  let up = profile.roles.find((r) => r.id === role)?.reportsTo ?? null;
+  while (up !== null && !seen.has(up)) {
+    if (!avoid.includes(up)) return up;
+    seen.add(up);
+    up = profile.roles.find((r) => r.id === up)?.reportsTo ?? null;
+  }
+  return null;
+}
 
 /** The pseudo-role for the whole complaints team: the shell sends it to the team address in Settings. */
 export const COMPLAINTS_TEAM_ROLE: RoleId = 'complaints-team';
@@ -27,11 +53,7 @@ export interface LetterRequest {
   variant: string;
   language: Language;
   reference: string;
-  /**
-   * `subject` (the member of staff complained about) is reserved: that note is sent today as `staff` with
-   * variant `subject`, because the shell's Outbox treats every audience other than `staff` as the
-   * complainant and would otherwise address it to them.
-   */
+  /** `subject`: the member of staff complained about, at the email staff give on the Cases tab. */
   audience: 'complainant' | 'staff' | 'subject';
   /** For staff letters: the role to address (the shell looks up its email in Settings). */
   toRole: RoleId | null;
@@ -107,9 +129,77 @@ export function firstLetters(profile: PolicyProfile, record: CaseRecord): Letter
 
 const PASS_ON_REASON = {
   consent: 'the complainant agreed that we may share it with them.',
-  safeguarding:
-    'a safeguarding concern was raised, so it goes without waiting for consent. Tell the designated safeguarding lead too.',
+  safeguarding: 'a safeguarding concern was raised, so it goes without waiting for consent.',
 } as const;
+
+/**
+ * A complaint that raises a safeguarding concern alerts the profile's safeguarding role at once (001 ¶9(b)
+ * "the designated safeguarding lead will assess the matter"), whatever the route, review included. One
+ * alert per case: the key has no cycle, so accepting a reviewed case later sends nothing new.
+ */
+export function safeguardingAlert(profile: PolicyProfile, record: CaseRecord): LetterRequest[] {
+  if (record.complaint.safeguarding !== true || !profile.safeguarding) return [];
+  return [
+    request(profile, record, 'case-assigned', {
+      variant: 'safeguarding',
+      toRole: profile.safeguarding.alertRole,
+    }),
+  ];
+}
+
+/** What the shell knows of the member of staff complained about, from the Cases row. */
+export interface SubjectContact {
+  /** Staff ticked "Copy to person complained about": the complaint may be shared with them. */
+  share: boolean;
+  /** "Email of person complained about", as staff typed it. */
+  email: string;
+}
+
+/**
+ * The member of staff complained about (002 §4.6, 001 ¶12): where the policy says so and staff have
+ * confirmed the complaint may be shared and given their email, a copy of the complaint (once), and an
+ * update each time the case's stage moves, or it closes (one per move: the cycle names the move).
+ * The copy holds what the complaint says and what the complainant wants, never their contact details.
+ */
+export function subjectLetters(
+  profile: PolicyProfile,
+  before: CaseRecord | null,
+  after: CaseRecord,
+  subject: SubjectContact,
+): LetterRequest[] {
+  if (!profile.subjectCopy?.required || !subject.share || !subject.email) return [];
+  if (!after.route?.inScope) return [];
+  const c = after.complaint;
+  const out = [
+    request(profile, after, 'subject-copy', {
+      extra: {
+        complaintText: c.description ?? '',
+        complaintWanted: c.desiredOutcome?.trim() ? c.desiredOutcome : 'They did not say.',
+      },
+    }),
+  ];
+  if (before && before.state !== after.state) {
+    const kind = stateKind(profile, after.state);
+    const closing = kind === 'closed' || kind === 'final';
+    out.push(
+      request(profile, after, 'subject-update', {
+        variant: closing ? 'closed' : '',
+        cycle: `${before.state}>${after.state}`,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * What a staff action leaves owed at once: its outcome or appeal outcome letter, just queued and held for
+ * approval, so the row is not shown green ("met") before the next sweep reads the Outbox.
+ */
+export function owedAfter(profile: PolicyProfile, before: CaseRecord, after: CaseRecord): string[] {
+  return eventLetters(profile, before, after)
+    .map((l) => owedLetter(l.kind, l.needsApproval ? 'awaiting-approval' : 'queued'))
+    .filter((o): o is string => o !== null);
+}
 
 /** After a staff action: letters that follow from the change of state. */
 export function eventLetters(profile: PolicyProfile, before: CaseRecord, after: CaseRecord): LetterRequest[] {
@@ -147,7 +237,7 @@ export function dueLetters(
     out.push(request(profile, record, 'progress-update', { cycle }));
     // Wiltshire (002 §4.6): the member of staff complained about is kept informed too.
     if (profile.updatesToSubject && route.flags.includes('updates-to-subject')) {
-      out.push(request(profile, record, 'update-due', { variant: 'subject', cycle }));
+      out.push(request(profile, record, 'subject-update', { variant: 'progress', cycle }));
     }
   }
   // The appeal window closing: the handler concludes the case if no appeal arrives.
@@ -170,7 +260,7 @@ export function dueLetters(
   // Once per missed deadline: the cycle carries the deadline, so a rolled-on clock escalates afresh.
   const missed = (day: string | null, pending: boolean): day is string =>
     pending && day !== null && day < today;
-  const overdue: { what: string; cycle: string }[] = [];
+  const overdue: { what: string; cycle: string; toRole?: RoleId | null; variant?: string }[] = [];
   const when = (day: string) => longDate(day, 'en');
   if (missed(clocks.acknowledgeBy, !record.acknowledgedAt && !record.closedAt)) {
     overdue.push({
@@ -191,16 +281,14 @@ export function dueLetters(
     });
   }
   if (missed(clocks.appealDecisionBy, !record.appealDecidedAt)) {
-    overdue.push({
-      what: `the appeal decision was due on ${when(clocks.appealDecisionBy)}`,
-      cycle: `appeal-decision-${clocks.appealDecisionBy}`,
-    });
+    overdue.push(appealEscalation(profile, record, clocks.appealDecisionBy, today, calendar));
   }
   for (const o of overdue) {
     out.push(
       request(profile, record, 'overdue', {
         cycle: o.cycle,
-        toRole: route.decisionMaker ?? route.handler,
+        variant: o.variant ?? '',
+        toRole: o.toRole ?? route.decisionMaker ?? route.handler,
         extra: { overdueWhat: o.what },
       }),
     );
@@ -254,6 +342,43 @@ function reviewLetters(
   return out;
 }
 
+/**
+ * An overdue appeal decision is the appeal body's to make, so it goes to them, never to the person whose
+ * decision is under appeal. Each further ESCALATE_AFTER_WORKING_DAYS it stays undecided, it goes one role
+ * up (a new cycle, so one letter per step), skipping the decision maker and the person complained about.
+ */
+function appealEscalation(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  due: LocalDate,
+  today: LocalDate,
+  calendar: Pick<WorkingCalendar, 'workingDaysBetween'>,
+): { what: string; cycle: string; toRole: RoleId | null; variant: string } {
+  const route = record.route;
+  const body = route?.appealBody ?? null;
+  const what = `the appeal decision was due on ${longDate(due, 'en')}`;
+  const base = { what, cycle: `appeal-decision-${due}`, toRole: body, variant: 'appeal-decision' };
+  if (!body) return base;
+  const steps = Math.floor(calendar.workingDaysBetween(due, today) / ESCALATE_AFTER_WORKING_DAYS);
+  const avoid = [route?.decisionMaker, route?.handler, record.complaint.subject];
+  let role: RoleId = body;
+  let level = 0;
+  for (let i = 0; i < steps; i++) {
+    const up = nextRoleUp(profile, role, avoid);
+    if (up === null) break;
+    role = up;
+    level = i + 1;
+  }
+  if (level === 0) return base;
+  const after = level * ESCALATE_AFTER_WORKING_DAYS;
+  return {
+    what: `${what}, and it is still not decided ${after} working days later`,
+    cycle: `appeal-decision-${due}-up${level}`,
+    toRole: role,
+    variant: 'escalated',
+  };
+}
+
 export interface DigestCase {
   record: CaseRecord;
   clocks: Clocks;
@@ -272,6 +397,11 @@ function previousDay(day: LocalDate): LocalDate {
 /**
  * The complaints team's digest, on working days only. "New" is everything received since the last
  * working day began (so Monday's covers the weekend) and before today: each case appears exactly once.
+ * Only cases the office still has something to do on are listed: open cases (in review, being handled or
+ * under appeal), and closed or final ones only while a letter is still owed (their status is then not
+ * `met` or `closed`). A redirected, not-eligible or concluded case is never "due"; nor is a closed case
+ * just because the complainant's appeal window is running. Letters that could not be sent (for example
+ * an alert to a role with no email in Settings) are listed by reference so someone fixes them.
  * Null on a day off, or when there is nothing in it.
  */
 export function digest(
@@ -279,43 +409,38 @@ export function digest(
   cases: readonly DigestCase[],
   now: Date,
   calendar: Pick<WorkingCalendar, 'isWorkingDay'>,
-): Digest | null;
-/** @deprecated The shell's first form; the addressee is now always the complaints team. */
-export function digest(
-  cases: readonly DigestCase[],
-  now: Date,
-  calendar: Pick<WorkingCalendar, 'isWorkingDay'>,
-  toRole: RoleId,
-): Digest | null;
-export function digest(...args: unknown[]): Digest | null {
-  const legacy = Array.isArray(args[0]);
-  const profile = legacy ? null : (args[0] as PolicyProfile);
-  const [cases, now, calendar] = (legacy ? args.slice(0, 3) : args.slice(1, 4)) as [
-    readonly DigestCase[],
-    Date,
-    Pick<WorkingCalendar, 'isWorkingDay'>,
-  ];
+  failedLetters: readonly string[] = [],
+): Digest | null {
   const today = londonDate(now);
   if (!calendar.isWorkingDay(today)) return null;
   let since = previousDay(today);
   // Bounded: the calendar never has a month without a working day.
   for (let i = 0; i < 31 && !calendar.isWorkingDay(since); i++) since = previousDay(since);
-  const live = cases.filter((c) => !profile || stateKind(profile, c.record.state) !== 'final');
+  const running = (c: DigestCase): boolean => {
+    const kind = stateKind(profile, c.record.state);
+    return kind === undefined || kind === 'review' || kind === 'open' || kind === 'appeal';
+  };
+  // Closed or final, but a letter is still owed: computeClocks then gives neither `met` nor `closed`.
+  const owing = (c: DigestCase): boolean =>
+    !running(c) && c.clocks.status !== 'met' && c.clocks.status !== 'closed';
+  const live = cases.filter((c) => running(c) || owing(c));
   const fresh = live.filter((c) => {
     const day = londonDate(c.record.receivedAt);
     return day >= since && day < today;
   });
-  const dueToday = live.filter(({ record: r, clocks: k }) =>
-    [
-      r.acknowledgedAt ? null : k.acknowledgeBy,
-      k.status === 'paused' ? null : k.updateBy,
-      r.appealedAt ? null : k.appealBy,
-      r.appealAcknowledgedAt ? null : k.appealAcknowledgeBy,
-      r.appealDecidedAt ? null : k.appealDecisionBy,
-    ].includes(today),
+  const dueToday = live.filter(
+    (c) =>
+      owing(c) ||
+      [
+        c.record.acknowledgedAt ? null : c.clocks.acknowledgeBy,
+        c.clocks.status === 'paused' ? null : c.clocks.updateBy,
+        c.record.appealAcknowledgedAt ? null : c.clocks.appealAcknowledgeBy,
+        c.record.appealDecidedAt ? null : c.clocks.appealDecisionBy,
+      ].includes(today),
   );
   const overdue = live.filter((c) => c.clocks.status === 'overdue');
-  if (fresh.length + dueToday.length + overdue.length === 0) return null;
+  const failed = [...new Set(failedLetters)].sort();
+  if (fresh.length + dueToday.length + overdue.length + failed.length === 0) return null;
   const list = (items: readonly DigestCase[]) =>
     items.length ? `${items.length}: ${items.map((c) => c.record.reference).join(', ')}` : 'none';
   return {
@@ -336,6 +461,7 @@ export function digest(...args: unknown[]): Digest | null {
       digestNew: list(fresh),
       digestDueToday: list(dueToday),
       digestOverdue: list(overdue),
+      digestFailed: failed.length ? `${failed.length}: ${failed.join(', ')}` : 'none',
     },
   };
 }

@@ -265,6 +265,14 @@ export function intake(raw: unknown): IntakeResult {
   bool('safeguarding');
   bool('whistleblowing');
   bool('consentToShare');
+  // Ids of the profile's "who may not complain" questions answered yes (000 §5); routing reads them.
+  const exclusions = input.exclusions;
+  if (Array.isArray(exclusions)) {
+    const ids = exclusions.filter(
+      (x): x is string => typeof x === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(x),
+    );
+    if (ids.length > 0) out.exclusions = [...new Set(ids)].slice(0, 20);
+  }
 
   if (problems.length > 0) return { ok: false, problems, partial: out };
   return { ok: true, complaint: out as Complaint };

@@ -152,6 +152,17 @@ function guardProblem(
   }
 }
 
+/**
+ * Actions from the shared vocabulary that a profile may not have: a policy with no appeal (000 §9) has no
+ * `appeal` action at all, and staff are told so in plain words rather than "unknown action".
+ */
+const ABSENT_STAGE: Readonly<Record<string, string>> = {
+  appeal: "This office's policy has no appeal stage.",
+  'acknowledge-appeal': "This office's policy has no appeal stage.",
+  'decide-appeal': "This office's policy has no appeal stage.",
+  conclude: "This office's policy has no appeal stage, so there is no appeal window to conclude.",
+};
+
 /** Applies one staff action. Never throws for bad input: a refusal says why in plain English. */
 export function applyAction(
   profile: PolicyProfile,
@@ -173,7 +184,9 @@ export function applyAction(
       ok: false,
       reason: known
         ? `"${action.do}" is not allowed while the case is at "${state.label}".`
-        : `Unknown action "${action.do}".`,
+        : Object.hasOwn(ABSENT_STAGE, action.do)
+          ? (ABSENT_STAGE[action.do] as string)
+          : `Unknown action "${action.do}".`,
     };
   }
   if (step.actors !== 'any' && !step.actors.includes(actor.role)) {

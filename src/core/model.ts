@@ -40,6 +40,7 @@ export const STANDARD_ROLES = [
   'complaints-team-leader',
   'chief-finance-officer',
   'pcc',
+  'safeguarding-lead',
 ] as const;
 export type RoleId = string;
 
@@ -75,6 +76,8 @@ export interface Submission {
   desiredOutcome?: string;
   adjustments?: string;
   consentToShare?: boolean;
+  /** Ids of the profile's `exclusions` questions the person answered "yes" to (000 §5). */
+  exclusions?: string[];
 }
 
 /** A submission that passed intake: trimmed, length-limited, formula-safe. */
@@ -257,6 +260,40 @@ export interface RoleDefinition {
   id: RoleId;
   title: string;
   titleCy?: string;
+  /**
+   * The role above this one: what stays overdue after the first escalation goes here next. Absent or null
+   * at the top of the office (the PCC).
+   */
+  reportsTo?: RoleId | null;
+}
+
+/**
+ * A question the form and the staff dialog ask because the policy says who may not complain (000 §5).
+ * "Yes" makes the case not eligible, with this explanation.
+ */
+export interface ExclusionQuestion {
+  id: string;
+  question: string;
+  questionCy?: string;
+  explanation: string;
+  explanationCy?: string;
+  source: string;
+}
+
+/** The member of staff complained about: a copy of the complaint and updates (002 §4.6, 001 ¶12). */
+export interface SubjectCopyRule {
+  /** True where the policy says they should be given a copy (unless there is a strong reason not to). */
+  required: boolean;
+  source: string;
+  note?: string;
+}
+
+/** Who is told at once when a complaint raises a safeguarding concern (001 ¶9b-10). */
+export interface SafeguardingRule {
+  /** A role in `roles`; its email comes from Settings. */
+  alertRole: RoleId;
+  source: string;
+  note?: string;
 }
 
 /** Who may complain (000 §4 distinguishes complaints about service/policy from complaints about conduct). */
@@ -414,6 +451,11 @@ export interface PolicyProfile {
   clocks: ClockRules;
   /** Wiltshire: progress updates go to the staff member complained about too. */
   updatesToSubject: boolean;
+  /** Whether the member of staff complained about gets a copy of the complaint and updates. */
+  subjectCopy?: SubjectCopyRule;
+  safeguarding?: SafeguardingRule;
+  /** Questions that, answered "yes", put the person outside this procedure (000 §5). */
+  exclusions?: ExclusionQuestion[];
   /** Free-text record-keeping duty (e.g. West Midlands HR Governance Group). */
   recordKeeping?: string;
   /** How the public reaches the office, as the policy gives it; the default of the Settings contact rows. */

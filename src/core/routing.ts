@@ -139,6 +139,21 @@ export function route(profile: PolicyProfile, complaint: Complaint): Route {
   const redirect = profile.redirects.find((r) => matchesRedirect(r.when, complaint));
   if (redirect) return redirected(redirect, complaint);
 
+  // 000 §5 "Who can't make a complaint": a "yes" to one of the profile's questions, in its own words.
+  const excluded = (profile.exclusions ?? []).find((q) => complaint.exclusions?.includes(q.id));
+  if (excluded) {
+    return {
+      inScope: false,
+      redirectTo: 'not-eligible',
+      reason: excluded.explanation,
+      handler: null,
+      decisionMaker: null,
+      appealBody: null,
+      flags: baseFlags(complaint),
+      sources: [excluded.source],
+    };
+  }
+
   const kind = complaintKind(complaint.subject);
   if (!profile.eligibility[kind].includes(complaint.relationship)) {
     return {

@@ -60,6 +60,7 @@ export const COL = {
   lateAppealReason: 'Late appeal accepted because',
   notes: 'Notes',
   subjectEmail: 'Email of person complained about',
+  subjectCopy: 'Copy to person complained about',
   acknowledgeBy: 'Acknowledge by',
   updateBy: 'Next update by',
   appealBy: 'Appeal by',
@@ -114,6 +115,8 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.lateAppealReason, owner: 'staff', width: 220, text: true },
   { header: COL.notes, owner: 'staff', width: 240, text: true },
   { header: COL.subjectEmail, owner: 'staff', width: 200, text: true },
+  // Ticked when staff confirm the complaint may be shared with the person it is about (002 §4.6, 001 ¶12).
+  { header: COL.subjectCopy, owner: 'staff', width: 110, dropdown: 'checkbox' },
   // Deadlines are written as YYYY-MM-DD text in plain-text cells: Sheets would otherwise take them for
   // dates and show them in another form.
   { header: COL.acknowledgeBy, owner: 'script', width: 110, text: true },
@@ -144,10 +147,11 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.pauses, owner: 'script', width: 200, text: true },
   { header: COL.lastContact, owner: 'script', width: 120 },
   { header: COL.updated, owner: 'script', width: 140 },
-  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
   // The form response the case was made from (its timestamp and fingerprint), never a row number.
   { header: COL.responseId, owner: 'script', width: 80, hidden: true, text: true },
+  // Last, so a staff action that leaves it unchanged still writes Last updated and the case data in one run.
+  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
 ];
 
 export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);
@@ -175,6 +179,7 @@ export const WORKFLOW_COLUMNS: readonly string[] = [
   COL.acknowledged,
   COL.lastUpdate,
   COL.paused,
+  COL.subjectCopy,
   COL.appealReceived,
   COL.appealAcknowledged,
   COL.appealOutcome,
@@ -544,6 +549,13 @@ function pauseText(pauses: readonly ClockPause[]): string {
 }
 
 /** A whole new Cases row for a case that has just arrived. */
+/** The note a case carries when it raised a safeguarding concern: who was alerted, and how. */
+export function safeguardingNote(profile: PolicyProfile, complaint: Partial<Complaint>): string {
+  if (complaint.safeguarding !== true || !profile.safeguarding) return '';
+  const who = roleTitle(profile, profile.safeguarding.alertRole, 'en');
+  return ` Safeguarding concern raised: the ${who} was alerted by email on arrival (see the Outbox).`;
+}
+
 export function newCaseRow(
   profile: PolicyProfile,
   record: CaseRecord,
@@ -584,6 +596,9 @@ export function newCaseRow(
     [COL.decisionMaker]: title(route?.decisionMaker),
     [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
     [COL.flags]: flags.join(', '),
+    ...(c.safeguarding === true && profile.safeguarding
+      ? { [COL.notes]: safeguardingNote(profile, c).trim() }
+      : {}),
     [COL.problems]: problems.map((p) => p.message).join('\n'),
     [COL.channel]: c.channel ?? '',
     [COL.language]: c.language === 'cy' ? 'Cymraeg' : 'English',

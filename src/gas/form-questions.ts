@@ -11,8 +11,11 @@ interface Choice {
   cy: string;
 }
 
+/** A profile's "who may not complain" question (000 §5), keyed by its id. */
+export type ExclusionKey = `exclusion:${string}`;
+
 export interface Question {
-  key: keyof Submission | 'privacy';
+  key: keyof Submission | 'privacy' | ExclusionKey;
   type: 'text' | 'paragraph' | 'choice' | 'checkbox';
   en: string;
   cy: string;
@@ -31,6 +34,11 @@ const YES_NO: Choice[] = [
 const YES_NO_THERE: Choice[] = [
   { value: true, en: 'Yes', cy: 'Oes' },
   { value: false, en: 'No', cy: 'Nac oes' },
+];
+/** "Have you…?" / "Were you…?" in Welsh answers with the verb of the question; "Do" / "Naddo" fit both. */
+const YES_NO_HAVE: Choice[] = [
+  { value: true, en: 'Yes', cy: 'Do' },
+  { value: false, en: 'No', cy: 'Naddo' },
 ];
 const YES_NO_MAY: Choice[] = [
   { value: true, en: 'Yes', cy: 'Cewch' },
@@ -229,8 +237,31 @@ function join(profile: PolicyProfile, en: string, cy: string): string {
   return bilingual(profile) ? `${en} / ${cy}` : en;
 }
 
+/**
+ * The profile's own questions (000 §5: who may not complain), asked after "Who is making this
+ * complaint?". "Yes" puts the person outside the procedure; routing explains why in the seed's words.
+ */
+function exclusionQuestions(profile: PolicyProfile): Question[] {
+  return (profile.exclusions ?? []).map((x) => ({
+    key: `exclusion:${x.id}` as const,
+    type: 'choice' as const,
+    en: x.question,
+    cy: x.questionCy ?? x.question,
+    required: true,
+    choices: YES_NO_HAVE,
+  }));
+}
+
+const isExclusion = (key: Question['key']): key is ExclusionKey => key.startsWith('exclusion:');
+
 export function questionsFor(profile: PolicyProfile): Question[] {
-  return QUESTIONS.filter((q) => !q.walesOnly || bilingual(profile));
+  const out: Question[] = [];
+  for (const q of QUESTIONS) {
+    if (q.walesOnly && !bilingual(profile)) continue;
+    out.push(q);
+    if (q.key === 'relationship') out.push(...exclusionQuestions(profile));
+  }
+  return out;
 }
 
 export function questionTitle(profile: PolicyProfile, q: Question): string {
@@ -258,6 +289,14 @@ export function answersToSubmission(
     if (q.key === 'privacy') continue;
     const answer = (answers[questionTitle(profile, q)] ?? '').trim();
     if (answer === '') continue;
+    if (isExclusion(q.key)) {
+      const yes = q.choices!.find((c) => c.value === true)!;
+      if (answer === choiceText(profile, yes) || answer === yes.en || answer === yes.cy) {
+        const ids = (raw['exclusions'] as string[] | undefined) ?? [];
+        raw['exclusions'] = [...ids, q.key.slice('exclusion:'.length)];
+      }
+      continue;
+    }
     if (q.choices) {
       const match = q.choices.find(
         (c) => choiceText(profile, c) === answer || c.en === answer || c.cy === answer,
@@ -270,6 +309,21 @@ export function answersToSubmission(
   return raw;
 }
 
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The staff dialog asks the profile's own questions too: one checkbox each, ticked for "yes", put where
+ * the dialog's marker stands. Profiles without such questions leave the dialog as it is.
+ */
+export function withProfileQuestions(html: string, profile: PolicyProfile): string {
+  const boxes = (profile.exclusions ?? []).map(
+    (x) =>
+      `<label><input type="checkbox" name="exclusion:${escapeHtml(x.id)}" data-exclusion="${escapeHtml(x.id)}" style="width: auto" /> ${escapeHtml(join(profile, x.question, x.questionCy ?? x.question))}</label>`,
+  );
+  return html.replace('<!--PROFILE-QUESTIONS-->', boxes.join('\n'));
+}
+
 /** The reverse, for the demo and the simulator: what a person would tick and type for a submission. */
 export function submissionToAnswers(
   profile: PolicyProfile,
@@ -280,6 +334,15 @@ export function submissionToAnswers(
     const title = questionTitle(profile, q);
     if (q.key === 'privacy') {
       answers[title] = choiceText(profile, q.choices![0]!);
+      continue;
+    }
+    if (isExclusion(q.key)) {
+      // Required on the form: a person who did not say yes answered no.
+      const yes = submission.exclusions?.includes(q.key.slice('exclusion:'.length)) === true;
+      answers[title] = choiceText(
+        profile,
+        q.choices!.find((c) => c.value === yes)!,
+      );
       continue;
     }
     const value = submission[q.key];

@@ -33,7 +33,7 @@ import {
 import { route } from '../core/routing';
 import { BAD_SUBMISSION_ID, isSubmissionId, staffIdentity, staffReceivedAt } from '../core/staff-intake';
 import { AUDIT_HEADERS, appendAudit } from './audit';
-import { CASE_COLUMNS, COL, newCaseRow } from './cases';
+import { CASE_COLUMNS, COL, newCaseRow, safeguardingNote } from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { answersToSubmission } from './form-questions';
 import { queueFirstLetters } from './mail';
@@ -195,9 +195,11 @@ function recordLocked(
         action: 'case created',
         from: '',
         to: record.state,
-        detail: checked.ok
-          ? `Received by ${complaint.channel ?? 'form'}; ${routed?.reason ?? ''}`
-          : `Needs review: ${problems.length} problem(s) with the submission`,
+        detail:
+          (checked.ok
+            ? `Received by ${complaint.channel ?? 'form'}; ${routed?.reason ?? ''}`
+            : `Needs review: ${problems.length} problem(s) with the submission`) +
+          safeguardingNote(profile, record.complaint),
       },
     ]);
   }

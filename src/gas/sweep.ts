@@ -13,7 +13,7 @@ import { roleTitle } from '../core/profile';
 import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
 import { CLOCK_HEADERS, COL, clockValues, recordFromRow, stateLabel } from './cases';
 import { withScriptLock, type RunContext } from './context';
-import { queueReminders } from './mail';
+import { queueReminders, readOutbox } from './mail';
 import { DASHBOARD_LEGEND } from './status-colours';
 import { TABS } from './tabs';
 import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
@@ -39,9 +39,13 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
   if (!sheet) throw new Error('There is no Cases tab. Run Complaints › Set up… to repair it.');
   return withScriptLock(60_000, () => {
     const table = Table.read(sheet);
+    // One read of the Outbox: what each case still owes in letters (so a case is green only when nothing
+    // is owed to anyone), the letters that failed, and the keys reminders are queued against.
+    const outbox = readOutbox(ss);
     const today = londonDate(now);
     const updates: KeyedUpdate[] = [];
-    const cases: { record: CaseRecord; clocks: Clocks; subjectEmail: string }[] = [];
+    const cases: { record: CaseRecord; clocks: Clocks; subjectEmail: string; shareWithSubject: boolean }[] =
+      [];
     const byStatus: Record<string, number> = {};
     const byStage: Record<string, number> = {};
     const byRoute: Record<string, number> = {};
@@ -50,8 +54,10 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     for (const row of table.rows) {
       const record = recordFromRow(profile, table, row);
       if (!record.reference) continue;
+      const owed = outbox?.owed.get(record.reference) ?? [];
       const clocks =
-        settledClocks(profile, table, row, record) ?? computeClocks(profile, record, now, calendar);
+        (owed.length ? null : settledClocks(profile, table, row, record)) ??
+        computeClocks(profile, record, now, calendar, { owed });
       const values = clockValues(profile, record, clocks, now);
       // A Needs-review case from before cases in review had an owner: it is the complaints team's.
       if (
@@ -65,7 +71,13 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
         values[COL.slaReason] = `Past its retention date (${clocks.retainUntil}): review for deletion`;
       }
       updates.push({ key: record.reference, values });
-      cases.push({ record, clocks, subjectEmail: String(table.value(row, COL.subjectEmail)).trim() });
+      const share = table.value(row, COL.subjectCopy);
+      cases.push({
+        record,
+        clocks,
+        subjectEmail: String(table.value(row, COL.subjectEmail)).trim(),
+        shareWithSubject: share === true || String(share).toUpperCase() === 'TRUE',
+      });
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       const stage = String(table.value(row, COL.stage) || 'No stage');
       byStage[stage] = (byStage[stage] ?? 0) + 1;
@@ -82,7 +94,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       if (!(error instanceof IncompleteWriteError)) throw error;
       incomplete = error;
     }
-    queueReminders(ss, settings, profile, cases, now, calendar);
+    queueReminders(ss, settings, profile, cases, now, calendar, outbox);
     writeDashboard(ss, now, {
       total: cases.length,
       byStatus,
@@ -91,6 +103,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       overdue,
       pastRetention,
       closureProblems: settings.closureProblems,
+      failedLetters: outbox?.failed ?? [],
     });
     if (incomplete) throw incomplete;
     return { cases: cases.length, byStatus, pastRetention };
@@ -149,6 +162,8 @@ export interface DashboardFigures {
   overdue: string[];
   pastRetention: number;
   closureProblems: string[];
+  /** References of Outbox rows that could not be sent. */
+  failedLetters?: readonly string[];
 }
 
 /** The Dashboard is the script's own tab: rewritten whole, in one write plus its colours. */
@@ -172,6 +187,13 @@ export function writeDashboard(
     ...counts('Route', f.byRoute),
     ['Past retention date', pastRetention, 'Review these records for deletion'],
     ['Overdue references', overdue.slice(0, 200).join(', '), ''],
+    [
+      'Letters that could not be sent',
+      (f.failedLetters ?? []).length,
+      (f.failedLetters ?? []).length
+        ? `See the Outbox "Last error" column: ${[...new Set(f.failedLetters)].slice(0, 50).join(', ')}`
+        : '',
+    ],
     ...closureProblems.map((p): Cell[] => ['Settings problem', p, 'Office closure days']),
   ];
   sheet.clearContents();

@@ -31,6 +31,7 @@
 import { isLocalDate, londonDate, londonInstant } from '../core/calendar';
 import { fromDayNumber } from '../core/calendar/local-date';
 import { computeClocks } from '../core/clocks';
+import { owedAfter } from '../core/correspondence';
 import { contactProblem, intake } from '../core/intake';
 import { actionForStateChange, applyAction, initialState, stateKind } from '../core/lifecycle';
 import {
@@ -105,7 +106,7 @@ const SHEETS_EPOCH_DAYS = 25_569;
 export function oldCellValue(header: string, oldValue: string | undefined): Cell {
   const text = (oldValue ?? '').trim();
   if (text === '') return '';
-  if (header === COL.paused) return text.toUpperCase() === 'TRUE';
+  if (header === COL.paused || header === COL.subjectCopy) return text.toUpperCase() === 'TRUE';
   if (header === COL.received) {
     // Received shows a date and a time (dd/mm/yyyy hh:mm).
     const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2}))?/.exec(text);
@@ -191,6 +192,12 @@ export function mapEdit(
       }
       return { dataOnly: 'appeal outcome chosen' };
     }
+    case COL.subjectCopy:
+      return {
+        dataOnly: isTrue(value)
+          ? 'complaint may be shared with the person complained about'
+          : 'sharing with the person complained about withdrawn',
+      };
     case COL.handler: {
       const role = roleIdFromCell(profile, value);
       const personal = profile.lifecycle.commonActions.some((c) => c.action === 'handle-personally');
@@ -200,6 +207,11 @@ export function mapEdit(
     }
   }
   return { dataOnly: '' };
+}
+
+/** The member of staff complained about, as the row shows them now. */
+function subjectOf(at: (h: string) => Cell): { share: boolean; email: string } {
+  return { share: isTrue(at(COL.subjectCopy)), email: String(at(COL.subjectEmail) ?? '').trim() };
 }
 
 function label(profile: PolicyProfile, id: string): string {
@@ -308,6 +320,17 @@ function applySingleEdit(
     if (data !== null && !sameCell(data, at(COL.data))) {
       writeKeyedCells(sheet, COL.reference, [{ key: reference, values: { [COL.data]: data } }]);
     }
+    if (header === COL.subjectCopy)
+      queueEventLetters(
+        ss,
+        settings,
+        profile,
+        before,
+        before,
+        computeClocks(profile, before, now, calendar),
+        now,
+        subjectOf(at),
+      );
     if (mapping.dataOnly) {
       audit.push({
         at: now,
@@ -340,7 +363,7 @@ function applySingleEdit(
       if (typed) result.audit.at = now;
       if (lateAccepted) result.audit.detail += `. Late appeal accepted because: ${lateReason}`;
       const next = result.record;
-      const clocks = computeClocks(profile, next, now, calendar);
+      const clocks = computeClocks(profile, next, now, calendar, { owed: owedAfter(profile, before, next) });
       // Only what the action changed is written: a cell someone else changed since the read is theirs.
       const values = changedValues(
         {
@@ -351,7 +374,7 @@ function applySingleEdit(
       );
       writeKeyedCells(sheet, COL.reference, [{ key: reference, values }]);
       audit.push(result.audit);
-      queueEventLetters(ss, settings, profile, before, next, clocks, now);
+      queueEventLetters(ss, settings, profile, before, next, clocks, now, subjectOf(at));
     }
   }
   appendAudit(ss, audit);

@@ -154,7 +154,9 @@ describe('the daily run over 120 days of an open Wiltshire case (updates every 2
     // Each reminder comes with a draft update held for approval, and a note to the person complained about.
     const all = runs.flatMap((r) => r.letters);
     expect(all.filter((l) => l.kind === 'progress-update').every((l) => l.needsApproval)).toBe(true);
-    expect(all.filter((l) => l.variant === 'subject')).toHaveLength(reminders.length);
+    expect(all.filter((l) => l.kind === 'subject-update' && l.audience === 'subject')).toHaveLength(
+      reminders.length,
+    );
     expect(all.filter((l) => l.kind === 'overdue')).toEqual([]);
   });
 
@@ -233,9 +235,56 @@ describe('the daily digest', () => {
     expect(seen.sort()).toEqual(['N0', 'N1', 'N2']);
   });
 
-  it('still answers the shell’s earlier form of the call', () => {
+  it('lists only open cases with something due: never redirected, not eligible or closed ones', () => {
+    const now = at('2026-03-09T07:00:00Z'); // Monday
+    const open = entry('OPEN', at('2026-03-02T10:00:00Z'), now); // acknowledgement due today
+    const redirected = {
+      ...caseFor('wiltshire', { subject: 'police' }, at('2026-03-02T10:00:00Z')).record,
+      reference: 'REDIRECTED',
+    };
+    const notEligible = {
+      ...caseFor('wiltshire', { relationship: 'opcc-staff', subject: 'pcc' }, at('2026-03-06T10:00:00Z'))
+        .record,
+      reference: 'NOT-ELIGIBLE',
+      state: 'not-eligible',
+    };
+    // Closed on Friday, appeal window running to April: the complainant's clock, nothing owed by us.
+    const closed = {
+      ...caseFor('wiltshire', {}, at('2026-02-02T10:00:00Z')).record,
+      reference: 'CLOSED',
+      state: 'closed',
+      outcome: 'not-upheld-remedied',
+      acknowledgedAt: at('2026-02-03T10:00:00Z'),
+      closedAt: at('2026-03-06T10:00:00Z'),
+    };
+    // Closed too, but its outcome letter still waits for approval: the office owes it.
+    const owing = { ...closed, reference: 'OWING' };
+    const cases = [
+      open,
+      ...[redirected, notEligible, closed].map((record) => ({
+        record,
+        clocks: computeClocks(wilts, record, now, calendar),
+      })),
+      {
+        record: owing,
+        clocks: computeClocks(wilts, owing, now, calendar, { owed: ['Outcome letter waiting for approval'] }),
+      },
+    ];
+    expect(cases[3]!.clocks.status).toBe('met');
+    const daily = digest(wilts, cases, now, calendar)!;
+    expect(daily.values).toMatchObject({
+      digestNew: 'none',
+      digestDueToday: '2: OPEN, OWING',
+      digestOverdue: 'none',
+      digestFailed: 'none',
+    });
+    // Nothing but the closed, redirected and not-eligible cases: no digest at all.
+    expect(digest(wilts, cases.slice(1, 4), now, calendar)).toBeNull();
+  });
+
+  it('lists letters that could not be sent, so someone fixes them', () => {
     const now = at('2026-03-09T07:00:00Z');
-    const cases = [entry('A', at('2026-03-02T10:00:00Z'), now)];
-    expect(digest(cases, now, calendar, COMPLAINTS_TEAM_ROLE)).toEqual(digest(wilts, cases, now, calendar));
+    const daily = digest(wilts, [], now, calendar, ['WIL-2026-0002', 'WIL-2026-0001', 'WIL-2026-0002'])!;
+    expect(daily.values.digestFailed).toBe('2: WIL-2026-0001, WIL-2026-0002');
   });
 });

@@ -200,8 +200,17 @@ describe('Dyfed-Powys: options of 000 §7, final outcome', () => {
     ]);
     expect(rec).toMatchObject({ state: 'closed', outcome: 'learning', closedAt: day('2026-04-01') });
     expect(stateKind(dp, rec.state)).toBe('final');
-    expect(refused(dp, rec, { do: 'appeal' })).toBe('Unknown action "appeal".');
+    expect(refused(dp, rec, { do: 'appeal' })).toBe("This office's policy has no appeal stage.");
     expect(availableActions(dp, rec).map((a) => a.action)).toEqual(['add-note']);
+  });
+  it('000 §9 "The outcome of your complaint will be final, there is currently no right to request a review": an appeal is refused in plain words', () => {
+    for (const action of ['appeal', 'acknowledge-appeal', 'decide-appeal']) {
+      expect(refused(dp, record(dp, { state: 'assessment' }), { do: action })).toBe(
+        "This office's policy has no appeal stage.",
+      );
+    }
+    // A policy with an appeal stage still says what is wrong with the timing, not that there is no stage.
+    expect(refused(wm, record(wm, { state: 'stage-1' }), { do: 'appeal' })).toMatch(/not allowed while/);
   });
   it('lets only the Appropriate Authority refer to Professional Standards', () => {
     const rec = record(dp, { decision: 'refer-to-psd' });
@@ -394,7 +403,7 @@ describe('guards and refusals', () => {
       /"start-investigation" is not allowed while the case is at "Stage 1/,
     ],
     [wm, { state: 'limbo' }, { do: 'close' }, /stage this policy does not know/],
-    [dp, { state: 'assessment' }, { do: 'appeal' }, 'Unknown action "appeal".'],
+    [dp, { state: 'assessment' }, { do: 'appeal' }, "This office's policy has no appeal stage."],
   ] as const)('%#: %j refused', (profile, over, action, reason) => {
     const rec = record(profile, over as Partial<CaseRecord>);
     const got = refused(

@@ -65,7 +65,7 @@ const routingRows: Row[] = [
     'chief-executive',
     false,
   ],
-  ['west-midlands', 'deputy-chief-executive', 'chief-executive', 'chief-executive', 'pcc', true],
+  ['west-midlands', 'deputy-chief-executive', 'chief-executive', 'chief-executive', 'chief-executive', true],
   ['west-midlands', 'chief-executive', 'pcc', 'pcc', null, true],
   // Dyfed-Powys 000 §6, no right of review (§9).
   ['dyfed-powys', 'staff', 'chief-executive', 'chief-executive', null, false],
@@ -237,6 +237,7 @@ describe('a fourth profile, written as data only', () => {
       { id: 'pcc', title: 'Police and Crime Commissioner' },
       { id: 'head-of-governance', title: 'Head of Governance' },
     ],
+    safeguarding: { alertRole: 'head-of-governance', source: 'Office practice' },
     eligibility: {
       service: ['affected'],
       conduct: ['affected', 'witness'],

@@ -14,10 +14,13 @@ export const LETTER_KINDS = [
   'overdue',
   'digest',
   'pass-on',
+  'subject-copy',
+  'subject-update',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-export type Audience = 'complainant' | 'staff';
+/** `subject`: the member of staff the complaint is about (002 §4.6, 001 ¶12), at the email staff give. */
+export type Audience = 'complainant' | 'staff' | 'subject';
 
 /** Every placeholder a template may use, with what it holds (shown by "Check templates"). */
 export const PLACEHOLDERS: Record<string, string> = {
@@ -56,11 +59,18 @@ export const PLACEHOLDERS: Record<string, string> = {
   digestNew: 'New cases since the last working day',
   digestDueToday: 'Cases with something due today',
   digestOverdue: 'Cases with something overdue',
+  complaintText:
+    'What the complaint says, as the complainant wrote it (letters to the person complained about)',
+  complaintWanted:
+    'What the complainant would like to happen, as they wrote it (letters to the person complained about)',
+  digestFailed: 'Letters that could not be sent (for example no email address in Settings)',
 };
 
 /** Filled from the case for every letter about one case (letters/values.ts). */
 const CASE = Object.keys(PLACEHOLDERS).filter(
-  (p) => !p.startsWith('digest') && !['overdueWhat', 'caseLink', 'today', 'passOnReason'].includes(p),
+  (p) =>
+    !p.startsWith('digest') &&
+    !['overdueWhat', 'caseLink', 'today', 'passOnReason', 'complaintText', 'complaintWanted'].includes(p),
 );
 const STAFF_CASE = [...CASE, 'caseLink'];
 
@@ -109,8 +119,13 @@ export const KIND_INFO: Record<LetterKind, KindInfo> = {
   'case-assigned': kind('staff', ['reference']),
   'update-due': kind('staff', ['reference']),
   overdue: kind('staff', ['reference', 'overdueWhat'], { placeholders: [...STAFF_CASE, 'overdueWhat'] }),
+  // To the person complained about: never the complainant's contact details, only what the complaint says.
+  'subject-copy': kind('subject', ['reference', 'complaintText'], {
+    placeholders: [...CASE, 'complaintText', 'complaintWanted'],
+  }),
+  'subject-update': kind('subject', ['reference']),
   digest: kind('staff', ['digestOverdue'], {
-    placeholders: ['today', 'caseLink', 'digestNew', 'digestDueToday', 'digestOverdue'],
+    placeholders: ['today', 'caseLink', 'digestNew', 'digestDueToday', 'digestOverdue', 'digestFailed'],
   }),
   // A task for staff, not a letter: the Outbox row says what to send to whom; staff mark it done.
   'pass-on': kind('staff', ['reference', 'redirectContact'], {
@@ -122,8 +137,9 @@ export interface LetterTemplate {
   kind: LetterKind;
   language: Language;
   /**
-   * For redirects, the redirect target; for update-due, `appeal-window`, `appeal-decision` or `subject`
-   * (the member of staff complained about); for case-assigned, `needs-review`; else ''.
+   * For redirects, the redirect target; for update-due, `appeal-window` or `appeal-decision`; for
+   * case-assigned, `needs-review` or `safeguarding`; for overdue, `appeal-decision` or `escalated`; for
+   * subject-update, `progress` (the regular note) or `closed`; else ''.
    */
   variant: string;
   subject: string;

@@ -222,13 +222,17 @@ export function letterValues(
     consentSentence: consentSentence(profile, record, language),
     signature: s.team,
     officeContact: '',
-    notEligibleExplanation:
-      cy && profile.eligibility.explanationCy
-        ? profile.eligibility.explanationCy
-        : profile.eligibility.explanation,
+    notEligibleExplanation: notEligibleExplanation(profile, record, cy),
     outcome: label(profile.outcomes, record.outcome),
     appealOutcome: label(profile.appeal.outcomes, record.appealOutcome),
     stage: label(profile.lifecycle.states, record.state),
     ...extra,
   };
+}
+
+/** Why the person may not use the procedure: the exclusion they answered yes to (000 §5), else who may complain. */
+function notEligibleExplanation(profile: PolicyProfile, record: CaseRecord, cy: boolean): string {
+  const excluded = (profile.exclusions ?? []).find((q) => record.complaint.exclusions?.includes(q.id));
+  const rule = excluded ?? profile.eligibility;
+  return cy && rule.explanationCy ? rule.explanationCy : rule.explanation;
 }

@@ -31,8 +31,19 @@ export const dyfedPowys: PolicyProfile = {
   languages: ['en', 'cy'],
   sourceDocument: 'seeds/000_7336c454c001ca7f.txt',
   roles: [
-    { id: 'chief-executive', title: 'Chief Executive', titleCy: 'Prif Weithredwr' },
-    { id: 'pcc', title: 'Police and Crime Commissioner', titleCy: 'Comisiynydd yr Heddlu a Throseddu' },
+    { id: 'chief-executive', title: 'Chief Executive', titleCy: 'Prif Weithredwr', reportsTo: 'pcc' },
+    {
+      id: 'pcc',
+      title: 'Police and Crime Commissioner',
+      titleCy: 'Comisiynydd yr Heddlu a Throseddu',
+      reportsTo: null,
+    },
+    {
+      id: 'safeguarding-lead',
+      title: 'Safeguarding lead',
+      titleCy: 'Arweinydd diogelu',
+      reportsTo: 'chief-executive',
+    },
   ],
   eligibility: {
     service: ['affected', 'on-behalf'],
@@ -55,7 +66,7 @@ export const dyfedPowys: PolicyProfile = {
         'An allegation of a crime must be reported to the police directly. The Commissioner cannot investigate crimes.',
       explanationCy:
         "Rhaid rhoi gwybod i'r heddlu yn uniongyrchol am honiad o drosedd. Ni all y Comisiynydd ymchwilio i droseddau.",
-      source: '000 §7; cf. 001 ¶11',
+      source: 'Office practice: 000 does not cover criminal allegations (as 001 ¶11 does for West Midlands)',
     },
     {
       id: 'pcc-to-panel',
@@ -80,7 +91,8 @@ export const dyfedPowys: PolicyProfile = {
         'Complaints about police officers and police staff are dealt with by Dyfed-Powys Police under the police complaints system, not by this procedure.',
       explanationCy:
         "Heddlu Dyfed-Powys sy'n ymdrin â chwynion am swyddogion a staff yr heddlu, o dan system gwynion yr heddlu, nid o dan y weithdrefn hon.",
-      source: '000 §5',
+      source:
+        'Office practice: 000 §3 covers only OPCC staff and the OPCC; 000 §10 notes that complaints against police forces follow their own legal process',
     },
     {
       id: 'whistleblowing',
@@ -93,7 +105,8 @@ export const dyfedPowys: PolicyProfile = {
         'A disclosure of serious wrongdoing will be considered under the whistleblowing policy rather than this complaints procedure.',
       explanationCy:
         "Bydd datgeliad o gamwedd difrifol yn cael ei ystyried o dan y polisi chwythu'r chwiban yn hytrach na'r weithdrefn gwynion hon.",
-      source: '000 §12',
+      source:
+        "Office practice: 000 does not mention whistleblowing (000 §12 says only that the OPCC uses Dyfed-Powys Police's HR policies)",
     },
     {
       id: 'opcc-staff-grievance',
@@ -349,4 +362,40 @@ export const dyfedPowys: PolicyProfile = {
     address: 'Police Headquarters, Llangunnor SA31 2PF',
     email: 'OPCC@dyfed-powys.police.uk',
   },
+  subjectCopy: {
+    required: false,
+    source: '000 §3-9',
+    note: 'The policy does not say that the member of staff complained about is given a copy of the complaint.',
+  },
+  safeguarding: {
+    alertRole: 'safeguarding-lead',
+    source: 'Office practice',
+    note: 'The policy does not mention safeguarding; a concern raised in a complaint is passed to the safeguarding lead at once, as in 001 ¶9(b).',
+  },
+  exclusions: [
+    {
+      id: 'iopc-review-right',
+      question:
+        'Were you given the right to a review by the Independent Office for Police Conduct (IOPC), after a complaint where the Police and Crime Commissioner was the appropriate authority?',
+      questionCy:
+        "A gawsoch chi'r hawl i adolygiad gan Swyddfa Annibynnol Ymddygiad yr Heddlu (IOPC), ar ôl cwyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn awdurdod priodol?",
+      explanation:
+        'We are sorry, but we cannot consider this complaint under our complaints procedure. Our policy says it cannot be used by "a member of the public who has been given the right to a review to the Independent [Office] for Police Conduct following a complaint where the Police and Crime Commissioner was the appropriate authority". Please use your right to a review by the IOPC instead. Please contact us if you would like to talk about this.',
+      explanationCy:
+        "Mae'n ddrwg gennym, ond ni allwn ystyried y gŵyn hon o dan ein gweithdrefn gwynion. Mae ein polisi'n dweud na all \"aelod o'r cyhoedd sydd wedi cael yr hawl i adolygiad gan Swyddfa Annibynnol Ymddygiad yr Heddlu ar ôl cwyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn awdurdod priodol\" ei defnyddio. Defnyddiwch eich hawl i adolygiad gan yr IOPC yn lle hynny. Cysylltwch â ni os hoffech drafod hyn.",
+      source: '000 §5',
+    },
+    {
+      id: 'legal-advice-after-review',
+      question:
+        'After a review of a complaint where the Police and Crime Commissioner was the review body, were you advised to seek independent legal advice?',
+      questionCy:
+        "Ar ôl adolygiad o gŵyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn gorff adolygu, a gawsoch chi eich cynghori i geisio cyngor cyfreithiol annibynnol?",
+      explanation:
+        'We are sorry, but we cannot consider this complaint under our complaints procedure. Our policy says it cannot be used by "a member of the public who has been advised to seek independent legal advice following a review of a complaint where the Police and Crime Commissioner was the relevant review body". Please seek independent legal advice, as you were advised. Please contact us if you would like to talk about this.',
+      explanationCy:
+        "Mae'n ddrwg gennym, ond ni allwn ystyried y gŵyn hon o dan ein gweithdrefn gwynion. Mae ein polisi'n dweud na all \"aelod o'r cyhoedd sydd wedi cael ei gynghori i geisio cyngor cyfreithiol annibynnol ar ôl adolygiad o gŵyn lle'r oedd y Comisiynydd Heddlu a Throseddu yn gorff adolygu perthnasol\" ei defnyddio. Ceisiwch gyngor cyfreithiol annibynnol, fel y cawsoch eich cynghori. Cysylltwch â ni os hoffech drafod hyn.",
+      source: '000 §5',
+    },
+  ],
 };

@@ -49,7 +49,9 @@ export const policyProfileSchema = z.object({
   nation: z.enum(['england', 'wales']),
   languages: z.array(z.enum(LANGUAGES)).check(z.minLength(1)),
   sourceDocument: text,
-  roles: z.array(z.object({ id, title: text, titleCy: z.optional(text) })).check(z.minLength(1)),
+  roles: z
+    .array(z.object({ id, title: text, titleCy: z.optional(text), reportsTo: z.optional(z.nullable(id)) }))
+    .check(z.minLength(1)),
   eligibility: z.object({
     service: z.array(relationship),
     conduct: z.array(relationship),
@@ -148,6 +150,20 @@ export const policyProfileSchema = z.object({
     dueSoonWorkingDays: days,
   }),
   updatesToSubject: z.boolean(),
+  subjectCopy: z.optional(z.object({ required: z.boolean(), source, note: z.optional(z.string()) })),
+  safeguarding: z.optional(z.object({ alertRole: id, source, note: z.optional(z.string()) })),
+  exclusions: z.optional(
+    z.array(
+      z.object({
+        id,
+        question: text,
+        questionCy: z.optional(text),
+        explanation: text,
+        explanationCy: z.optional(text),
+        source,
+      }),
+    ),
+  ),
   recordKeeping: z.optional(z.string()),
   officeContact: z.optional(
     z.object({ address: z.optional(text), phone: z.optional(text), email: z.optional(text) }),
@@ -257,6 +273,24 @@ export function crossFieldProblems(profile: PolicyProfile): string[] {
   };
 
   unique(profile.roles, 'roles');
+  profile.roles.forEach((r, i) => {
+    if (r.reportsTo != null) role(r.reportsTo, ['roles', i, 'reportsTo']);
+  });
+  // The chain above any role ends: no role reports, however indirectly, to itself.
+  profile.roles.forEach((r, i) => {
+    const seen = new Set<string>([r.id]);
+    let up = r.reportsTo ?? null;
+    while (up !== null) {
+      if (seen.has(up)) {
+        add(['roles', i, 'reportsTo'], `"${r.id}" reports, in a loop, to itself`);
+        break;
+      }
+      seen.add(up);
+      up = profile.roles.find((x) => x.id === up)?.reportsTo ?? null;
+    }
+  });
+  if (profile.safeguarding) role(profile.safeguarding.alertRole, ['safeguarding', 'alertRole']);
+  unique(profile.exclusions ?? [], 'exclusions');
   unique(profile.redirects, 'redirects');
   unique(profile.outcomes, 'outcomes');
   unique(profile.lifecycle.states, 'lifecycle.states');

@@ -8,7 +8,7 @@ import { intakeStates, sharedCommonActions, type SharedSources } from './common'
 
 const src: SharedSources = {
   acknowledge: '001 ¶3',
-  update: '001 ¶12',
+  update: '001 ¶7, ¶11',
   scope: '001 Application of this procedure',
   eligibility: '001 ¶2',
   decide: '001 ¶10',
@@ -32,9 +32,10 @@ export const westMidlands: PolicyProfile = {
   languages: ['en'],
   sourceDocument: 'seeds/001_cdd618cceb67c593.txt',
   roles: [
-    { id: 'deputy-chief-executive', title: 'Deputy Chief Executive' },
-    { id: 'chief-executive', title: 'Chief Executive' },
-    { id: 'pcc', title: 'Police and Crime Commissioner' },
+    { id: 'deputy-chief-executive', title: 'Deputy Chief Executive', reportsTo: 'chief-executive' },
+    { id: 'chief-executive', title: 'Chief Executive', reportsTo: 'pcc' },
+    { id: 'pcc', title: 'Police and Crime Commissioner', reportsTo: null },
+    { id: 'safeguarding-lead', title: 'Safeguarding lead', reportsTo: 'deputy-chief-executive' },
   ],
   eligibility: {
     service: ['affected', 'on-behalf', 'police-staff'],
@@ -130,9 +131,9 @@ export const westMidlands: PolicyProfile = {
       informalResolver: null,
       handler: 'chief-executive',
       decisionMaker: 'chief-executive',
-      appealBody: 'pcc',
+      appealBody: 'chief-executive',
       escalated: true,
-      note: 'The policy names no appeal body when the Chief Executive decided; the appeal goes one step up, to the PCC, so nobody hears an appeal against their own decision.',
+      note: '¶18 sends every appeal to the Chief Executive, who here also made the decision. ¶18 lets the Chief Executive "delegate the matter to another party", which is how the appeal can be heard by someone not involved in the decision.',
       source: '001 ¶9, ¶18',
     },
     {
@@ -381,6 +382,16 @@ export const westMidlands: PolicyProfile = {
     dueSoonWorkingDays: 2,
   },
   updatesToSubject: false,
+  subjectCopy: {
+    required: true,
+    source: '001 ¶12',
+    note: 'Unless the Deputy Chief Executive (or the person managing it) thinks there is a strong reason not to: staff confirm it may be shared by ticking "Copy to person complained about".',
+  },
+  safeguarding: {
+    alertRole: 'safeguarding-lead',
+    source: '001 ¶9(b), ¶10',
+    note: '"the designated safeguarding lead will assess the matter"; office practice applies the alert to every complaint that raises safeguarding, not only those about partner organisations.',
+  },
   recordKeeping:
     "Once a complaint against a member of staff is concluded, the HR Governance Group keeps a record; if it led to disciplinary or management action, a copy also goes on the staff member's HR record (001 ¶19).",
 };

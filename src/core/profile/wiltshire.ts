@@ -23,11 +23,12 @@ export const wiltshire: PolicyProfile = {
   languages: ['en'],
   sourceDocument: 'seeds/002_0773d49036fb690d.txt',
   roles: [
-    { id: 'complaints-team-leader', title: 'Complaints Team Leader' },
-    { id: 'director-of-operations', title: 'Director of Operations' },
-    { id: 'chief-executive', title: 'Chief Executive' },
-    { id: 'chief-finance-officer', title: 'Chief Financial Officer' },
-    { id: 'pcc', title: 'Police and Crime Commissioner' },
+    { id: 'complaints-team-leader', title: 'Complaints Team Leader', reportsTo: 'director-of-operations' },
+    { id: 'director-of-operations', title: 'Director of Operations', reportsTo: 'chief-executive' },
+    { id: 'chief-executive', title: 'Chief Executive', reportsTo: 'pcc' },
+    { id: 'chief-finance-officer', title: 'Chief Financial Officer', reportsTo: 'chief-executive' },
+    { id: 'pcc', title: 'Police and Crime Commissioner', reportsTo: null },
+    { id: 'safeguarding-lead', title: 'Safeguarding lead', reportsTo: 'director-of-operations' },
   ],
   eligibility: {
     service: ['affected', 'on-behalf', 'police-staff'],
@@ -45,7 +46,7 @@ export const wiltshire: PolicyProfile = {
       contact: 'Wiltshire Police: call 101, or 999 in an emergency',
       explanation:
         'An allegation of a crime must be reported to the police directly. The Police and Crime Commissioner cannot investigate crimes.',
-      source: '002 §3; cf. 001 ¶11',
+      source: 'Office practice: 002 does not cover criminal allegations (as 001 ¶11 does for West Midlands)',
     },
     {
       id: 'pcc-to-panel',
@@ -395,6 +396,16 @@ export const wiltshire: PolicyProfile = {
   updatesToSubject: true,
   // 002 §3: "Complaints should be submitted by email where possible to complaints@wiltshire.police.uk".
   officeContact: { email: 'complaints@wiltshire.police.uk' },
+  subjectCopy: {
+    required: true,
+    source: '002 §4.6',
+    note: 'Unless there is a strong reason not to: staff confirm it may be shared by ticking "Copy to person complained about".',
+  },
+  safeguarding: {
+    alertRole: 'safeguarding-lead',
+    source: 'Office practice',
+    note: 'The policy does not mention safeguarding; a concern raised in a complaint is passed to the safeguarding lead at once, as in 001 ¶9(b).',
+  },
   recordKeeping:
     'Kept by the Complaints Resolution Team in a restricted area, for 6 years from the date of last contact (002 §3).',
 };

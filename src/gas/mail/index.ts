@@ -6,6 +6,9 @@ import {
   dueLetters,
   eventLetters,
   firstLetters,
+  safeguardingAlert,
+  subjectLetters,
+  type SubjectContact,
   type LetterRequest,
 } from '../../core/correspondence';
 import { letterValues, longDate, officeContactBlock, signatureFor } from '../../core/letters/values';
@@ -21,14 +24,14 @@ import {
   OUTBOX_LEGACY_HEADERS,
   STATUS,
   STATUS_VALUES,
-  TEAM_ROLE,
   queueLetters,
+  type OutboxSnapshot,
   type QueueItem,
 } from './outbox';
 import { TEMPLATES_HEADERS, TEMPLATES_LEGACY_HEADERS, readTemplates, seedTemplates } from './templates-tab';
 
 export { OUTBOX_HEADERS, TEMPLATES_HEADERS, OUTBOX, STATUS, STATUS_VALUES };
-export { PENDING_PROPERTY, markOutboxPending } from './outbox';
+export { PENDING_PROPERTY, markOutboxPending, readOutbox, type OutboxSnapshot } from './outbox';
 export { sendQueued, type SendReport } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -128,6 +131,7 @@ function queue(
   profile: PolicyProfile,
   list: QueueItem[],
   now: Date,
+  known?: ReadonlySet<string>,
 ): number {
   if (list.length === 0) return 0;
   const link = ss.getUrl();
@@ -139,12 +143,13 @@ function queue(
     (id) => roleTitle(profile, id, 'en'),
     list,
     now,
+    known,
   );
 }
 
 /**
- * On arrival, inside the caller's lock: acknowledgement, redirect or not-eligible letter, and the case to
- * its handler. Callers that have just computed the clocks pass them to save recomputing.
+ * On arrival, inside the caller's lock: a safeguarding alert where a concern was raised, acknowledgement,
+ * redirect or not-eligible letter, and the case to its handler (one append). Callers that have just computed the clocks pass them to save recomputing.
  */
 export function queueFirstLetters(
   ss: Spreadsheet,
@@ -155,7 +160,8 @@ export function queueFirstLetters(
   now: Date = new Date(),
 ): void {
   const c = clocks ?? computeClocks(profile, record, now, makeCalendar(settings.closures));
-  queue(ss, settings, profile, items(profile, settings, firstLetters(profile, record), record, c), now);
+  const letters = [...safeguardingAlert(profile, record), ...firstLetters(profile, record)];
+  queue(ss, settings, profile, items(profile, settings, letters, record, c), now);
 }
 
 /** After an accepted staff action: outcome, appeal acknowledgement, appeal outcome. */
@@ -167,36 +173,48 @@ export function queueEventLetters(
   after: CaseRecord,
   clocks: Clocks,
   now: Date,
+  subject?: SubjectContact,
 ): void {
-  queue(
-    ss,
-    settings,
-    profile,
-    items(profile, settings, eventLetters(profile, before, after), after, clocks),
-    now,
-  );
+  const list = items(profile, settings, eventLetters(profile, before, after), after, clocks);
+  if (subject) {
+    const letters = subjectLetters(profile, before, after, subject);
+    for (const item of items(profile, settings, letters, after, clocks))
+      list.push({ ...item, subjectEmail: subject.email });
+  }
+  queue(ss, settings, profile, list, now);
 }
 
 /**
  * Daily, inside the caller's lock: reminders, escalations and the team digest (only when it has something
- * in it). One read of the Outbox's Key column, one append.
+ * in it). One read of the Outbox's Key column (none when the caller passes what it read), one append.
  */
 export function queueReminders(
   ss: Spreadsheet,
   settings: Settings,
   profile: PolicyProfile,
-  cases: readonly { record: CaseRecord; clocks: Clocks; subjectEmail?: string }[],
+  cases: readonly { record: CaseRecord; clocks: Clocks; subjectEmail?: string; shareWithSubject?: boolean }[],
   now: Date,
   calendar: Calendar = makeCalendar(settings.closures),
+  outbox: OutboxSnapshot | null = null,
 ): number {
   const list: QueueItem[] = [];
-  for (const { record, clocks, subjectEmail } of cases) {
+  for (const { record, clocks, subjectEmail, shareWithSubject } of cases) {
     const due = dueLetters(profile, record, clocks, now, calendar);
-    for (const item of items(profile, settings, due, record, clocks, calendar)) {
+    // A copy staff agreed to share but could not send yet (no email then) goes once the email is there.
+    const open = clocks.status !== 'closed';
+    const subject = { share: shareWithSubject === true && open, email: subjectEmail ?? '' };
+    for (const item of items(
+      profile,
+      settings,
+      [...due, ...subjectLetters(profile, null, record, subject)],
+      record,
+      clocks,
+      calendar,
+    )) {
       list.push(subjectEmail ? { ...item, subjectEmail } : item);
     }
   }
-  const daily = digest(cases, now, calendar, TEAM_ROLE);
+  const daily = digest(profile, cases, now, calendar, outbox?.failed ?? []);
   if (daily) list.push({ request: daily.request, record: null, values: { ...daily.values, caseLink: '' } });
-  return queue(ss, settings, profile, list, now);
+  return queue(ss, settings, profile, list, now, outbox?.keys);
 }

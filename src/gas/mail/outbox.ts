@@ -7,6 +7,7 @@
 import type { LetterRequest } from '../../core/correspondence';
 import type { LetterTemplate } from '../../core/letters/kinds';
 import { pickTemplate, renderLetter } from '../../core/letters/render';
+import { owedLetter } from '../../core/clocks';
 import type { CaseRecord, Complaint } from '../../core/model';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
@@ -111,7 +112,7 @@ function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) =
   // Addressed to no one: staff do what it says, then mark it done.
   if (request.kind === 'pass-on')
     return { audience: 'staff', role: '', sendBy: 'task', to: '', status: STATUS.toDo, error: '' };
-  if (request.audience === 'staff' && request.variant === 'subject') {
+  if (request.audience === 'subject') {
     const to = item.subjectEmail ?? '';
     return { audience: 'subject', role: '', sendBy: 'email', to, status: STATUS.queued, error: '' };
   }
@@ -156,6 +157,35 @@ export function unliteral(value: unknown): string {
   return String(value ?? '').replace(/^'(?=[=+\-@])/, '');
 }
 
+/** What the daily sweep needs of the Outbox, from one read of it. */
+export interface OutboxSnapshot {
+  /** Every key already queued: the sweep queues against these instead of reading the Key column again. */
+  keys: Set<string>;
+  /** Per case reference, what the office still owes in letters (e.g. "Outcome letter waiting for approval"). */
+  owed: Map<string, string[]>;
+  /** References (or letter kinds, for letters about no case) of rows that could not be sent. */
+  failed: string[];
+}
+
+/** One read of the Outbox: keys, letters still owed per case, and failed letters. Null with no Outbox. */
+export function readOutbox(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OutboxSnapshot | null {
+  const sheet = ss.getSheetByName(TABS.outbox);
+  if (!sheet) return null;
+  const table = Table.read(sheet);
+  const snapshot: OutboxSnapshot = { keys: new Set(), owed: new Map(), failed: [] };
+  for (const row of table.rows) {
+    const key = String(table.value(row, OUTBOX.key));
+    if (key) snapshot.keys.add(key);
+    const reference = String(table.value(row, OUTBOX.reference)).trim();
+    const status = String(table.value(row, OUTBOX.status)).trim();
+    const owed = owedLetter(String(table.value(row, OUTBOX.kind)).trim(), status);
+    if (owed && reference) snapshot.owed.set(reference, [...(snapshot.owed.get(reference) ?? []), owed]);
+    if (status === STATUS.failed)
+      snapshot.failed.push(reference || String(table.value(row, OUTBOX.kind)).trim());
+  }
+  return snapshot;
+}
+
 /** Reads the Key column once; returns the keys already queued. */
 function existingKeys(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: readonly string[]): Set<string> {
   const column = headers.indexOf(OUTBOX.key);
@@ -177,18 +207,19 @@ export function queueLetters(
   roleTitle: (id: string) => string,
   items: readonly QueueItem[],
   now: Date,
+  /** Keys already read in this run (the sweep's one read of the Outbox), so they are not read again. */
+  known?: ReadonlySet<string>,
 ): number {
   if (items.length === 0) return 0;
   const sheet = ss.getSheetByName(TABS.outbox);
   if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
-  const headers = readHeaders(sheet);
-  const seen = existingKeys(sheet, headers);
+  const seen = known ? new Set(known) : existingKeys(sheet, readHeaders(sheet));
   const rows: RowValues[] = [];
   for (const item of items) {
     const { request } = item;
     if (seen.has(request.key)) continue;
     // No address for the person complained about: there is no one to write to, so nothing is queued.
-    if (request.variant === 'subject' && !item.subjectEmail) continue;
+    if (request.audience === 'subject' && !item.subjectEmail) continue;
     const template = pickTemplate(templates, request.kind, request.language, request.variant);
     if (!template) continue;
     seen.add(request.key);

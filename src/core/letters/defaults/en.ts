@@ -165,6 +165,18 @@ Open the complaints spreadsheet: {{caseLink}}`,
     'needs-review',
   ),
   T(
+    'case-assigned',
+    'Safeguarding concern raised: please assess complaint {{reference}} today',
+    `A complaint that arrived on {{receivedOn}}, {{reference}}, raises a safeguarding concern.
+
+You are receiving this as the safeguarding lead, so that you can assess the matter straight away and act under the safeguarding policy. Please do not wait for the complaint itself to be dealt with.
+
+Stage: {{stage}}
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'safeguarding',
+  ),
+  T(
     'update-due',
     'Progress update due by {{updateBy}}: {{reference}}',
     `The complainant in {{reference}} must get a progress update by {{updateBy}}.
@@ -192,16 +204,6 @@ You are receiving this as the person who hears appeals ({{appealBody}}). Record 
 
 Open the complaints spreadsheet: {{caseLink}}`,
     'appeal-decision',
-  ),
-  T(
-    'update-due',
-    'The complaint about you: update due by {{updateBy}} ({{reference}})',
-    `Complaint {{reference}}, which concerns you, is still being dealt with. Under our complaints policy you are kept informed as it goes on.
-
-Who is dealing with it: {{handler}}. The next update to the complainant is due by {{updateBy}}; you will hear from {{handler}} about progress at the same time.
-
-If you have any questions, please speak to your line manager or to {{handler}}.`,
-    'subject',
   ),
   T(
     'overdue',
@@ -245,11 +247,74 @@ Open the complaints spreadsheet: {{caseLink}}`,
     'needs-review',
   ),
   T(
+    'overdue',
+    'Overdue appeal decision: {{reference}}',
+    `Complaint {{reference}} needs attention: {{overdueWhat}}.
+
+You are receiving this as the person who hears appeals ({{appealBody}}). Record the result in the "Appeal outcome" column.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'appeal-decision',
+  ),
+  T(
+    'overdue',
+    'Still overdue, for your attention: {{reference}}',
+    `Complaint {{reference}} needs attention: {{overdueWhat}}.
+
+It has already been sent to the person who hears appeals ({{appealBody}}). It now comes to you as the next person up, so that the complainant gets an answer. Please make sure the appeal is decided and the result recorded in the "Appeal outcome" column.
+
+Open the complaints spreadsheet: {{caseLink}}`,
+    'escalated',
+  ),
+  T(
+    'subject-copy',
+    'A complaint that concerns you: {{reference}}',
+    `A complaint has been made to our office that concerns you. Our complaints policy says that the member of staff a complaint is about is given a copy of it, unless there is a strong reason not to, and is kept informed as it goes on.
+
+What the complaint says:
+{{complaintText}}
+
+What the person would like to happen:
+{{complaintWanted}}
+
+Who is dealing with it: {{handler}}. Stage: {{stage}}.
+
+Please do not contact the person who made the complaint about it. If you have any questions, please speak to your line manager or to the {{handler}}.`,
+  ),
+  T(
+    'subject-update',
+    'The complaint that concerns you has moved on: {{reference}}',
+    `Complaint {{reference}}, which concerns you, has moved on. It is now at this stage: {{stage}}.
+
+Who is dealing with it: {{handler}}. If you have any questions, please speak to your line manager or to the {{handler}}.`,
+  ),
+  T(
+    'subject-update',
+    'The complaint that concerns you has been closed: {{reference}}',
+    `Complaint {{reference}}, which concerns you, has been closed.
+
+The outcome: {{outcome}}
+
+If you have any questions, please speak to your line manager or to the {{handler}}.`,
+    'closed',
+  ),
+  T(
+    'subject-update',
+    'The complaint about you: update due by {{updateBy}} ({{reference}})',
+    `Complaint {{reference}}, which concerns you, is still being dealt with. Under our complaints policy you are kept informed as it goes on.
+
+Who is dealing with it: {{handler}}. The next update to the complainant is due by {{updateBy}}; you will hear from the {{handler}} about progress at the same time.
+
+If you have any questions, please speak to your line manager or to the {{handler}}.`,
+    'progress',
+  ),
+  T(
     'digest',
     'Complaints to deal with today ({{today}})',
     `New since yesterday: {{digestNew}}
 Due today: {{digestDueToday}}
 Overdue: {{digestOverdue}}
+Letters that could not be sent: {{digestFailed}}
 
 Open the complaints spreadsheet: {{caseLink}}`,
   ),
