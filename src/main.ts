@@ -25,6 +25,7 @@ import { removeOldTriggers, retireIfLeftover, takeOverTriggers } from './gas/tri
 import { SWEEP_DONE, runSweep } from './gas/sweep';
 import { PENDING_PROPERTY, markOutboxPending } from './gas/mail';
 import { sendQueuedMailAfter } from './gas/mail/entry-points';
+import { handleOutboxEdit, isOutboxStatusEdit } from './gas/mail/outbox-edits';
 import type { SendReport } from './gas/mail/sender';
 import { handleStaffEdit, type StaffEdit } from './gas/workflow';
 
@@ -156,8 +157,16 @@ export function onComplaintSubmitted(e?: GoogleAppsScript.Events.SheetsOnFormSub
 
 export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const tab = e.range.getSheet().getName();
-  // Staff approving or re-queueing a letter: let the next sender run look at the Outbox.
-  if (tab === 'Outbox') markOutboxPending();
+  if (tab === 'Outbox') {
+    // Staff approving or re-queueing a letter: let the next sender run look at the Outbox.
+    markOutboxPending();
+    if (!isOutboxStatusEdit(e)) return;
+    tracked('onStaffEdit', (ctx, now) => {
+      if (retireIfLeftover(ctx.settings, e.triggerUid)) return;
+      handleOutboxEdit(ctx, e, now);
+    });
+    return;
+  }
   if (tab !== 'Cases') return;
   tracked('onStaffEdit', (ctx, now) => {
     // A previous owner's trigger after a take-over: the new owner's handles this edit.

@@ -36,6 +36,10 @@
  *    day, else `on-track` (the late step is named in the reason; it is history, not a present danger).
  * An unknown state id is treated as `open`, so its clocks keep running rather than vanish.
  *
+ * Every date is one promised to the public, so it falls on a working day: the office's own deadlines
+ * (acknowledge, update, appeal acknowledge, appeal decision) move to the working day before when they land
+ * on a weekend, bank holiday or closure day; the complainant's (the appeal window) to the working day after.
+ *
  * Owed letters (optional input): what the office still owes someone outside the deadlines above, e.g. an
  * outcome letter written but not yet approved, printed or sent. While anything is owed the status is
  * never `met` or `closed`: a `met` or `closed` status becomes `due-soon` and the reason names what is
@@ -73,7 +77,7 @@ export function computeClocks(
   const running = kind === 'open' || kind === 'review';
   const pauses = [...record.pauses].sort((a, b) => a.from.getTime() - b.from.getTime());
   const due = (start: Date | null, rule: ClockRule | null): LocalDate | null =>
-    start && rule ? deadline(londonDate(start), rule, pauses, today, calendar) : null;
+    start && rule ? onOrBefore(deadline(londonDate(start), rule, pauses, today, calendar), calendar) : null;
 
   const received = londonDate(record.receivedAt);
   const updateStart =
@@ -90,7 +94,7 @@ export function computeClocks(
     updateBy: running ? due(updateStart, rules.update) : null,
     appealBy:
       appealable && record.closedAt && rules.appealWindow
-        ? addDays(londonDate(record.closedAt), rules.appealWindow, calendar)
+        ? onOrAfter(addDays(londonDate(record.closedAt), rules.appealWindow, calendar), calendar)
         : null,
     appealAcknowledgeBy: due(record.appealedAt, rules.appealAcknowledge),
     appealDecisionBy: due(record.appealedAt, rules.appealDecision),
@@ -161,6 +165,29 @@ function reviewBy(
   const events = [record.receivedAt, record.lastUpdateAt, record.lastContactAt, record.appealedAt];
   const latest = events.reduce<Date>((a, b) => (b && b > a ? b : a), record.receivedAt);
   return deadline(londonDate(latest), rule, pauses, today, calendar);
+}
+
+/** The office's promise: the day itself if it is a working day, else the working day before. */
+function onOrBefore(day: LocalDate, calendar: Calendar): LocalDate {
+  let d = day;
+  // Bounded: no run of non-working days is anywhere near a month long.
+  for (let i = 0; i < 31 && !calendar.isWorkingDay(d); i++) d = calendar.addCalendarDays(d, -1);
+  return d;
+}
+
+/** The complainant's deadline: the day itself if it is a working day, else the next working day. */
+function onOrAfter(day: LocalDate, calendar: Calendar): LocalDate {
+  return calendar.isWorkingDay(day) ? day : calendar.nextWorkingDay(day);
+}
+
+/**
+ * The date a progress update promises the next one by: one update period after the one now due, on a
+ * working day (the update now being written is this cycle's; the letter speaks of the next).
+ */
+export function nextUpdateBy(profile: PolicyProfile, clocks: Clocks, calendar: Calendar): LocalDate | null {
+  const rule = profile.clocks.update;
+  if (!rule || !clocks.updateBy) return null;
+  return onOrBefore(addDays(clocks.updateBy, rule, calendar), calendar);
 }
 
 /** Letters to someone outside the office whose being unsent means the office still owes something. */

@@ -6,7 +6,7 @@
 import { londonDate } from './calendar';
 import { owedLetter } from './clocks';
 import { KIND_INFO, type LetterKind } from './letters/kinds';
-import { longDate } from './letters/values';
+import { longDate, passesOn } from './letters/values';
 import type { CaseRecord, Clocks, Language, LocalDate, PolicyProfile, RoleId } from './model';
 
 /** Reminders go to the handler this many working days before a progress update is due. */
@@ -119,8 +119,18 @@ export function firstLetters(profile: PolicyProfile, record: CaseRecord): Letter
     return out;
   }
   if (route.redirectTo === 'not-eligible') return [request(profile, record, 'not-eligible')];
-  return [request(profile, record, 'redirect', { variant: route.redirectTo ?? '' })];
+  const out = [request(profile, record, 'redirect', { variant: route.redirectTo ?? '' })];
+  // The office sends it on itself: a task for staff, with the other body's contact (001 ¶10).
+  const passed = passesOn(profile, record);
+  if (passed)
+    out.push(request(profile, record, 'pass-on', { extra: { passOnReason: PASS_ON_REASON[passed] } }));
+  return out;
 }
+
+const PASS_ON_REASON = {
+  consent: 'the complainant agreed that we may share it with them.',
+  safeguarding: 'a safeguarding concern was raised, so it goes without waiting for consent.',
+} as const;
 
 /**
  * A complaint that raises a safeguarding concern alerts the profile's safeguarding role at once (001 ¶9(b)

@@ -123,6 +123,8 @@ export interface Route {
   flags: RouteFlag[];
   /** Seed paragraphs the decision rests on, e.g. `002 §4.9`. */
   sources: string[];
+  /** The id of the redirect rule that matched; absent when not redirected, or on rows from before it was kept. */
+  ruleId?: string;
 }
 
 /** A paused stretch of the clock (waiting on the complainant). `to` is null while still paused. */
@@ -318,6 +320,11 @@ export interface RedirectRule {
   id: string;
   when: RedirectCondition;
   target: RedirectTarget;
+  /**
+   * The complainant must go to the body themselves and the office does not pass it on (a crime "must be
+   * submitted directly", 001 ¶11): the letter offers no pass-on and no consent is asked.
+   */
+  reportDirectly?: boolean;
   /** Who to go to instead, e.g. "the Dyfed-Powys Police and Crime Panel", with how to reach them. */
   contact: string;
   contactCy?: string;
@@ -451,4 +458,13 @@ export interface PolicyProfile {
   exclusions?: ExclusionQuestion[];
   /** Free-text record-keeping duty (e.g. West Midlands HR Governance Group). */
   recordKeeping?: string;
+  /** How the public reaches the office, as the policy gives it; the default of the Settings contact rows. */
+  officeContact?: OfficeContact;
+}
+
+/** The office's own contact details, printed on every letter to the public. Blank parts are left out. */
+export interface OfficeContact {
+  address?: string;
+  phone?: string;
+  email?: string;
 }

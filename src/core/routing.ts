@@ -68,7 +68,12 @@ function safeguardingNote(complaint: Complaint): string {
 function redirected(rule: RedirectRule, complaint: Complaint): Route {
   const flags = baseFlags(complaint);
   // Safeguarding overrides consent: it may not be possible to ask first (001 ¶10).
-  if (OTHER_BODIES.has(rule.target) && complaint.consentToShare !== true && complaint.safeguarding !== true) {
+  if (
+    OTHER_BODIES.has(rule.target) &&
+    rule.reportDirectly !== true &&
+    complaint.consentToShare !== true &&
+    complaint.safeguarding !== true
+  ) {
     flags.push('consent-needed');
   }
   const consent = flags.includes('consent-needed')
@@ -83,7 +88,18 @@ function redirected(rule: RedirectRule, complaint: Complaint): Route {
     appealBody: null,
     flags,
     sources: [rule.source],
+    ruleId: rule.id,
   };
+}
+
+/**
+ * The redirect rule a route came from: the one that matched, by id. Rows routed before the id was kept
+ * fall back to the first rule with the same target.
+ */
+export function redirectRuleOf(profile: PolicyProfile, route: Route | null): RedirectRule | undefined {
+  if (!route?.redirectTo) return undefined;
+  const byId = route.ruleId ? profile.redirects.find((r) => r.id === route.ruleId) : undefined;
+  return byId ?? profile.redirects.find((r) => r.target === route.redirectTo);
 }
 
 function inScope(profile: PolicyProfile, rule: RoutingRule, complaint: Complaint): Route {

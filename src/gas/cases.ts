@@ -22,6 +22,7 @@ import {
 import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
+import { redirectRuleOf } from '../core/routing';
 import { MAX_CELL_CHARS, TRUNCATED_NOTE, fitText } from '../core/text';
 import { QUESTIONS } from './form-questions';
 import type { Cell, RowValues, Table } from './table';
@@ -539,7 +540,7 @@ function routeText(profile: PolicyProfile, route: Route | null): string {
   if (route.inScope)
     return `Handled here: ${route.handler ? roleTitle(profile, route.handler, 'en') : 'to be assigned'}`;
   if (route.redirectTo === 'not-eligible') return 'Not eligible';
-  const rule = profile.redirects.find((r) => r.target === route.redirectTo);
+  const rule = redirectRuleOf(profile, route);
   return route.redirectTo ? `Redirected: ${rule?.contact ?? route.redirectTo}` : 'Needs review';
 }
 

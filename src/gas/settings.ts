@@ -3,7 +3,7 @@
  * column; the script reads the whole tab with one getValues.
  */
 import { isLocalDate, londonDate } from '../core/calendar';
-import type { LocalDate, PolicyProfile } from '../core/model';
+import type { LocalDate, OfficeContact, PolicyProfile } from '../core/model';
 import { TABS } from './tabs';
 import { Table, type Cell } from './table';
 
@@ -25,6 +25,8 @@ export interface Settings {
   triggersOwner: string;
   /** The unique ids of those triggers: any other trigger of this project is a leftover (trigger-owner.ts). */
   triggerIds: string[];
+  /** The office's address, phone and email, printed at the foot of every letter to the public. */
+  officeContact: OfficeContact;
 }
 
 export const SETTING_KEYS = {
@@ -38,6 +40,9 @@ export const SETTING_KEYS = {
   triggersOwner: 'triggers-owner',
   triggersInstalled: 'triggers-installed',
   triggerIds: 'trigger-ids',
+  officeAddress: 'office-address',
+  officePhone: 'office-phone',
+  officeEmail: 'office-email',
 } as const;
 
 export const roleKey = (roleId: string) => `role:${roleId}`;
@@ -72,6 +77,7 @@ export function settingRows(profile: PolicyProfile, current: Partial<Record<stri
       '',
       'Extra days the office is closed, as YYYY-MM-DD, separated by commas. Bank holidays are already counted.',
     ),
+    ...officeContactRows(profile, row),
     ...profile.roles.map((r) =>
       row(roleKey(r.id), `Email for ${r.title}`, '', `Letters and reminders for the ${r.title} go here.`),
     ),
@@ -85,6 +91,39 @@ export function settingRows(profile: PolicyProfile, current: Partial<Record<stri
     ),
     row(SETTING_KEYS.triggersInstalled, 'Triggers installed on (set by the script)', '', 'Do not edit.'),
     row(SETTING_KEYS.triggerIds, 'Trigger ids (set by the script)', '', 'Do not edit.'),
+  ];
+}
+
+/** The office contact block; each defaults to what the policy gives, and says so where it gives none. */
+function officeContactRows(
+  profile: PolicyProfile,
+  row: (key: string, label: string, fallback: Cell, help: string) => Cell[],
+): Cell[][] {
+  const given = profile.officeContact ?? {};
+  const help = (what: string, part: keyof OfficeContact) =>
+    `${what} Printed on every letter to the public; leave blank to leave it out. ` +
+    (given[part]
+      ? 'Filled in from the complaints policy: check it is current.'
+      : 'The complaints policy gives none, so fill it in.');
+  return [
+    row(
+      SETTING_KEYS.officeAddress,
+      'Office postal address',
+      given.address ?? '',
+      help('Where people write to the office, on one line.', 'address'),
+    ),
+    row(
+      SETTING_KEYS.officePhone,
+      'Office phone',
+      given.phone ?? '',
+      help('The office’s phone number.', 'phone'),
+    ),
+    row(
+      SETTING_KEYS.officeEmail,
+      'Office email',
+      given.email ?? '',
+      help('The email address people write to about a complaint.', 'email'),
+    ),
   ];
 }
 
@@ -127,6 +166,11 @@ export function parseSettings(table: Table): Settings {
     triggerIds: text(values.get(SETTING_KEYS.triggerIds))
       .split(/[,\s]+/)
       .filter(Boolean),
+    officeContact: {
+      address: text(values.get(SETTING_KEYS.officeAddress)),
+      phone: text(values.get(SETTING_KEYS.officePhone)),
+      email: text(values.get(SETTING_KEYS.officeEmail)),
+    },
   };
 }
 

@@ -171,7 +171,8 @@ describe('end to end through npx tsx', () => {
   it('prints clocks as JSON, exit 0', async () => {
     const r = await cli(['clocks', '--policy', 'wiltshire', '--received', '2026-05-30T10:00:00Z']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ acknowledgeBy: '2026-06-05', updateBy: '2026-06-27' });
+    // 28 days from Saturday 30 May is Saturday 27 June: the office promises the Friday before.
+    expect(JSON.parse(r.stdout)).toMatchObject({ acknowledgeBy: '2026-06-05', updateBy: '2026-06-26' });
   });
 
   it('unknown command: one line, exit 2, no stack trace', async () => {

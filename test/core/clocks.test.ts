@@ -116,7 +116,8 @@ describe('update, appeal and retention clocks', () => {
   it('updateBy runs from the later of receipt and the last update, while open', () => {
     expect(clocks(record(), '2026-06-02').updateBy).toBe('2026-06-29');
     const updated = record({ lastUpdateAt: at('2026-06-20') });
-    expect(clocks(updated, '2026-06-22').updateBy).toBe('2026-07-18');
+    // 28 days on is Saturday 18 July: the office promises the working day before, Friday 17 July.
+    expect(clocks(updated, '2026-06-22').updateBy).toBe('2026-07-17');
     expect(clocks(record({ state: 'needs-review' }), '2026-06-02').updateBy).toBe('2026-06-29');
     expect(clocks(record({ state: 'closed', closedAt: at('2026-06-10') }), '2026-06-11').updateBy).toBeNull();
   });
@@ -164,7 +165,8 @@ describe('pauses', () => {
     const r = record({ pauses: [{ from: at('2026-06-03'), to: at('2026-06-08') }] });
     const c = clocks(r, '2026-06-09');
     expect(c.acknowledgeBy).toBe('2026-06-11');
-    expect(c.updateBy).toBe('2026-07-04');
+    // 29 June + 5 paused days is Saturday 4 July: the office promises Friday 3 July.
+    expect(c.updateBy).toBe('2026-07-03');
   });
 
   it('while paused the status is paused and the deadline keeps moving', () => {

@@ -172,7 +172,8 @@ describe('the daily run over 120 days of an open Wiltshire case (updates every 2
     expect(escalations.map((l) => l.cycle)).toEqual([
       'ack-2026-03-09',
       'update-2026-03-30',
-      'update-2026-05-09',
+      // 11 April + 28 days is Saturday 9 May: the promise falls on the working day before.
+      'update-2026-05-08',
     ]);
     expect(new Set(escalations.map((l) => l.toRole))).toEqual(new Set(['director-of-operations']));
     expect(escalations[0]?.extra.overdueWhat).toBe('the acknowledgement was due on Monday 9 March 2026');

@@ -187,8 +187,9 @@ describe('flags', () => {
     expect(route(wm, c({ whistleblowing: true })).flags).toEqual(['whistleblowing']);
     expect(route(wm, c({})).flags).not.toContain('consent-needed');
   });
-  it('marks criminal allegations', () => {
-    expect(route(wm, c({ allegesCrime: true })).flags).toEqual(['criminal-allegation', 'consent-needed']);
+  it('001 ¶11 "if the complaint alleges criminal behaviour, this must be submitted directly to West Midlands Police": marks it, and asks no consent (nothing is passed on)', () => {
+    expect(route(wm, c({ allegesCrime: true })).flags).toEqual(['criminal-allegation']);
+    expect(route(wm, c({ allegesCrime: true })).ruleId).toBe('criminal-allegation');
   });
   it('keeps the safeguarding flag on in-scope complaints', () => {
     expect(route(getProfile('wiltshire'), c({ safeguarding: true })).flags).toEqual([

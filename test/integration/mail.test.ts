@@ -265,7 +265,9 @@ describe('letters that need a person', () => {
     const subject = 'The outcome of your complaint (WIL-2026-0001)';
     expect(office.complainantMail().map((m) => m.subject)).not.toContain(subject);
     const key = String(outcome['Key']);
-    office.setOutbox(key, 'Body', `${String(outcome['Body'])}\n\nP.S. Edited by staff.`);
+    // Staff replace the [bracketed] guidance before approving: a letter still holding it is not sent.
+    const written = String(outcome['Body']).replace(/^\[.*\]$/m, 'We spoke to the team about your calls.');
+    office.setOutbox(key, 'Body', `${written}\n\nP.S. Edited by staff.`);
     office.editOutbox(key, 'Status', 'approved');
     office.send();
     office.send();
@@ -309,7 +311,9 @@ describe('letters that need a person', () => {
     const col = (h: string) => String.fromCharCode(65 + cases[0]!.indexOf(h));
     office.emu.edit('Cases', `${col('Outcome')}2`, 'Upheld: apology with an explanation');
     office.emu.edit('Cases', `${col('Stage')}2`, 'Closed: appeal window open');
-    const key = String(office.outbox().find((r) => r['Kind'] === 'outcome')!['Key']);
+    const outcome = office.outbox().find((r) => r['Kind'] === 'outcome')!;
+    const key = String(outcome['Key']);
+    office.setOutbox(key, 'Body', String(outcome['Body']).replace(/^\[.*\]$/m, 'We have apologised.'));
     office.editOutbox(key, 'Status', 'approved');
     office.send();
     expect(office.complainantMail()).toHaveLength(0);

@@ -13,6 +13,7 @@ export const LETTER_KINDS = [
   'update-due',
   'overdue',
   'digest',
+  'pass-on',
   'subject-copy',
   'subject-update',
 ] as const;
@@ -51,6 +52,9 @@ export const PLACEHOLDERS: Record<string, string> = {
   outcome: 'The outcome chosen by staff',
   appealOutcome: 'The appeal outcome chosen by staff',
   stage: 'The case’s stage',
+  officeContact: 'The office’s address, phone and email from Settings, one per line (blank parts left out)',
+  signature: 'Who signs the letter: the role the policy says writes it, or the Complaints Team',
+  passOnReason: 'Why the office may pass the complaint on: the complainant agreed, or a safeguarding concern',
   overdueWhat: 'What is overdue and since when',
   caseLink: 'A link to the complaints spreadsheet (staff letters only)',
   today: 'Today’s date (daily digest)',
@@ -68,12 +72,20 @@ export const PLACEHOLDERS: Record<string, string> = {
 const CASE = Object.keys(PLACEHOLDERS).filter(
   (p) =>
     !p.startsWith('digest') &&
-    !['overdueWhat', 'caseLink', 'today', 'complaintText', 'complaintWanted'].includes(p),
+    !['overdueWhat', 'caseLink', 'today', 'passOnReason', 'complaintText', 'complaintWanted'].includes(p),
 );
 const STAFF_CASE = [...CASE, 'caseLink'];
 
+/**
+ * Who signs a letter: the complaints team, or the role that took the decision it reports. 000 §9: "You
+ * will receive a letter from the person considering your complaint".
+ */
+export type Signer = 'complaints-team' | 'decision-maker' | 'appeal-body';
+
 export interface KindInfo {
   audience: Audience;
+  /** Who the letter is from ({{signature}}). */
+  signedBy: Signer;
   /** Judgement letters are held until staff approve them: they replace Gmail drafts, so no Gmail scope. */
   needsApproval: boolean;
   /** Placeholders a template of this kind must use, or it cannot do its job. */
@@ -85,9 +97,10 @@ export interface KindInfo {
 const kind = (
   audience: Audience,
   required: string[],
-  options: { needsApproval?: boolean; placeholders?: string[] } = {},
+  options: { needsApproval?: boolean; placeholders?: string[]; signedBy?: Signer } = {},
 ): KindInfo => ({
   audience,
+  signedBy: options.signedBy ?? 'complaints-team',
   needsApproval: options.needsApproval ?? false,
   required,
   placeholders: options.placeholders ?? (audience === 'staff' ? STAFF_CASE : CASE),
@@ -99,9 +112,12 @@ export const KIND_INFO: Record<LetterKind, KindInfo> = {
   'not-eligible': kind('complainant', ['reference']),
   // Queued as a draft with a gap for the update itself, so a person must write and approve it.
   'progress-update': kind('complainant', ['reference'], { needsApproval: true }),
-  outcome: kind('complainant', ['reference', 'outcome'], { needsApproval: true }),
+  outcome: kind('complainant', ['reference', 'outcome'], { needsApproval: true, signedBy: 'decision-maker' }),
   'appeal-acknowledgement': kind('complainant', ['reference']),
-  'appeal-outcome': kind('complainant', ['reference', 'appealOutcome'], { needsApproval: true }),
+  'appeal-outcome': kind('complainant', ['reference', 'appealOutcome'], {
+    needsApproval: true,
+    signedBy: 'appeal-body',
+  }),
   'case-assigned': kind('staff', ['reference']),
   'update-due': kind('staff', ['reference']),
   overdue: kind('staff', ['reference', 'overdueWhat'], { placeholders: [...STAFF_CASE, 'overdueWhat'] }),
@@ -112,6 +128,10 @@ export const KIND_INFO: Record<LetterKind, KindInfo> = {
   'subject-update': kind('subject', ['reference']),
   digest: kind('staff', ['digestOverdue'], {
     placeholders: ['today', 'caseLink', 'digestNew', 'digestDueToday', 'digestOverdue', 'digestFailed'],
+  }),
+  // A task for staff, not a letter: the Outbox row says what to send to whom; staff mark it done.
+  'pass-on': kind('staff', ['reference', 'redirectContact'], {
+    placeholders: [...STAFF_CASE, 'passOnReason'],
   }),
 };
 

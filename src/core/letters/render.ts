@@ -27,6 +27,20 @@ export function textToHtml(text: string): string {
     .join('\n');
 }
 
+/**
+ * A line that is wholly `[ ... ]`: guidance for staff in a draft (the default outcome, appeal outcome and
+ * progress update letters have one), to be replaced before the letter may be approved or sent.
+ */
+const GUIDANCE_LINE = /^[ \t]*\[[^\n]*\][ \t]*$/m;
+
+export function hasStaffGuidance(text: string): boolean {
+  return GUIDANCE_LINE.test(text.replace(/\r\n?/g, '\n'));
+}
+
+/** Plain words for staff: why a letter with guidance in it was not approved or sent. */
+export const GUIDANCE_REFUSAL =
+  'This letter still has guidance for staff in square brackets. Replace the [bracketed] line with what you want to say in the Body, then set Status to approved.';
+
 function fill(text: string, values: Record<string, string>): string {
   return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
 }

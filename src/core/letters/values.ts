@@ -1,7 +1,9 @@
 /** The values that fill a letter's placeholders, in the letter's language. */
-import type { CaseRecord, Clocks, Language, LocalDate, PolicyProfile } from '../model';
+import type { CaseRecord, Clocks, Language, LocalDate, OfficeContact, PolicyProfile } from '../model';
 import { roleTitle } from '../profile';
 import { londonDate } from '../calendar';
+import { redirectRuleOf } from '../routing';
+import { KIND_INFO, type LetterKind } from './kinds';
 
 const MONTHS = {
   en: [
@@ -63,7 +65,12 @@ const SENTENCES = {
     appealDecisionNone: 'We will give you an answer as soon as we can.',
     consentYes:
       'You told us we may pass your complaint on. We will send it to them and let you know when we have.',
-    consentNo: 'You have not given us permission to pass your complaint on, so please contact them yourself.',
+    consentNo:
+      'You have not given us permission to pass your complaint on, so please contact them yourself. If you would like us to send it to them for you, reply to this letter and tell us.',
+    consentSafeguarding:
+      'Because you told us about a risk to someone’s safety, we will pass your complaint on to them straight away so they can act, and let you know when we have.',
+    team: 'Complaints Team',
+    contact: { address: 'Address', phone: 'Phone', email: 'Email' },
   },
   cy: {
     span: (days: number, unit: Unit) => `${days} ${unit === 'working' ? 'diwrnod gwaith' : 'diwrnod'}`,
@@ -80,7 +87,11 @@ const SENTENCES = {
     consentYes:
       'Dywedoch chi y cawn ni anfon eich cwyn ymlaen. Byddwn yn ei hanfon atyn nhw ac yn rhoi gwybod i chi pan fyddwn wedi gwneud hynny.',
     consentNo:
-      'Nid ydych chi wedi rhoi caniatâd i ni anfon eich cwyn ymlaen, felly cysylltwch â nhw eich hun os gwelwch yn dda.',
+      'Nid ydych chi wedi rhoi caniatâd i ni anfon eich cwyn ymlaen, felly cysylltwch â nhw eich hun os gwelwch yn dda. Os hoffech i ni ei hanfon atyn nhw ar eich rhan, atebwch y llythyr hwn a dywedwch wrthym.',
+    consentSafeguarding:
+      'Gan i chi ddweud wrthym am risg i ddiogelwch rhywun, byddwn yn anfon eich cwyn ymlaen atyn nhw ar unwaith er mwyn iddyn nhw weithredu, ac yn rhoi gwybod i chi pan fyddwn wedi gwneud hynny.',
+    team: 'Tîm Cwynion',
+    contact: { address: 'Cyfeiriad', phone: 'Ffôn', email: 'E-bost' },
   },
 };
 
@@ -91,6 +102,49 @@ const PASSED_ON: ReadonlySet<string> = new Set([
   'partner-organisation',
 ]);
 
+/**
+ * Whether the office itself passes this redirected complaint on to the other body: the complainant agreed,
+ * or a safeguarding concern was raised, when it may not be possible to ask first (001 ¶10).
+ */
+export function passesOn(profile: PolicyProfile, record: CaseRecord): 'consent' | 'safeguarding' | null {
+  const route = record.route;
+  if (!route?.redirectTo || !PASSED_ON.has(route.redirectTo)) return null;
+  if (redirectRuleOf(profile, route)?.reportDirectly === true) return null;
+  if (record.complaint.consentToShare === true) return 'consent';
+  if (record.complaint.safeguarding === true) return 'safeguarding';
+  return null;
+}
+
+/** The office's contact block for the foot of a letter: one line per part given, none when all are blank. */
+export function officeContactBlock(contact: OfficeContact, language: Language): string {
+  const words = SENTENCES[language].contact;
+  return (['address', 'phone', 'email'] as const)
+    .map((part) => {
+      const value = (contact[part] ?? '').replace(/\s*\n\s*/g, ', ').trim();
+      return value ? `${words[part]}: ${value}` : '';
+    })
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Who signs a letter of this kind (KIND_INFO), as a role title in the letter's language. */
+export function signatureFor(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  kind: LetterKind,
+  language: Language,
+): string {
+  const signer = KIND_INFO[kind].signedBy;
+  // A role that took the handling on personally (002 §4.8) is the person considering the complaint.
+  const role =
+    signer === 'decision-maker'
+      ? (record.handledBy ?? record.route?.decisionMaker)
+      : signer === 'appeal-body'
+        ? record.route?.appealBody
+        : null;
+  return role ? roleTitle(profile, role, language) : SENTENCES[language].team;
+}
+
 /** Whether this complainant could still appeal this case, whatever stage it is at. */
 export function appealPossible(profile: PolicyProfile, record: CaseRecord): boolean {
   return (
@@ -98,6 +152,19 @@ export function appealPossible(profile: PolicyProfile, record: CaseRecord): bool
     Boolean(record.route?.appealBody) &&
     !(record.handledBy && profile.appeal.noAppealWhenHandledBy.includes(record.handledBy))
   );
+}
+
+function consentSentence(profile: PolicyProfile, record: CaseRecord, language: Language): string {
+  const s = SENTENCES[language];
+  const route = record.route;
+  if (!route?.redirectTo || !PASSED_ON.has(route.redirectTo)) return '';
+  if (redirectRuleOf(profile, route)?.reportDirectly === true) return '';
+  const passed = passesOn(profile, record);
+  return passed === 'consent'
+    ? s.consentYes
+    : passed === 'safeguarding'
+      ? s.consentSafeguarding
+      : s.consentNo;
 }
 
 export function letterValues(
@@ -111,9 +178,7 @@ export function letterValues(
   const cy = language === 'cy';
   const title = (id: string | null | undefined) => (id ? roleTitle(profile, id, language) : '');
   const route = record.route;
-  const redirect = route?.redirectTo
-    ? profile.redirects.find((r) => r.target === route.redirectTo)
-    : undefined;
+  const redirect = redirectRuleOf(profile, route ?? null);
   const appealBody = title(route?.appealBody);
   const window = profile.clocks.appealWindow;
   const canAppeal = appealPossible(profile, record);
@@ -155,12 +220,9 @@ export function letterValues(
         ? redirect.explanationCy
         : redirect.explanation
       : '',
-    consentSentence:
-      route?.redirectTo && PASSED_ON.has(route.redirectTo)
-        ? record.complaint.consentToShare
-          ? s.consentYes
-          : s.consentNo
-        : '',
+    consentSentence: consentSentence(profile, record, language),
+    signature: s.team,
+    officeContact: '',
     notEligibleExplanation: notEligibleExplanation(profile, record, cy),
     outcome: label(profile.outcomes, record.outcome),
     appealOutcome: label(profile.appeal.outcomes, record.appealOutcome),

@@ -58,6 +58,7 @@ export const dyfedPowys: PolicyProfile = {
     {
       id: 'criminal-allegation',
       when: { allegesCrime: true },
+      reportDirectly: true,
       target: 'police-force',
       contact: 'Dyfed-Powys Police: call 101, or 999 in an emergency',
       contactCy: 'Heddlu Dyfed-Powys: ffoniwch 101, neu 999 mewn argyfwng',
@@ -74,17 +75,18 @@ export const dyfedPowys: PolicyProfile = {
       contact: 'Dyfed-Powys Police and Crime Panel (dppoliceandcrimepanel.wales)',
       contactCy: 'Panel Heddlu a Throseddu Dyfed-Powys (dppoliceandcrimepanel.wales)',
       explanation:
-        'Complaints about the Police and Crime Commissioner are dealt with by the Police and Crime Panel, under the Elected Local Policing Bodies (Complaints and Misconduct) Regulations 2012. We will send your complaint to the Panel.',
+        'Complaints about the Police and Crime Commissioner are dealt with by the Police and Crime Panel, under the Elected Local Policing Bodies (Complaints and Misconduct) Regulations 2012.',
       explanationCy:
-        "Y Panel Heddlu a Throseddu sy'n ymdrin â chwynion am y Comisiynydd Heddlu a Throseddu, o dan Reoliadau Cyrff Plismona Lleol Etholedig (Cwynion a Chamymddwyn) 2012. Byddwn yn anfon eich cwyn at y Panel.",
+        "Y Panel Heddlu a Throseddu sy'n ymdrin â chwynion am y Comisiynydd Heddlu a Throseddu, o dan Reoliadau Cyrff Plismona Lleol Etholedig (Cwynion a Chamymddwyn) 2012.",
       source: '000 §3, §6',
     },
     {
       id: 'police-to-force',
       when: { subjects: ['police'] },
       target: 'police-force',
-      contact: 'Dyfed-Powys Police Professional Standards Department',
-      contactCy: 'Adran Safonau Proffesiynol Heddlu Dyfed-Powys',
+      contact: 'Dyfed-Powys Police Professional Standards Department: call 101, or see dyfed-powys.police.uk',
+      contactCy:
+        'Adran Safonau Proffesiynol Heddlu Dyfed-Powys: ffoniwch 101, neu ewch i dyfed-powys.police.uk',
       explanation:
         'Complaints about police officers and police staff are dealt with by Dyfed-Powys Police under the police complaints system, not by this procedure.',
       explanationCy:
@@ -133,9 +135,9 @@ export const dyfedPowys: PolicyProfile = {
       when: { relationships: ['police-staff'] },
       target: 'police-force',
       contact:
-        'Dyfed-Powys Police (see paragraph 5.7 of the IOPC Statutory Guidance on the police complaints system)',
+        'Dyfed-Powys Police, dyfed-powys.police.uk (see paragraph 5.7 of the IOPC Statutory Guidance on the police complaints system)',
       contactCy:
-        'Heddlu Dyfed-Powys (gweler paragraff 5.7 o Ganllawiau Statudol yr IOPC ar system gwynion yr heddlu)',
+        'Heddlu Dyfed-Powys, dyfed-powys.police.uk (gweler paragraff 5.7 o Ganllawiau Statudol yr IOPC ar system gwynion yr heddlu)',
       explanation:
         'Officers and staff under the direction and control of the Chief Constable cannot use this procedure. Please see paragraph 5.7 of the IOPC Statutory Guidance on the police complaints system.',
       explanationCy:
@@ -149,9 +151,9 @@ export const dyfedPowys: PolicyProfile = {
       contact: "The organisation's own complaints procedure",
       contactCy: 'Gweithdrefn gwynion y sefydliad ei hun',
       explanation:
-        'This procedure covers the Office of the Police and Crime Commissioner and its staff only. Please complain to the organisation itself, using its own complaints procedure.',
+        'This procedure covers the Office of the Police and Crime Commissioner and its staff only. A complaint about another organisation is for that organisation to consider, under its own complaints procedure.',
       explanationCy:
-        "Mae'r weithdrefn hon yn ymwneud â Swyddfa'r Comisiynydd Heddlu a Throseddu a'i staff yn unig. Gwnewch eich cwyn i'r sefydliad ei hun, drwy ei weithdrefn gwynion ei hun.",
+        "Mae'r weithdrefn hon yn ymwneud â Swyddfa'r Comisiynydd Heddlu a Throseddu a'i staff yn unig. Mater i'r sefydliad arall yw cwyn amdano, o dan ei weithdrefn gwynion ei hun.",
       source: '000 §3',
     },
   ],
@@ -355,6 +357,11 @@ export const dyfedPowys: PolicyProfile = {
     dueSoonWorkingDays: 2,
   },
   updatesToSubject: false,
+  // 000 §6: "Email: OPCC@dyfed-powys.police.uk Post: ... Police Headquarters, Llangunnor SA31 2PF".
+  officeContact: {
+    address: 'Police Headquarters, Llangunnor SA31 2PF',
+    email: 'OPCC@dyfed-powys.police.uk',
+  },
   subjectCopy: {
     required: false,
     source: '000 §3-9',

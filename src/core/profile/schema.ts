@@ -68,6 +68,7 @@ export const policyProfileSchema = z.object({
         allegesCrime: z.optional(z.boolean()),
         whistleblowing: z.optional(z.boolean()),
       }),
+      reportDirectly: z.optional(z.boolean()),
       target: z.enum(REDIRECT_TARGETS),
       contact: text,
       contactCy: z.optional(text),
@@ -164,6 +165,9 @@ export const policyProfileSchema = z.object({
     ),
   ),
   recordKeeping: z.optional(z.string()),
+  officeContact: z.optional(
+    z.object({ address: z.optional(text), phone: z.optional(text), email: z.optional(text) }),
+  ),
 });
 
 // The compiler proves the schema and the model describe the same shape: if either drifts, this fails.

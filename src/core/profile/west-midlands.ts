@@ -48,6 +48,7 @@ export const westMidlands: PolicyProfile = {
     {
       id: 'criminal-allegation',
       when: { allegesCrime: true },
+      reportDirectly: true,
       target: 'police-force',
       contact: 'West Midlands Police: call 101, or 999 in an emergency',
       explanation:
@@ -58,7 +59,8 @@ export const westMidlands: PolicyProfile = {
       id: 'pcc-to-panel',
       when: { subjects: ['pcc', 'deputy-pcc'] },
       target: 'police-and-crime-panel',
-      contact: 'West Midlands Police and Crime Panel',
+      contact:
+        'West Midlands Police and Crime Panel: westmidlandspcp.org.uk, WMPCP@birmingham.gov.uk, or WMPCP Scrutiny Office, Council House, Birmingham B1 1BB',
       explanation:
         'Complaints about the Police and Crime Commissioner, or the people the Commissioner appoints, must be made to the West Midlands Police and Crime Panel.',
       source: '001 ¶3; Application of this procedure',
@@ -67,7 +69,7 @@ export const westMidlands: PolicyProfile = {
       id: 'police-to-force',
       when: { subjects: ['police'] },
       target: 'police-force',
-      contact: 'West Midlands Police (Police Complaints)',
+      contact: 'West Midlands Police (Police Complaints): call 101, or see westmidlands.police.uk',
       explanation:
         'Complaints about police officers and police staff must be made to West Midlands Police. The Police and Crime Commissioner has no powers to become involved with them.',
       source: '001 ¶2',
@@ -107,7 +109,7 @@ export const westMidlands: PolicyProfile = {
       contact:
         "The organisation's own complaints or grievance procedure (for charities, serious wrongdoing can be reported to the Charity Commission)",
       explanation:
-        'In most cases a complaint about another organisation should be made to that organisation under its own complaints procedure. The Deputy Chief Executive will look at whether our office should become involved, for example where there are safeguarding concerns or a possible breach of a contract with the Commissioner, and will let you know.',
+        'In most cases a complaint about another organisation is for that organisation to consider, under its own complaints procedure. The Deputy Chief Executive will look at whether our office should become involved, for example where there are safeguarding concerns or a possible breach of a contract with the Commissioner, and will let you know.',
       source: '001 ¶5-10',
     },
   ],

@@ -41,6 +41,7 @@ export const wiltshire: PolicyProfile = {
     {
       id: 'criminal-allegation',
       when: { allegesCrime: true },
+      reportDirectly: true,
       target: 'police-force',
       contact: 'Wiltshire Police: call 101, or 999 in an emergency',
       explanation:
@@ -51,7 +52,8 @@ export const wiltshire: PolicyProfile = {
       id: 'pcc-to-panel',
       when: { subjects: ['pcc', 'deputy-pcc'] },
       target: 'police-and-crime-panel',
-      contact: 'Wiltshire and Swindon Police and Crime Panel',
+      contact:
+        'Wiltshire and Swindon Police and Crime Panel, through the Monitoring Officer, Wiltshire Council, County Hall, Trowbridge BA14 8JN (wiltshire.gov.uk)',
       explanation:
         'Complaints about the Police and Crime Commissioner or the Deputy Police and Crime Commissioner are dealt with by the Wiltshire and Swindon Police and Crime Panel, not by this procedure.',
       source: '002 §3',
@@ -60,7 +62,7 @@ export const wiltshire: PolicyProfile = {
       id: 'police-to-force',
       when: { subjects: ['police'] },
       target: 'police-force',
-      contact: 'Wiltshire Police Professional Standards Department',
+      contact: 'Wiltshire Police Professional Standards Department: call 101, or see wiltshire.police.uk',
       explanation:
         'Complaints about members of Wiltshire Police are dealt with under separate procedures by Wiltshire Police.',
       source: '002 §3',
@@ -99,7 +101,7 @@ export const wiltshire: PolicyProfile = {
       target: 'partner-organisation',
       contact: "The organisation's own complaints procedure",
       explanation:
-        'This procedure covers the service provided by our office and its staff. Please complain to the organisation itself, using its own complaints procedure.',
+        'This procedure covers the service provided by our office and its staff. A complaint about another organisation is for that organisation to consider, under its own complaints procedure.',
       source: '002 §3',
     },
   ],
@@ -392,6 +394,8 @@ export const wiltshire: PolicyProfile = {
     dueSoonWorkingDays: 2,
   },
   updatesToSubject: true,
+  // 002 §3: "Complaints should be submitted by email where possible to complaints@wiltshire.police.uk".
+  officeContact: { email: 'complaints@wiltshire.police.uk' },
   subjectCopy: {
     required: true,
     source: '002 §4.6',

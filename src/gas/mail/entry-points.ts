@@ -89,6 +89,8 @@ export function checkTemplates(): string {
 /** Menu: the letters to print and the calls to make, in a dialog. */
 export function showLettersToPrint(): void {
   const ctx = openContext();
-  const html = HtmlService.createHtmlOutput(lettersToPrintHtml(ctx.ss)).setWidth(800).setHeight(600);
+  const html = HtmlService.createHtmlOutput(lettersToPrintHtml(ctx.ss, ctx.settings, new Date(), ctx.profile))
+    .setWidth(800)
+    .setHeight(600);
   SpreadsheetApp.getUi().showModalDialog(html, 'Letters to print and calls to make');
 }

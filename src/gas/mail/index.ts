@@ -1,6 +1,6 @@
 /** The mail side of the shell: the Outbox and Templates tabs, queueing letters, the sender. */
 import { makeCalendar, type Calendar } from '../../core/calendar';
-import { computeClocks } from '../../core/clocks';
+import { computeClocks, nextUpdateBy } from '../../core/clocks';
 import {
   digest,
   dueLetters,
@@ -11,7 +11,7 @@ import {
   type SubjectContact,
   type LetterRequest,
 } from '../../core/correspondence';
-import { letterValues } from '../../core/letters/values';
+import { letterValues, longDate, officeContactBlock, signatureFor } from '../../core/letters/values';
 import type { CaseRecord, Clocks, PolicyProfile } from '../../core/model';
 import { roleTitle } from '../../core/profile';
 import { ensureTab } from '../ensure-tab';
@@ -85,7 +85,7 @@ export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
         .requireValueInList(STATUS_VALUES, true)
         .setAllowInvalid(true)
         .setHelpText(
-          'awaiting-approval → approved sends a judgement letter; print/phone → printed/phoned when done; failed → queued tries again.',
+          'awaiting-approval → approved sends a judgement letter (once the [bracketed] guidance is replaced); print/phone → printed/phoned when done; to-do → done when you have passed the complaint on; failed → queued tries again.',
         )
         .build(),
     );
@@ -101,15 +101,28 @@ export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
 
 function items(
   profile: PolicyProfile,
+  settings: Settings,
   requests: readonly LetterRequest[],
   record: CaseRecord,
   clocks: Clocks,
+  calendar?: Calendar,
 ): QueueItem[] {
-  return requests.map((request) => ({
-    request,
-    record,
-    values: letterValues(profile, record, clocks, request.language, { caseLink: '', ...request.extra }),
-  }));
+  return requests.map((request) => {
+    const extra: Record<string, string> = {
+      caseLink: '',
+      signature: signatureFor(profile, record, request.kind, request.language),
+      officeContact: officeContactBlock(settings.officeContact, request.language),
+    };
+    // A progress update promises the next one: the cycle after this one, on a working day.
+    const next =
+      calendar && request.kind === 'progress-update' ? nextUpdateBy(profile, clocks, calendar) : null;
+    if (next) extra.updateBy = longDate(next, request.language);
+    return {
+      request,
+      record,
+      values: letterValues(profile, record, clocks, request.language, { ...extra, ...request.extra }),
+    };
+  });
 }
 
 function queue(
@@ -148,7 +161,7 @@ export function queueFirstLetters(
 ): void {
   const c = clocks ?? computeClocks(profile, record, now, makeCalendar(settings.closures));
   const letters = [...safeguardingAlert(profile, record), ...firstLetters(profile, record)];
-  queue(ss, settings, profile, items(profile, letters, record, c), now);
+  queue(ss, settings, profile, items(profile, settings, letters, record, c), now);
 }
 
 /** After an accepted staff action: outcome, appeal acknowledgement, appeal outcome. */
@@ -162,9 +175,10 @@ export function queueEventLetters(
   now: Date,
   subject?: SubjectContact,
 ): void {
-  const list = items(profile, eventLetters(profile, before, after), after, clocks);
+  const list = items(profile, settings, eventLetters(profile, before, after), after, clocks);
   if (subject) {
-    for (const item of items(profile, subjectLetters(profile, before, after, subject), after, clocks))
+    const letters = subjectLetters(profile, before, after, subject);
+    for (const item of items(profile, settings, letters, after, clocks))
       list.push({ ...item, subjectEmail: subject.email });
   }
   queue(ss, settings, profile, list, now);
@@ -191,9 +205,11 @@ export function queueReminders(
     const subject = { share: shareWithSubject === true && open, email: subjectEmail ?? '' };
     for (const item of items(
       profile,
+      settings,
       [...due, ...subjectLetters(profile, null, record, subject)],
       record,
       clocks,
+      calendar,
     )) {
       list.push(subjectEmail ? { ...item, subjectEmail } : item);
     }

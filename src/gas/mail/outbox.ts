@@ -58,12 +58,15 @@ export const STATUS = {
   printed: 'printed',
   phoned: 'phoned',
   cancelled: 'cancelled',
+  /** A task for staff (passing a complaint on): the sender never touches it; staff set it to done. */
+  toDo: 'to-do',
+  done: 'done',
 } as const;
 
 export type OutboxStatus = (typeof STATUS)[keyof typeof STATUS];
 export const STATUS_VALUES: string[] = Object.values(STATUS);
 
-export type SendBy = 'email' | 'post' | 'phone';
+export type SendBy = 'email' | 'post' | 'phone' | 'task';
 
 /**
  * Set while the Outbox may hold something to send. The sender runs every few minutes; when the flag is
@@ -106,6 +109,9 @@ export interface Delivery {
 
 function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) => string): Delivery {
   const { request, record } = item;
+  // Addressed to no one: staff do what it says, then mark it done.
+  if (request.kind === 'pass-on')
+    return { audience: 'staff', role: '', sendBy: 'task', to: '', status: STATUS.toDo, error: '' };
   if (request.audience === 'subject') {
     const to = item.subjectEmail ?? '';
     return { audience: 'subject', role: '', sendBy: 'email', to, status: STATUS.queued, error: '' };

@@ -28,7 +28,7 @@
  * append.
  */
 import { KIND_INFO } from '../../core/letters/kinds';
-import { textToHtml } from '../../core/letters/render';
+import { GUIDANCE_REFUSAL, hasStaffGuidance, textToHtml } from '../../core/letters/render';
 import { appendAudit } from '../audit';
 import { COL } from '../cases';
 import type { Settings } from '../settings';
@@ -265,6 +265,16 @@ function prepare(
     const letter = letterOf(table, row);
     // A row copied by staff shares its key: only the first, the one writes go to, is ever sent.
     if (!letter.key || firstRowOf.get(letter.key) !== row) continue;
+    // A task for staff (passing a complaint on) is never sent, whatever its Status says.
+    if (letter.kind === 'pass-on') continue;
+    // Guidance for staff never goes out: the letter waits for them to replace it and approve it again.
+    if (hasStaffGuidance(letter.body)) {
+      updates.push({
+        key: letter.key,
+        values: { [OUTBOX.status]: STATUS.awaitingApproval, [OUTBOX.error]: GUIDANCE_REFUSAL },
+      });
+      continue;
+    }
     if (letter.audience === 'complainant' && letter.sendBy !== 'email') {
       // An approved letter for someone who asked for post or a call becomes a task for staff.
       updates.push({
@@ -486,25 +496,44 @@ function finish(
   }
 }
 
-const ACKNOWLEDGES: Record<string, string> = {
+export const ACKNOWLEDGES: Record<string, string> = {
   acknowledgement: COL.acknowledged,
   'appeal-acknowledgement': COL.appealAcknowledged,
 };
 
+/** How an acknowledgement went out, for the Audit tab. */
+export interface AcknowledgementNote {
+  /** Who did it: `script` for the sender, the staff member for a letter they printed or phoned. */
+  actor: string;
+  detail: string;
+  /** Fill the case's date only where it is still blank (staff may have typed their own). */
+  onlyIfBlank: boolean;
+}
+
 /**
  * Sending an acknowledgement is the acknowledgement: the case's "Acknowledged on" (or "Appeal acknowledged
- * on") is filled in with the day it went, so staff need not type it. Letters sent by post or phone are
- * recorded by staff, as only they know when they went.
+ * on") is filled in with the day it went, so staff need not type it. A letter sent by post or phone is
+ * recorded when staff mark its Outbox row printed or phoned (outbox-edits.ts).
  */
-function recordAcknowledgements(
+export function recordAcknowledgements(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sent: readonly Letter[],
+  sent: readonly Pick<Letter, 'reference' | 'kind'>[],
   now: Date,
+  note: AcknowledgementNote = { actor: 'script', detail: 'Acknowledgement emailed', onlyIfBlank: false },
 ): void {
-  const acks = sent.filter((s) => s.reference && isLetterKind(s.kind) && ACKNOWLEDGES[s.kind]);
+  let acks = sent.filter((s) => s.reference && isLetterKind(s.kind) && ACKNOWLEDGES[s.kind]);
   if (acks.length === 0) return;
   const cases = ss.getSheetByName(TABS.cases);
   let incomplete: IncompleteWriteError | null = null;
+  if (cases && note.onlyIfBlank) {
+    const table = Table.read(cases);
+    const rows = table.has(COL.reference) ? table.byKey(COL.reference) : new Map<string, Cell[]>();
+    acks = acks.filter((a) => {
+      const row = rows.get(a.reference);
+      return row !== undefined && table.value(row, ACKNOWLEDGES[a.kind]!) === '';
+    });
+    if (acks.length === 0) return;
+  }
   if (cases) {
     // Only the columns this run fills, so a run of first acknowledgements touches one block.
     const targets = [...new Set(acks.map((a) => ACKNOWLEDGES[a.kind]!))];
@@ -525,11 +554,11 @@ function recordAcknowledgements(
     acks.map((a) => ({
       at: now,
       reference: a.reference,
-      actor: 'script',
+      actor: note.actor,
       action: a.kind === 'acknowledgement' ? 'acknowledge' : 'acknowledge-appeal',
       from: '',
       to: '',
-      detail: 'Acknowledgement emailed',
+      detail: note.detail,
     })),
   );
   if (incomplete) throw incomplete;

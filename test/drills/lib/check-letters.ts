@@ -33,6 +33,8 @@ const STATUSES = [
   'phoned',
   'done',
   'cancelled',
+  // A task for staff (passing a complaint on), never sent: staff set it to done.
+  'to-do',
 ];
 /** Statuses of a letter the sender still has to send. */
 const WAITING = ['queued', 'approved', 'sending', 'retry', ''];
@@ -43,7 +45,7 @@ const OUTBOX_SHAPES: Record<string, Shape> = {
   Reference: (v) => v === '' || REFERENCE.test(String(v)),
   Language: (v) => v === 'en' || v === 'cy',
   Audience: (v) => ['complainant', 'staff', 'subject'].includes(String(v)),
-  'Send by': (v) => ['email', 'post', 'phone'].includes(String(v)),
+  'Send by': (v) => ['email', 'post', 'phone', 'task'].includes(String(v)),
   To: (v) => v === '' || EMAIL.test(String(v)),
   Status: (v) => STATUSES.includes(String(v).trim().toLowerCase()),
   Attempts: (v) => typeof v === 'number',

@@ -7,8 +7,9 @@ import type { LetterTemplate } from '../kinds';
 
 const SIGN_OFF = `Yn gywir,
 
-Tîm Cwynion
-{{officeName}}`;
+{{signature}}
+{{officeName}}
+{{officeContact}}`;
 
 const T = (kind: LetterTemplate['kind'], subject: string, body: string, variant = ''): LetterTemplate => ({
   kind,
@@ -21,8 +22,7 @@ const T = (kind: LetterTemplate['kind'], subject: string, body: string, variant 
 const REDIRECT_OPENING: Record<string, string> = {
   'police-and-crime-panel':
     'Mae eich cwyn am ymddygiad y Comisiynydd Heddlu a Throseddu ei hun, felly nid yw’n rhywbeth y gall ein swyddfa ni benderfynu arno.',
-  'police-force':
-    'Mae eich cwyn am yr heddlu, neu am drosedd bosibl, felly mae angen iddi fynd at yr heddlu yn hytrach nag at ein swyddfa ni.',
+  'police-force': 'Mae angen i’ch cwyn fynd at yr heddlu yn hytrach nag at ein swyddfa ni.',
   grievance: 'Fel aelod o’n staff, gallwch godi hyn drwy ein trefn fewnol ar gyfer pryderon staff.',
   whistleblowing:
     'Mae’r hyn a ddywedoch chi wrthym yn swnio fel adroddiad am gamwedd difrifol. Mae trefn arbennig ar gyfer adroddiadau fel hyn, sy’n diogelu’r person sy’n eu gwneud.',

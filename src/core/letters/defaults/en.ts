@@ -1,10 +1,12 @@
 /** Default letters in English. Plain words, short sentences; staff can change every one on the Templates tab. */
 import type { LetterTemplate } from '../kinds';
 
+/** Signed by the role the policy says writes the letter (KIND_INFO signedBy); the office's contact below. */
 const SIGN_OFF = `Yours sincerely,
 
-Complaints Team
-{{officeName}}`;
+{{signature}}
+{{officeName}}
+{{officeContact}}`;
 
 const T = (kind: LetterTemplate['kind'], subject: string, body: string, variant = ''): LetterTemplate => ({
   kind,
@@ -17,8 +19,7 @@ const T = (kind: LetterTemplate['kind'], subject: string, body: string, variant 
 const REDIRECT_OPENING: Record<string, string> = {
   'police-and-crime-panel':
     'Your complaint is about the Police and Crime Commissioner’s own conduct, so it is not something our office can decide.',
-  'police-force':
-    'Your complaint is about the police, or about a possible crime, so it needs to go to the police rather than to our office.',
+  'police-force': 'Your complaint needs to go to the police rather than to our office.',
   grievance:
     'As a member of our staff, you can raise this through our internal procedure for staff concerns.',
   whistleblowing:
@@ -220,6 +221,18 @@ Open the complaints spreadsheet: {{caseLink}}`,
     `Complaint {{reference}} needs attention: {{overdueWhat}}.
 
 You are receiving this as the decision maker ({{decisionMaker}}).
+
+Open the complaints spreadsheet: {{caseLink}}`,
+  ),
+  T(
+    'pass-on',
+    'To do: pass complaint {{reference}} on',
+    `Complaint {{reference}} is for another body, and this office passes it on: {{passOnReason}}
+
+Send it to: {{redirectContact}}
+Why it goes there: {{redirectExplanation}}
+
+Send them the complaint as it reached us (the case's row on the Cases tab). Then tell the complainant it has gone, and set this row's Status to done.
 
 Open the complaints spreadsheet: {{caseLink}}`,
   ),
