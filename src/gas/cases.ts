@@ -99,8 +99,10 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.sla, owner: 'script', width: 100, text: true },
   { header: COL.slaReason, owner: 'script', width: 260, text: true },
   // The row's colour is worked out from these two by the sheet itself (setup.ts), so it changes at
-  // midnight rather than at the next morning run.
+  // midnight rather than at the next morning run. Side by side with the status, so the morning run
+  // writes them all in one run of cells.
   { header: COL.nextDeadline, owner: 'script', width: 110, text: true },
+  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
   { header: COL.stage, owner: 'staff', width: 200, dropdown: 'stage' },
   { header: COL.handler, owner: 'staff', width: 170, dropdown: 'role' },
   { header: COL.decision, owner: 'staff', width: 220, dropdown: 'decision' },
@@ -150,8 +152,6 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
   // The form response the case was made from (its timestamp and fingerprint), never a row number.
   { header: COL.responseId, owner: 'script', width: 80, hidden: true, text: true },
-  // Last, so a staff action that leaves it unchanged still writes Last updated and the case data in one run.
-  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
 ];
 
 export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);

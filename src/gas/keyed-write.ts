@@ -161,7 +161,10 @@ export function writeByKey(
 ): WriteResult {
   const empty: WriteResult = { written: 0, landed: [], missing: [], missingColumns: [] };
   if (updates.length === 0) return empty;
-  const start = snapshot(sheet, keyHeader);
+  let start = snapshot(sheet, keyHeader);
+  // A column inserted between taking the data range and reading it pushes the last header out of the
+  // read: a target missing from the header row is looked for once more before it counts as missing.
+  if (targetHeaders.some((h) => !start.index.has(h))) start = snapshot(sheet, keyHeader);
   const byKey = new Map(updates.map((u) => [u.key, u.values]));
   const targets = new Set(targetHeaders);
 
