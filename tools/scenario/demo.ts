@@ -15,6 +15,10 @@ const EXPLANATION = {
     'We spoke to the staff involved and read the notes of your calls. You should have been called back, and you were not. We are sorry. From now on, every call-back request is logged and checked each week by a manager.',
   postal:
     'We found that your mother’s letter was filed without a reply. We are sorry. We have written to her today about the grant, and post is now checked by two people.',
+  update:
+    'We have spoken to the reception team and we are checking what happened when you visited. We expect to tell you the outcome within the next four weeks.',
+  updateCy:
+    'Rydym wedi siarad â’r tîm yn y dderbynfa ac rydym yn edrych ar beth ddigwyddodd pan ddaethoch chi i’r swyddfa. Rydym yn disgwyl rhoi gwybod i chi beth yw’r canlyniad o fewn y pedair wythnos nesaf.',
   appeal:
     'The Chief Executive read the file again and found that the complaint was handled as our policy says, and the outcome was reasonable.',
 };
@@ -194,6 +198,22 @@ export function demoScenario(profile: PolicyProfile): Scenario {
     { at: day(16, 10), action: { case: 6, do: 'edit', column: 'Email', value: 'g.lloyd@example.org' } },
     { at: day(27, 10), action: { case: 5, do: 'record-update' } },
     { at: day(30, 11), action: { case: 6, do: 'record-update' } },
+    // Gareth's next progress update: the draft comes on day 53; staff write the update into it, approve
+    // it, and record that it went.
+    // (Where the policy sets no update interval there is no draft: the progress check reminds staff.)
+    ...(profile.clocks.update
+      ? [
+          {
+            at: day(53, 10),
+            action: {
+              case: 6,
+              do: 'approve',
+              explanation: welsh ? EXPLANATION.updateCy : EXPLANATION.update,
+            },
+          },
+          { at: day(53, 11), action: { case: 6, do: 'record-update' } },
+        ]
+      : []),
     {
       at: day(45, 15),
       action: { case: 5, do: 'close', outcome: profile.outcomes[0]!.id },
