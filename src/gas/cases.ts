@@ -102,7 +102,7 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   // midnight rather than at the next morning run. Side by side with the status, so the morning run
   // writes them all in one run of cells.
   { header: COL.nextDeadline, owner: 'script', width: 110, text: true },
-  { header: COL.dueSoonFrom, owner: 'script', width: 80, hidden: true, text: true },
+  { header: COL.dueSoonFrom, owner: 'script', width: 100, text: true },
   { header: COL.stage, owner: 'staff', width: 200, dropdown: 'stage' },
   { header: COL.handler, owner: 'staff', width: 170, dropdown: 'role' },
   { header: COL.decision, owner: 'staff', width: 220, dropdown: 'decision' },
