@@ -490,6 +490,9 @@ function detailChange(
 ): { field: keyof Complaint; value: unknown } | { refuse: string } | null {
   const text = value === '' ? '' : String(value).trim();
   const free = (field: keyof Complaint) => ({ field, value: text === '' ? undefined : text });
+  // One of a fixed list: blank clears it, anything else not on the list is refused with the list.
+  const chosen = (field: keyof Complaint, id: string | null | undefined, refusal: string) =>
+    text === '' ? { field, value: undefined } : id ? { field, value: id } : { refuse: refusal };
   switch (header) {
     case COL.name:
       return free('name');
@@ -503,36 +506,36 @@ function detailChange(
     }
     case COL.address:
       return free('address');
-    case COL.preferredContact: {
-      if (text === '') return { field: 'preferredContact', value: undefined };
-      const method = contactMethodFromCell(text);
-      return method
-        ? { field: 'preferredContact', value: method }
-        : { refuse: 'Preferred contact must be email, post or phone.' };
-    }
-    case COL.relationship: {
-      if (text === '') return { field: 'relationship', value: undefined };
-      const id = relationshipFromCell(text);
-      return id
-        ? { field: 'relationship', value: id }
-        : { refuse: `"Complainant is" must be one of: ${RELATIONSHIPS.join(', ')}.` };
-    }
-    case COL.subject: {
-      if (text === '') return { field: 'subject', value: undefined };
-      const id = subjectFromCell(text);
-      return id
-        ? { field: 'subject', value: id }
-        : { refuse: `"Complaint is about" must be one of: ${SUBJECTS.join(', ')}.` };
-    }
-    case COL.language: {
-      const id = languageFromCell(text);
-      return id ? { field: 'language', value: id } : { refuse: 'Language must be English or Cymraeg.' };
-    }
+    case COL.preferredContact:
+      return chosen(
+        'preferredContact',
+        contactMethodFromCell(text),
+        'Preferred contact must be email, post or phone.',
+      );
+    case COL.relationship:
+      return chosen(
+        'relationship',
+        relationshipFromCell(text),
+        `"Complainant is" must be one of: ${RELATIONSHIPS.join(', ')}.`,
+      );
+    case COL.subject:
+      return chosen(
+        'subject',
+        subjectFromCell(text),
+        `"Complaint is about" must be one of: ${SUBJECTS.join(', ')}.`,
+      );
+    case COL.language:
     case COL.channel: {
-      const id = CHANNELS.find((c) => c === text.toLowerCase());
-      return id
-        ? { field: 'channel', value: id }
-        : { refuse: `"Received by" must be one of: ${CHANNELS.join(', ')}.` };
+      // Never blank: a letter has to be written in a language, and a case came in some way.
+      const id =
+        header === COL.language ? languageFromCell(text) : CHANNELS.find((c) => c === text.toLowerCase());
+      const refusal =
+        header === COL.language
+          ? 'Language must be English or Cymraeg.'
+          : `"Received by" must be one of: ${CHANNELS.join(', ')}.`;
+      return text === ''
+        ? { refuse: refusal }
+        : chosen(header === COL.language ? 'language' : 'channel', id, refusal);
     }
     case COL.subjectName:
       return free('subjectName');

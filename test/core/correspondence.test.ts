@@ -15,20 +15,12 @@ import { intake } from '../../src/core/intake';
 import type { CaseRecord, Submission } from '../../src/core/model';
 import { getProfile } from '../../src/core/profile';
 import { route } from '../../src/core/routing';
+import { SUBMISSION } from './fixtures';
 
 const calendar = makeCalendar();
 const RECEIVED = new Date('2026-03-02T10:00:00Z'); // a Monday
 
-const submission: Submission = {
-  channel: 'form',
-  name: 'Alex Morgan',
-  email: 'alex@example.org',
-  preferredContact: 'email',
-  language: 'en',
-  relationship: 'affected',
-  subject: 'staff',
-  description: 'Nobody answered my letters for six weeks.',
-};
+const submission: Submission = SUBMISSION;
 
 function caseFor(policy: string, overrides: Partial<Submission> = {}, receivedAt = RECEIVED) {
   const profile = getProfile(policy);

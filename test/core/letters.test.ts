@@ -16,17 +16,9 @@ import { intake } from '../../src/core/intake';
 import { BUILT_IN_PROFILES, getProfile } from '../../src/core/profile';
 import { route } from '../../src/core/routing';
 import type { Submission } from '../../src/core/model';
+import { SUBMISSION } from './fixtures';
 
-const submission: Submission = {
-  channel: 'form',
-  name: 'Alex Morgan',
-  email: 'alex@example.org',
-  preferredContact: 'email',
-  language: 'en',
-  relationship: 'affected',
-  subject: 'staff',
-  description: 'Nobody answered my letters for six weeks.',
-};
+const submission: Submission = SUBMISSION;
 
 function caseFor(policy: string, overrides: Partial<Submission> = {}) {
   const profile = getProfile(policy);

@@ -6,18 +6,10 @@ import { initialState } from '../../src/core/lifecycle';
 import type { Complaint } from '../../src/core/model';
 import { getProfile } from '../../src/core/profile';
 import { route } from '../../src/core/routing';
+import { SUBMISSION } from './fixtures';
 
 const calendar = makeCalendar();
-const complaint: Complaint = {
-  channel: 'form',
-  name: 'Alex Morgan',
-  email: 'alex@example.org',
-  preferredContact: 'email',
-  language: 'en',
-  relationship: 'affected',
-  subject: 'staff',
-  description: 'Nobody answered my letters for six weeks.',
-};
+const complaint: Complaint = SUBMISSION;
 
 function closedCase(policy: string) {
   const profile = getProfile(policy);
