@@ -346,7 +346,7 @@ function applyStaffAction(
       return edit(COL.stage, label(profile.lifecycle.states, close.to));
     }
     case 'approve':
-      return approveLetters(emu, tabs.outbox, reference, options.explanation);
+      return approveLetters(emu, tabs.outbox, reference, options.explanation, options.letter);
     case 'mark-printed':
     case 'mark-phoned':
       return markTasks(emu, tabs.outbox, reference, what === 'mark-printed' ? 'print' : 'phone');
@@ -390,7 +390,15 @@ const GUIDANCE_LINE = /^[ \t]*\[[^\]\n]*\][ \t]*$/gm;
  * Without one the Status is set as it stands, which the product must refuse for a letter still holding
  * guidance.
  */
-function approveLetters(emu: Emulator, outbox: Sheet, reference: string, explanation: unknown): void {
+function approveLetters(
+  emu: Emulator,
+  outbox: Sheet,
+  reference: string,
+  explanation: unknown,
+  letter: unknown,
+): void {
+  if (letter !== undefined && (typeof letter !== 'string' || !letter))
+    throw new Error('"letter" must be the kind of letter to approve, e.g. "outcome"');
   if (explanation !== undefined && (typeof explanation !== 'string' || !explanation.trim()))
     throw new Error('"explanation" must be the text that replaces the guidance in the letter');
   const headers = headersOf(outbox);
@@ -401,8 +409,12 @@ function approveLetters(emu: Emulator, outbox: Sheet, reference: string, explana
   };
   const waiting = rows(outbox)
     .map((r, i) => ({ r, row: i + 2 }))
-    .filter(({ r }) => r[OUTBOX.reference] === reference && r[OUTBOX.status] === 'awaiting-approval');
-  if (waiting.length === 0) throw new Error('the case has no letter waiting for approval');
+    .filter(({ r }) => r[OUTBOX.reference] === reference && r[OUTBOX.status] === 'awaiting-approval')
+    .filter(({ r }) => letter === undefined || r[OUTBOX.kind] === letter);
+  if (waiting.length === 0)
+    throw new Error(
+      `the case has no ${letter === undefined ? '' : `${String(letter)} `}letter waiting for approval`,
+    );
   for (const { r, row } of waiting) {
     if (typeof explanation === 'string') {
       const body = String(r[OUTBOX.body]).replace(/^'/, '');

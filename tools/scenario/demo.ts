@@ -208,6 +208,7 @@ export function demoScenario(profile: PolicyProfile): Scenario {
             action: {
               case: 6,
               do: 'approve',
+              letter: 'progress-update',
               explanation: welsh ? EXPLANATION.updateCy : EXPLANATION.update,
             },
           },
@@ -218,13 +219,19 @@ export function demoScenario(profile: PolicyProfile): Scenario {
       at: day(45, 15),
       action: { case: 5, do: 'close', outcome: profile.outcomes[0]!.id },
     },
-    { at: day(46, 9), action: { case: 5, do: 'approve', explanation: EXPLANATION.postal } },
+    {
+      at: day(46, 9),
+      action: { case: 5, do: 'approve', letter: 'outcome', explanation: EXPLANATION.postal },
+    },
     { at: day(47, 10), action: { case: 5, do: 'mark-printed' } },
     {
       at: day(20, 15),
       action: { case: 1, do: 'close', outcome: profile.outcomes[2]?.id ?? profile.outcomes[0]!.id },
     },
-    { at: day(21, 9), action: { case: 1, do: 'approve', explanation: EXPLANATION.outcome } },
+    {
+      at: day(21, 9),
+      action: { case: 1, do: 'approve', letter: 'outcome', explanation: EXPLANATION.outcome },
+    },
     { at: day(12, 10), action: { case: 6, do: 'pause' } },
     { at: day(19, 10), action: { case: 6, do: 'resume' } },
   ];
@@ -242,7 +249,10 @@ export function demoScenario(profile: PolicyProfile): Scenario {
         ...(as ? { as } : {}),
       },
     });
-    events.push({ at: day(41, 9), action: { case: 1, do: 'approve', explanation: EXPLANATION.appeal } });
+    events.push({
+      at: day(41, 9),
+      action: { case: 1, do: 'approve', letter: 'appeal-outcome', explanation: EXPLANATION.appeal },
+    });
   }
   return { start: day(0, 8), end: day(60, 18), events };
 }
