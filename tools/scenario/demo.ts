@@ -226,7 +226,12 @@ export function demoScenario(profile: PolicyProfile): Scenario {
     { at: day(47, 10), action: { case: 5, do: 'mark-printed' } },
     {
       at: day(20, 15),
-      action: { case: 1, do: 'close', outcome: profile.outcomes[2]?.id ?? profile.outcomes[0]!.id },
+      // Upheld: the explanation the staff write says sorry.
+      action: {
+        case: 1,
+        do: 'close',
+        outcome: (profile.outcomes.find((o) => o.upheld) ?? profile.outcomes[0]!).id,
+      },
     },
     {
       at: day(21, 9),
