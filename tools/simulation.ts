@@ -349,7 +349,8 @@ function applyStaffAction(
       return approveLetters(emu, tabs.outbox, reference, options.explanation, options.letter);
     case 'mark-printed':
     case 'mark-phoned':
-      return markTasks(emu, tabs.outbox, reference, what === 'mark-printed' ? 'print' : 'phone');
+    case 'mark-done':
+      return markTasks(emu, tabs.outbox, reference, TASKS[what]);
     case 'edit': {
       if (typeof options.column !== 'string' || !options.column)
         throw new Error('"edit" needs "column": the header of the Cases cell to change');
@@ -430,16 +431,27 @@ function approveLetters(
   }
 }
 
-/** Staff marking the case's print or phone tasks done on the Outbox tab. */
-function markTasks(emu: Emulator, outbox: Sheet, reference: string, task: 'print' | 'phone'): void {
+/** The Outbox status each marking action looks for, and what staff set it to. */
+const TASKS = {
+  'mark-printed': { from: 'print', to: 'printed' },
+  'mark-phoned': { from: 'phone', to: 'phoned' },
+  'mark-done': { from: 'to-do', to: 'done' },
+} as const;
+
+/** Staff marking the case's print, phone or pass-on tasks done on the Outbox tab. */
+function markTasks(
+  emu: Emulator,
+  outbox: Sheet,
+  reference: string,
+  task: (typeof TASKS)[keyof typeof TASKS],
+): void {
   const status = headersOf(outbox).indexOf(OUTBOX.status) + 1;
   if (status === 0) throw new Error(`the "${outbox.getName()}" tab has no "${OUTBOX.status}" column`);
   const todo = rows(outbox)
     .map((r, i) => ({ r, row: i + 2 }))
-    .filter(({ r }) => r[OUTBOX.reference] === reference && r[OUTBOX.status] === task);
-  if (todo.length === 0) throw new Error(`the case has no letter to ${task}`);
-  for (const { row } of todo)
-    staffEdit(emu, outbox, a1(status, row), task === 'print' ? 'printed' : 'phoned');
+    .filter(({ r }) => r[OUTBOX.reference] === reference && r[OUTBOX.status] === task.from);
+  if (todo.length === 0) throw new Error(`the case has no Outbox row in status ${task.from}`);
+  for (const { row } of todo) staffEdit(emu, outbox, a1(status, row), task.to);
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -191,7 +191,7 @@ export function nextUpdateBy(profile: PolicyProfile, clocks: Clocks, calendar: C
 }
 
 /** Letters to someone outside the office whose being unsent means the office still owes something. */
-export const OWED_LETTER_KINDS: readonly string[] = ['outcome', 'appeal-outcome'];
+export const OWED_LETTER_KINDS: readonly string[] = ['outcome', 'appeal-outcome', 'pass-on'];
 
 const OWED_STATES: Readonly<Record<string, string>> = {
   'awaiting-approval': 'waiting for approval',
@@ -201,11 +201,14 @@ const OWED_STATES: Readonly<Record<string, string>> = {
   print: 'waiting to be printed and posted',
   phone: 'waiting for a phone call',
   failed: 'could not be sent: see the Outbox',
+  // The staff task of passing a complaint on to another body (its Outbox row goes to-do → done).
+  'to-do': 'still to do: see the Outbox',
 };
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
   outcome: 'Outcome letter',
   'appeal-outcome': 'Appeal outcome letter',
+  'pass-on': 'Passing the complaint on to the other body',
 };
 
 /**

@@ -152,4 +152,29 @@ describe('scenario vocabulary', () => {
     expect(result.problems.map((p) => p.event)).toEqual([1]);
     expect(result.problems[0]!.reason).toMatch(/receivedOn/);
   });
+
+  it('"mark-done": a complaint passed on with consent (001 ¶10 "consent will be sought from the complainant before personal data is shared") is owed until staff mark the task done', () => {
+    const passedOn = {
+      ...person,
+      subject: 'partner-organisation',
+      consentToShare: true,
+      description: 'The victim support charity the office pays for cancelled three appointments with me.',
+    };
+    const owed = run(
+      [{ at: '2026-03-02T09:00:00Z', submit: { channel: 'form', ...passedOn } }],
+      '2026-03-03T09:00:00Z',
+    );
+    expect(owed.outbox.find((r) => r.Kind === 'pass-on')!.Status).toBe('to-do');
+    expect(owed.cases[0]!['SLA status']).toBe('due-soon');
+    expect(owed.cases[0]!['What is due']).toMatch(/Passing the complaint on to the other body still to do/);
+    const done = run(
+      [
+        { at: '2026-03-02T09:00:00Z', submit: { channel: 'form', ...passedOn } },
+        { at: '2026-03-02T11:00:00Z', action: { case: 1, do: 'mark-done' } },
+      ],
+      '2026-03-03T09:00:00Z',
+    );
+    expect(done.problems).toEqual([]);
+    expect(done.cases[0]!['SLA status']).toBe('closed');
+  });
 });

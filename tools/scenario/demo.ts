@@ -194,6 +194,8 @@ export function demoScenario(profile: PolicyProfile): Scenario {
     // The posted complaint's acknowledgement is printed and posted; the phoned one's is a call.
     { at: day(8, 10), action: { case: 5, do: 'mark-printed' } },
     { at: day(15, 10), action: { case: 11, do: 'mark-phoned' } },
+    // Jo agreed that we pass her complaint to the charity: staff send it, and mark the task done.
+    { at: day(12, 11), action: { case: 10, do: 'mark-done' } },
     // Gareth writes to say he has a new email address.
     { at: day(16, 10), action: { case: 6, do: 'edit', column: 'Email', value: 'g.lloyd@example.org' } },
     { at: day(27, 10), action: { case: 5, do: 'record-update' } },
