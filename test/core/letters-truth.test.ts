@@ -317,3 +317,24 @@ describe('redirect letters give a usable contact', () => {
     );
   });
 });
+
+describe('the acknowledgement says who looks at the complaint and who decides, once', () => {
+  it('001 ¶10 "the Deputy Chief Executive shall decide on the responsibility for dealing with a complaint either by responding to the complainant personally": one sentence when one person does both', () => {
+    const text = letter('west-midlands', 'acknowledgement');
+    expect(text).toContain('Our Deputy Chief Executive will look at your complaint and decide what happens.');
+    expect(text.match(/Deputy Chief Executive/g)).toHaveLength(1);
+  });
+
+  it('002 §4.9 (informal resolution by the Complaints Team Leader, decision by the Director of Operations): two people, two sentences', () => {
+    expect(letter('wiltshire', 'acknowledgement')).toContain(
+      'Our Complaints Team Leader will look at your complaint first. Our Director of Operations will decide what happens.',
+    );
+  });
+
+  it('000 §6 "The Chief Executive is the Appropriate Authority", in Welsh: one sentence', () => {
+    const text = letter('dyfed-powys', 'acknowledgement', { language: 'cy' });
+    expect(text).toContain(
+      'Pwy fydd yn edrych ar eich cwyn ac yn penderfynu beth sy’n digwydd: Prif Weithredwr.',
+    );
+  });
+});

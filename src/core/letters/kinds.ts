@@ -44,6 +44,8 @@ export const PLACEHOLDERS: Record<string, string> = {
     'The day the office’s own progress check on the case is due, where the policy sets no update interval (staff letters)',
   handler: 'Who looks at the complaint first',
   decisionMaker: 'Who decides the complaint',
+  whoSentence:
+    'A sentence: who looks at the complaint and who decides (one sentence when it is the same person)',
   redirectContact: 'Where an out-of-scope complaint should go, and how to reach them',
   redirectExplanation: 'Why it has to go there',
   consentSentence:

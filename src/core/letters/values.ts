@@ -145,6 +145,19 @@ export function signatureFor(
   return role ? roleTitle(profile, role, language) : SENTENCES[language].team;
 }
 
+/** Who looks at the complaint and who decides: one sentence when it is the same person. */
+function whoSentence(handler: string, decisionMaker: string, language: Language): string {
+  if (!handler && !decisionMaker) return '';
+  if (language === 'cy') {
+    return handler === decisionMaker || !decisionMaker
+      ? `Pwy fydd yn edrych ar eich cwyn ac yn penderfynu beth sy’n digwydd: ${handler || decisionMaker}.`
+      : `Pwy fydd yn edrych ar eich cwyn yn gyntaf: ${handler || decisionMaker}.\nPwy fydd yn penderfynu beth sy’n digwydd: ${decisionMaker}.`;
+  }
+  return handler === decisionMaker || !decisionMaker
+    ? `Our ${handler || decisionMaker} will look at your complaint and decide what happens.`
+    : `Our ${handler || decisionMaker} will look at your complaint first. Our ${decisionMaker} will decide what happens.`;
+}
+
 /** Whether this complainant could still appeal this case, whatever stage it is at. */
 export function appealPossible(profile: PolicyProfile, record: CaseRecord): boolean {
   return (
@@ -214,6 +227,7 @@ export function letterValues(
       : s.appealDecisionNone,
     handler: title(route?.handler),
     decisionMaker: title(route?.decisionMaker),
+    whoSentence: whoSentence(title(route?.handler), title(route?.decisionMaker), language),
     redirectContact: redirect ? (cy && redirect.contactCy ? redirect.contactCy : redirect.contact) : '',
     redirectExplanation: redirect
       ? cy && redirect.explanationCy

@@ -61,8 +61,7 @@ export const WELSH: LetterTemplate[] = [
 Diolch am gysylltu â ni yn {{officeName}}. Y dyddiad y cawsom eich cwyn: {{receivedOn}}. Eich cyfeirnod yw {{reference}}. Rhowch y cyfeirnod hwn bob tro y byddwch yn cysylltu â ni am y gŵyn hon.
 
 Beth sy’n digwydd nesaf
-Pwy fydd yn edrych ar eich cwyn yn gyntaf: {{handler}}.
-Pwy fydd yn penderfynu beth sy’n digwydd: {{decisionMaker}}.
+{{whoSentence}}
 {{updateSentence}}
 Os bydd angen rhagor o wybodaeth arnom gennych chi, byddwn yn cysylltu â chi.
 

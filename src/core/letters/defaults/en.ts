@@ -59,7 +59,7 @@ export const ENGLISH: LetterTemplate[] = [
 Thank you for contacting the {{officeName}}. We received your complaint on {{receivedOn}}. Your reference number is {{reference}}. Please quote it whenever you contact us about this complaint.
 
 What happens next
-Our {{handler}} will look at your complaint first. Our {{decisionMaker}} will decide what happens.
+{{whoSentence}}
 {{updateSentence}}
 If we need more information from you, we will contact you.
 
