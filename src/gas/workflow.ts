@@ -262,9 +262,23 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
     else if (single && detailCell && handled.size === 0)
       applyDetailEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, now);
     else if (!single) {
-      undoPaste(ctx, sheet, headers, range, who, now, handled);
+      // The pasted rows, read once for both checks: putting workflow cells back leaves detail cells alone.
+      const pasteTop = Math.max(top, 2);
+      const rows = sheet
+        .getRange(pasteTop, 1, lastRow - pasteTop + 1, headers.length)
+        .getValues() as Cell[][];
+      const paste: Paste = {
+        top: pasteTop,
+        rows,
+        table: Table.fromValues(TABS.cases, headers, rows, pasteTop),
+        columns: (list) =>
+          headers
+            .map((h, i) => ({ h, i }))
+            .filter(({ h, i }) => i >= first && i < first + width && list.includes(h)),
+      };
+      undoPaste(ctx, sheet, headers, paste, who, now, handled);
       if (touched.some((h) => DETAIL_COLUMNS.includes(h)))
-        checkPastedDetails(ctx, sheet, headers, range, who, now, handled);
+        checkPastedDetails(ctx, sheet, headers, paste, who, now, handled);
     }
   } finally {
     lock.releaseLock();
@@ -640,21 +654,14 @@ function checkPastedDetails(
   ctx: RunContext,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   headers: string[],
-  range: GoogleAppsScript.Spreadsheet.Range,
+  paste: Paste,
   who: string,
   now: Date,
   handled: ReadonlySet<number>,
 ): void {
   const { ss, profile } = ctx;
-  const top = Math.max(range.getRow(), 2);
-  const height = range.getRow() + range.getNumRows() - top;
-  if (height < 1) return;
-  const first = range.getColumn() - 1;
-  const columns = headers
-    .map((h, i) => ({ h, i }))
-    .filter(({ h, i }) => i >= first && i < first + range.getNumColumns() && DETAIL_COLUMNS.includes(h));
-  const rows = sheet.getRange(top, 1, height, headers.length).getValues() as Cell[][];
-  const table = Table.fromValues(TABS.cases, headers, rows, top);
+  const { top, rows, table } = paste;
+  const columns = paste.columns(DETAIL_COLUMNS);
   const audit: AuditEntry[] = [];
   const updates: { key: string; values: Record<string, Cell> }[] = [];
   const readdress: string[] = [];
@@ -741,26 +748,28 @@ const DETAIL_FIELD: Readonly<Record<string, keyof Complaint>> = {
   [COL.adjustments]: 'adjustments',
 };
 
+/** The rows a paste or fill covered (from row 2), as read once after the identity check. */
+interface Paste {
+  top: number;
+  rows: Cell[][];
+  table: Table;
+  /** The pasted columns whose header is in `list`, with their 0-based index. */
+  columns(list: readonly string[]): { h: string; i: number }[];
+}
+
 /** A multi-cell edit over workflow columns: put each changed workflow cell back (see the note above). */
 function undoPaste(
   ctx: RunContext,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   headers: string[],
-  range: GoogleAppsScript.Spreadsheet.Range,
+  paste: Paste,
   who: string,
   now: Date,
   handled: ReadonlySet<number>,
 ): void {
   const { ss } = ctx;
-  const top = Math.max(range.getRow(), 2);
-  const height = range.getRow() + range.getNumRows() - top;
-  const first = range.getColumn() - 1;
-  const columns = headers
-    .map((h, i) => ({ h, i }))
-    .filter(({ h, i }) => i >= first && i < first + range.getNumColumns() && WORKFLOW_COLUMNS.includes(h))
-    .map(({ i }) => i);
-  const rows = sheet.getRange(top, 1, height, headers.length).getValues() as Cell[][];
-  const table = Table.fromValues(TABS.cases, headers, rows, top);
+  const { top, rows, table } = paste;
+  const columns = paste.columns(WORKFLOW_COLUMNS).map(({ i }) => i);
   const audit: AuditEntry[] = [];
   const updates: { key: string; values: Record<string, Cell> }[] = [];
   let unknown = 0;
