@@ -58,6 +58,22 @@ export class EmulatedSpreadsheet implements Conforms<GSpreadsheet, EmulatedSprea
     return this.active;
   }
 
+  /**
+   * Spreadsheet.moveActiveSheet(pos): "Moves the active sheet to the given position in the list of sheets.
+   * Throws an exception if the position is negative or greater than the number of sheets"; pos is
+   * 1-indexed (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#moveActiveSheet(Integer)).
+   * Stricter than Google where it cannot know: 0 and fractions are refused too.
+   */
+  moveActiveSheet(pos: number): void {
+    if (!Number.isInteger(pos) || pos < 1 || pos > this.sheets.length)
+      throw new Error(
+        `Exception: The position ${pos} is out of range: it must be between 1 and ${this.sheets.length}.`,
+      );
+    const sheet = this.getActiveSheet();
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(pos - 1, 0, sheet);
+  }
+
   /** Follows Google's refusal of a duplicate tab name (Spreadsheet.insertSheet). */
   insertSheet(name?: string | number | object, index?: number | object, options?: object): EmulatedSheet {
     // insertSheet(options) copies a template sheet; the emulator does not, and says so.

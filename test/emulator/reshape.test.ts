@@ -296,3 +296,26 @@ describe('column widths, hiding and frozen rows apply to lines that exist', () =
     expect(ss.getActiveSheet()).toBe(cases);
   });
 });
+
+describe('tab order', () => {
+  it('moveActiveSheet moves the active tab to a 1-indexed position and refuses one outside the tabs', () => {
+    const { ss } = freshSheet();
+    const cases = ss.insertSheet('Cases');
+    const dashboard = ss.insertSheet('Dashboard');
+    ss.setActiveSheet(dashboard);
+    ss.moveActiveSheet(1);
+    expect(ss.getSheets()[0]).toBe(dashboard);
+    expect(
+      ss
+        .getSheets()
+        .map((s) => s.getName())
+        .slice(1),
+    ).toContain('Cases');
+    ss.setActiveSheet(cases);
+    ss.moveActiveSheet(ss.getNumSheets());
+    expect(ss.getSheets().at(-1)).toBe(cases);
+    expect(() => ss.moveActiveSheet(0)).toThrow('out of range');
+    expect(() => ss.moveActiveSheet(ss.getNumSheets() + 1)).toThrow('out of range');
+    expect(ss.getSheets().at(-1)).toBe(cases);
+  });
+});
