@@ -114,6 +114,8 @@ export class EmulatedForm
       | 'setProgressBar'
       | 'setShowLinkToRespondAgain'
       | 'setAcceptingResponses'
+      | 'requiresLogin'
+      | 'setRequireLogin'
       | 'getItems'
       | 'deleteItem'
       | 'addTextItem'
@@ -136,12 +138,32 @@ export class EmulatedForm
   collectEmail = false;
   destinationId: string | null = null;
   destinationSheet: EmulatedSheet | null = null;
+  /**
+   * Form.setRequireLogin: "Sets whether the form requires respondents to log in to an account in the same
+   * domain or a subdomain before responding. The default is false unless a domain administrator changes
+   * the default." (developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)). A
+   * form that requires it cannot be answered by the public (Emulator.submitForm refuses).
+   */
+  requireLogin: boolean;
   private nextItemId = 1;
 
   constructor(
     readonly id: string,
     private title: string,
-  ) {}
+    requireLogin = false,
+  ) {
+    this.requireLogin = requireLogin;
+  }
+
+  requiresLogin(): boolean {
+    return this.requireLogin;
+  }
+  setRequireLogin(requireLogin: boolean): this {
+    if (typeof requireLogin !== 'boolean')
+      throw new Error('Exception: Invalid argument: requireLogin must be true or false.');
+    this.requireLogin = requireLogin;
+    return this;
+  }
 
   getId(): string {
     return this.id;
@@ -245,10 +267,12 @@ export class EmulatedForm
 
 export class FormRegistry {
   readonly forms: EmulatedForm[] = [];
+  /** A Workspace domain whose administrator made "respondents must sign in" the default for new forms. */
+  requireLoginByDefault = false;
   private seq = 0;
   constructor(private readonly spreadsheets: (id: string) => EmulatedSpreadsheet | null) {}
   create(title: string): EmulatedForm {
-    const form = new EmulatedForm(`form-${++this.seq}`, title);
+    const form = new EmulatedForm(`form-${++this.seq}`, title, this.requireLoginByDefault);
     this.forms.push(form);
     return form;
   }

@@ -306,6 +306,10 @@ export class Emulator {
   get forms(): EmulatedForm[] {
     return this.formRegistry.forms;
   }
+  /** Models a Workspace domain whose administrator makes new forms require sign-in by default. */
+  set formsRequireSignInByDefault(on: boolean) {
+    this.formRegistry.requireLoginByDefault = on;
+  }
   /** Every user's installable triggers (what Google's admin would see; a script sees only its user's). */
   get triggers(): TriggerRecord[] {
     return this.registry.triggers;
@@ -695,6 +699,9 @@ export class Emulator {
   ): Invocation[] {
     const { formId, duplicateEvent = false } = typeof options === 'string' ? { formId: options } : options;
     const form = this.linkedForm(formId);
+    // Submissions come from members of the public, who have no account in the office's domain.
+    if (form.requireLogin)
+      throw new Error('The form requires respondents to sign in to the domain: the public cannot answer it.');
     const titles = form.questionTitles();
     const unknown = Object.keys(answers).filter((k) => !titles.includes(k));
     if (unknown.length > 0) throw new Error(`The form has no question titled: ${unknown.join(', ')}`);
