@@ -13,6 +13,8 @@ export interface Settings {
   policyId: string;
   /** Role id → the email address letters for that role go to. */
   roleEmails: Record<string, string>;
+  /** Role id → the name of the person in that role, where staff gave one (shown on the Dashboard). */
+  roleNames: Record<string, string>;
   teamEmail: string;
   senderName: string;
   replyTo: string;
@@ -46,6 +48,7 @@ export const SETTING_KEYS = {
 } as const;
 
 export const roleKey = (roleId: string) => `role:${roleId}`;
+export const roleNameKey = (roleId: string) => `name:${roleId}`;
 export const healthKey = (handler: string) => `health:${handler}`;
 
 /** The rows setup writes: key, plain-English label, default value, help for staff. */
@@ -80,6 +83,14 @@ export function settingRows(profile: PolicyProfile, current: Partial<Record<stri
     ...officeContactRows(profile, row),
     ...profile.roles.map((r) =>
       row(roleKey(r.id), `Email for ${r.title}`, '', `Letters and reminders for the ${r.title} go here.`),
+    ),
+    ...profile.roles.map((r) =>
+      row(
+        roleNameKey(r.id),
+        `Name of the ${r.title}`,
+        '',
+        'Optional. Shown next to the role on the Dashboard, so staff see who owns each case.',
+      ),
     ),
     row(SETTING_KEYS.formId, 'Complaint form (set by the script)', '', 'Do not edit.'),
     row(SETTING_KEYS.responsesTab, 'Form responses tab (set by the script)', '', 'Do not edit.'),
@@ -135,8 +146,10 @@ export function parseSettings(table: Table): Settings {
   const values = new Map<string, Cell>();
   for (const row of table.rows) values.set(text(table.value(row, 'Key')), table.value(row, 'Value'));
   const roleEmails: Record<string, string> = {};
+  const roleNames: Record<string, string> = {};
   for (const [key, value] of values) {
     if (key.startsWith('role:') && text(value)) roleEmails[key.slice(5)] = text(value);
+    if (key.startsWith('name:') && text(value)) roleNames[key.slice(5)] = text(value);
   }
   const closures: LocalDate[] = [];
   const closureProblems: string[] = [];
@@ -155,6 +168,7 @@ export function parseSettings(table: Table): Settings {
   return {
     policyId: text(values.get(SETTING_KEYS.policy)),
     roleEmails,
+    roleNames,
     teamEmail: text(values.get(SETTING_KEYS.teamEmail)),
     senderName: text(values.get(SETTING_KEYS.senderName)),
     replyTo: text(values.get(SETTING_KEYS.replyTo)),

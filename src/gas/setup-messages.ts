@@ -21,9 +21,16 @@ export function setupMessage(report: SetupReport): string {
           `To run them as yourself instead, use Complaints › Take over the triggers…, then ask ${report.triggersOwner} to use Complaints › Remove my old triggers.`
       : `The triggers run as ${report.triggersOwner}. Triggers added: ${report.triggersCreated}.`,
   );
+  // The triggers' owner is whose Gmail the letters go out from, within that account's daily quota.
+  lines.push(
+    `Letters and reminders are sent from ${report.triggersOwner}'s Google account, counting against its daily email quota.`,
+  );
+  if (report.formUrl)
+    lines.push(
+      `The public complaint form is at ${report.formUrl} — publish this link on the office's website. Anyone with it can answer without signing in.`,
+    );
   lines.push(`Only ${list(report.auditEditors)} can edit the Audit tab; everyone else can read it.`);
   lines.push(...report.problems);
-  lines.push('Now fill in the email addresses on the Settings tab.');
   return lines.join('\n\n');
 }
 

@@ -11,10 +11,10 @@ import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
 import { buildForm } from './form';
 import { healthRows } from './health';
 import { formatAnswersAsText, startCountingResponses } from './intake';
-import { setupMailTabs } from './mail';
+import { readOutbox, setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { statusColourFormulas } from './status-colours';
-import { startCountingSweeps, writeDashboard } from './sweep';
+import { adminWarnings, startCountingSweeps, writeDashboard } from './sweep';
 import { TABS } from './tabs';
 import { ensureTab } from './ensure-tab';
 import { ensureTriggers, type TriggerReport } from './trigger-owner';
@@ -109,6 +109,34 @@ function setupCases(ss: Spreadsheet, profile: PolicyProfile): void {
   );
 }
 
+/**
+ * The Dashboard is the first tab, on a new spreadsheet and an existing one: it is where the day starts.
+ * Moved last in setup, after the form's responses tab (which Forms inserts first) exists. A Dashboard the
+ * sweep has not filled yet shows the Today view's empty sections, the legend and these warnings at once;
+ * a filled one keeps its lists until the next sweep, with setup's warnings given in setup's own report.
+ */
+function setupDashboard(ss: Spreadsheet, warnings: readonly string[]): void {
+  const sheet = ss.getSheetByName(TABS.dashboard) ?? ss.insertSheet(TABS.dashboard, 0);
+  if (sheet.getLastRow() <= 1) {
+    writeDashboard(ss, new Date(), {
+      warnings,
+      total: 0,
+      byStatus: {},
+      byStage: {},
+      byRoute: {},
+      overdue: [],
+      pastRetention: 0,
+      closureProblems: [],
+    });
+  }
+  // Reference, complainant, what is due (the longest), who owns it.
+  [130, 200, 460, 240].forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+  if (ss.getSheets()[0]?.getName() !== TABS.dashboard) {
+    ss.setActiveSheet(sheet);
+    ss.moveActiveSheet(1);
+  }
+}
+
 function columnLetter(column: number): string {
   let out = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
@@ -189,20 +217,33 @@ export const FORM_REPLACED =
   'The complaint form recorded on the Settings tab ("form-id") could not be opened and no tab of this spreadsheet receives its responses any more, so a new form was made. ' +
   'Publish the new form’s link wherever the old one was given out; responses already on the old form’s tab are left as they are.';
 
-function ensureForm(
-  ss: Spreadsheet,
-  profile: PolicyProfile,
-  formId: string,
-): { formId: string; responsesTab: string | null; problem?: string } {
+interface EnsuredForm {
+  formId: string;
+  responsesTab: string | null;
+  /** The link the public answers the form at; '' when the form could not be opened. */
+  publicUrl: string;
+  problem?: string;
+}
+
+/**
+ * The public must be able to answer without an account: a Workspace administrator can make "respondents
+ * must sign in" the default for new forms, which would turn every member of the public away.
+ */
+function openToThePublic(form: GoogleAppsScript.Forms.Form): string {
+  if (form.requiresLogin()) form.setRequireLogin(false);
+  return form.getPublishedUrl();
+}
+
+function ensureForm(ss: Spreadsheet, profile: PolicyProfile, formId: string): EnsuredForm {
   if (formId) {
     try {
-      FormApp.openById(formId);
-      return { formId, responsesTab: null };
+      const form = FormApp.openById(formId);
+      return { formId, responsesTab: null, publicUrl: openToThePublic(form) };
     } catch {
       // Apps Script gives the same error for a deleted form and for one this person may not open. A form
       // that still sends its responses here must be kept (a second one would split them); one that no tab
       // is linked to any more sends nothing here, so only a new form lets complaints arrive again.
-      if (ss.getFormUrl()) return { formId, responsesTab: null, problem: FORM_UNAVAILABLE };
+      if (ss.getFormUrl()) return { formId, responsesTab: null, publicUrl: '', problem: FORM_UNAVAILABLE };
       return { ...createForm(ss, profile), problem: FORM_REPLACED };
     }
   }
@@ -210,22 +251,20 @@ function ensureForm(
   const linked = ss.getFormUrl();
   if (linked) {
     try {
-      const id = FormApp.openByUrl(linked).getId();
+      const form = FormApp.openByUrl(linked);
+      const id = form.getId();
       const tab = ss.getSheets().find((s) => String(s.getFormUrl() ?? '').includes(id));
-      return { formId: id, responsesTab: tab ? tab.getName() : null };
+      return { formId: id, responsesTab: tab ? tab.getName() : null, publicUrl: openToThePublic(form) };
     } catch {
       // The public still has this form's link: a second form would split the complaints between two.
-      return { formId: '', responsesTab: null, problem: FORM_UNAVAILABLE };
+      return { formId: '', responsesTab: null, publicUrl: '', problem: FORM_UNAVAILABLE };
     }
   }
   return createForm(ss, profile);
 }
 
 /** A new public form whose responses go to a new tab of this spreadsheet. */
-function createForm(
-  ss: Spreadsheet,
-  profile: PolicyProfile,
-): { formId: string; responsesTab: string | null } {
+function createForm(ss: Spreadsheet, profile: PolicyProfile): EnsuredForm {
   const before = new Set(ss.getSheets().map((s) => s.getName()));
   const form = FormApp.create(
     profile.languages.includes('cy') ? `Make a complaint / Gwneud cwyn` : 'Make a complaint',
@@ -233,7 +272,11 @@ function createForm(
   buildForm(form, profile);
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   const added = ss.getSheets().find((s) => !before.has(s.getName()));
-  return { formId: form.getId(), responsesTab: added ? added.getName() : null };
+  return {
+    formId: form.getId(),
+    responsesTab: added ? added.getName() : null,
+    publicUrl: openToThePublic(form),
+  };
 }
 
 /** The policy id already chosen in Settings, or '' on a fresh spreadsheet. */
@@ -253,6 +296,8 @@ function choosePolicy(ss: Spreadsheet, policyId: string | undefined): PolicyProf
 export interface SetupReport {
   policy: string;
   formId: string;
+  /** The link to give the public; '' when the form could not be opened (see problems). */
+  formUrl: string;
   triggersCreated: number;
   /** Who the triggers run as. */
   triggersOwner: string;
@@ -272,19 +317,6 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   setupCases(ss, profile);
   ensureTab(ss, TABS.audit, AUDIT_HEADERS);
   setupMailTabs(ss, profile);
-  const dashboard = ensureTab(ss, TABS.dashboard, ['Measure', 'Count']);
-  // A fresh Dashboard shows the colour legend at once; the first sweep fills in the counts.
-  if (dashboard.sheet.getLastRow() <= 1) {
-    writeDashboard(ss, new Date(), {
-      total: 0,
-      byStatus: {},
-      byStage: {},
-      byRoute: {},
-      overdue: [],
-      pastRetention: 0,
-      closureProblems: [],
-    });
-  }
   const form = ensureForm(ss, profile, formIdNow);
   const responses = ss
     .getSheets()
@@ -306,13 +338,17 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   startCountingSweeps(new Date());
   const blank = ss.getSheetByName('Sheet1');
   if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
+  const settings = parseSettings(Table.read(ss.getSheetByName(TABS.settings)!));
+  const warnings = adminWarnings(profile, settings, readOutbox(ss)?.waiting ?? []);
+  setupDashboard(ss, warnings);
   return {
     policy: profile.id,
     formId: form.formId,
+    formUrl: form.publicUrl,
     triggersCreated: triggers.created,
     triggersOwner: triggers.owner,
     triggersLeftAlone: triggers.leftAlone,
     auditEditors,
-    problems: form.problem ? [form.problem] : [],
+    problems: [...(form.problem ? [form.problem] : []), ...warnings],
   };
 }

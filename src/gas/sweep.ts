@@ -6,14 +6,18 @@
  * sort or a column inserted by staff meanwhile misplaces nothing.
  */
 import { computeClocks } from '../core/clocks';
-import { isLocalDate, londonDate } from '../core/calendar';
+import { isLocalDate, londonDate, londonTime, makeCalendar, type Calendar } from '../core/calendar';
 import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
+import { formatDay } from '../core/labels';
 import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
+import { todaySections, type TodayCase, type TodayLetter } from '../core/today';
+import { failingLettersWarning, roleEmailWarnings } from './admin-warnings';
 import { CLOCK_HEADERS, COL, clockValues, recordFromRow, stateLabel } from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
+import type { Settings } from './settings';
 import { DASHBOARD_LEGEND } from './status-colours';
 import { TABS } from './tabs';
 import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
@@ -50,6 +54,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     const byStage: Record<string, number> = {};
     const byRoute: Record<string, number> = {};
     const overdue: string[] = [];
+    const todayCases: TodayCase[] = [];
     let pastRetention = 0;
     for (const row of table.rows) {
       const record = recordFromRow(profile, table, row);
@@ -84,6 +89,14 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       const where = routeGroup(record);
       byRoute[where] = (byRoute[where] ?? 0) + 1;
       if (status === 'overdue') overdue.push(record.reference);
+      todayCases.push({
+        reference: record.reference,
+        complainant: String(table.value(row, COL.name)).trim(),
+        status: clocks.status,
+        nextDeadline: clocks.nextDeadline,
+        due: clocks.statusReason,
+        owner: ownerText(profile, settings, String(values[COL.handler] ?? table.value(row, COL.handler))),
+      });
     }
     // Columns and rows are found again at write time (staff may have reshaped the tab since the read).
     // A computed column missing from the tab stops nothing else, but is reported once the rest is done.
@@ -96,6 +109,13 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     }
     queueReminders(ss, settings, profile, cases, now, calendar, outbox);
     writeDashboard(ss, now, {
+      today: {
+        cases: todayCases,
+        letters: outbox?.waiting ?? [],
+        calendar,
+        teamTitle: roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en'),
+      },
+      warnings: adminWarnings(profile, settings, outbox?.waiting ?? []),
       total: cases.length,
       byStatus,
       byStage,
@@ -154,7 +174,35 @@ function routeGroup(record: CaseRecord): string {
   return route.redirectTo ? `redirected: ${route.redirectTo}` : 'not yet routed (needs review)';
 }
 
+/** Who owns a case, as staff know them: the Handled by role's title, with the person's name from Settings. */
+function ownerText(profile: PolicyProfile, settings: Settings, handledBy: string): string {
+  const title = handledBy.trim();
+  const role = profile.roles.find((r) => r.title === title || r.id === title);
+  const name = role ? settings.roleNames[role.id] : undefined;
+  return name ? `${title} (${name})` : title;
+}
+
+/** What an administrator must put right, shown at the top of the Dashboard (admin-warnings.ts). */
+export function adminWarnings(
+  profile: PolicyProfile,
+  settings: Settings,
+  waiting: readonly TodayLetter[],
+): string[] {
+  const failing = failingLettersWarning(waiting);
+  return [...roleEmailWarnings(profile, settings), ...(failing ? [failing] : [])];
+}
+
 export interface DashboardFigures {
+  /** What the Today view lists; without it (a fresh setup) every section says "Nothing". */
+  today?: {
+    cases: readonly TodayCase[];
+    letters: readonly TodayLetter[];
+    calendar: Calendar;
+    /** Owner of a letter about no case. */
+    teamTitle: string;
+  };
+  /** Problems an administrator must fix, in words (never a setting's value). */
+  warnings?: readonly string[];
   total: number;
   byStatus: Record<string, number>;
   byStage: Record<string, number>;
@@ -166,42 +214,84 @@ export interface DashboardFigures {
   failedLetters?: readonly string[];
 }
 
-/** The Dashboard is the script's own tab: rewritten whole, in one write plus its colours. */
+/** The Dashboard's width: the Today view's four columns (reference, complainant, what is due, owner). */
+const WIDTH = 4;
+
+/**
+ * The Dashboard is the script's own tab, rewritten whole: the Today view first (what to do this morning),
+ * then the counts and compliance. One write of values, one of colours (the SLA legend), one of bold
+ * (headings), whatever the number of cases.
+ */
 export function writeDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   now: Date,
   f: DashboardFigures,
 ): void {
-  const sheet = ss.getSheetByName(TABS.dashboard) ?? ss.insertSheet(TABS.dashboard);
+  // A missing Dashboard comes back as the first tab, where setup puts it.
+  const sheet = ss.getSheetByName(TABS.dashboard) ?? ss.insertSheet(TABS.dashboard, 0);
+  const line = (...cells: Cell[]): Cell[] => [...cells, ...new Array<Cell>(WIDTH - cells.length).fill('')];
+  const headings = new Set<number>();
+  const rows: Cell[][] = [];
+  const heading = (...cells: Cell[]) => {
+    headings.add(rows.length);
+    rows.push(line(...cells));
+  };
+
+  const today = londonDate(now);
+  heading('Today', `As of ${formatDay(today)} ${londonTime(now)}`);
+  for (const warning of f.warnings ?? []) rows.push(line('Warning', warning));
+  heading('Reference', 'Complainant', 'What is due', 'Who owns it');
+  const sections = todaySections(
+    f.today?.cases ?? [],
+    f.today?.letters ?? [],
+    today,
+    f.today?.calendar ?? makeCalendar(),
+    { owner: f.today?.teamTitle ?? '' },
+  );
+  for (const section of sections) {
+    if (section.lines.length === 0) {
+      rows.push(line(section.title, 'Nothing'));
+      continue;
+    }
+    heading(`${section.title}: ${section.lines.length}`);
+    for (const l of section.lines) rows.push(line(l.reference, l.complainant, l.due, l.owner));
+  }
+  rows.push(line());
+
   const counts = (prefix: string, o: Record<string, number>): Cell[][] =>
     Object.entries(o)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, n]): Cell[] => [`${prefix}: ${name}`, n, '']);
+      .map(([name, n]): Cell[] => line(`${prefix}: ${name}`, n));
   const { byStatus, overdue, pastRetention, closureProblems } = f;
-  const rows: Cell[][] = [
-    ['Measure', 'Count', 'Colour on the Cases tab'],
-    ['Updated', now, ''],
-    ['All cases', f.total, ''],
-    ...DASHBOARD_LEGEND.map((l): Cell[] => [`SLA: ${l.status}`, byStatus[l.status] ?? 0, l.meaning]),
+  const legendRow = new Map<number, string>();
+  heading('Measure', 'Count', 'Colour on the Cases tab');
+  rows.push(line('All cases', f.total));
+  for (const l of DASHBOARD_LEGEND) {
+    legendRow.set(rows.length, l.colour);
+    rows.push(line(`SLA: ${l.status}`, byStatus[l.status] ?? 0, l.meaning));
+  }
+  rows.push(
     ...counts('Stage', f.byStage),
     ...counts('Route', f.byRoute),
-    ['Past retention date', pastRetention, 'Review these records for deletion'],
-    ['Overdue references', overdue.slice(0, 200).join(', '), ''],
-    [
+    line('Past retention date', pastRetention, 'Review these records for deletion'),
+    line('Overdue references', overdue.slice(0, 200).join(', ')),
+    line(
       'Letters that could not be sent',
       (f.failedLetters ?? []).length,
       (f.failedLetters ?? []).length
         ? `See the Outbox "Last error" column: ${[...new Set(f.failedLetters)].slice(0, 50).join(', ')}`
         : '',
-    ],
-    ...closureProblems.map((p): Cell[] => ['Settings problem', p, 'Office closure days']),
-  ];
-  sheet.clearContents();
-  sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+    ),
+    ...closureProblems.map((p): Cell[] => line('Settings problem', p, 'Office closure days')),
+  );
+  // clear(), not clearContents(): the rows move with the length of the Today view, so yesterday's
+  // colours and bold must not stay behind on rows that now say something else.
+  sheet.clear();
+  sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows);
   sheet.setConditionalFormatRules([]);
-  const colours = rows.map((r) => {
-    const legend = DASHBOARD_LEGEND.find((l) => r[0] === `SLA: ${l.status}`);
-    return [legend ? legend.colour : null, null, null];
-  });
-  sheet.getRange(1, 1, rows.length, 3).setBackgrounds(colours);
+  const range = sheet.getRange(1, 1, rows.length, WIDTH);
+  range.setBackgrounds(rows.map((_, i) => [legendRow.get(i) ?? null, null, null, null]));
+  range.setFontWeights(
+    rows.map((_, i) => new Array<'bold' | 'normal'>(WIDTH).fill(headings.has(i) ? 'bold' : 'normal')),
+  );
 }

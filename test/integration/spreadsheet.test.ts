@@ -274,9 +274,10 @@ describe('staff workflow', () => {
  * Settings, the run's start mark (set, then cleared at the end, with the day it ran), missed-response check (form link, the
  * responses tab's formatted rows, timestamps, its health row), Cases, the clock columns' keyed write (a
  * snapshot of the tab, 3 blocks, a check of headers and keys afterwards), reminders (an append whose header row is read again once written), Dashboard, health
- * (itself a keyed write).
+ * (itself a keyed write). The Dashboard is one clear, one setValues, one setBackgrounds (the legend) and one
+ * setFontWeights (the Today view's headings).
  */
-const SWEEP_CALLS = 83;
+const SWEEP_CALLS = 84;
 
 describe('daily sweep', () => {
   it('counts cases by status, stage and route on the Dashboard and lists the overdue by reference', () => {

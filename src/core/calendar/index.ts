@@ -14,7 +14,7 @@ import { BANK_HOLIDAY_YEARS, BANK_HOLIDAYS_SOURCE, bankHolidayDates } from './ba
 import { addYears, dayOfWeek, fromDayNumber, isLocalDate, toDayNumber } from './local-date';
 
 export { BANK_HOLIDAY_YEARS, BANK_HOLIDAYS_SOURCE, addYears, isLocalDate };
-export { londonDate, londonInstant } from './london';
+export { londonDate, londonInstant, londonTime } from './london';
 
 export interface Calendar {
   isWorkingDay(day: LocalDate): boolean;

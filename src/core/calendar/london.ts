@@ -24,3 +24,9 @@ export function londonInstant(day: LocalDate, hour = 0, minute = 0): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(new TZDateMini(y, m - 1, d, hour, minute, LONDON).getTime());
 }
+
+/** The Europe/London wall-clock time of an instant, as HH:MM (24-hour). */
+export function londonTime(instant: Date): string {
+  const t = new TZDateMini(instant.getTime(), LONDON);
+  return `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+}

@@ -8,7 +8,9 @@ import type { LetterRequest } from '../../core/correspondence';
 import type { LetterTemplate } from '../../core/letters/kinds';
 import { pickTemplate, renderLetter } from '../../core/letters/render';
 import { owedLetter } from '../../core/clocks';
-import type { CaseRecord, Complaint } from '../../core/model';
+import { londonDate } from '../../core/calendar';
+import type { CaseRecord, Complaint, LocalDate } from '../../core/model';
+import type { LetterWait, TodayLetter } from '../../core/today';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
 import { Table, appendRecords, readHeaders, writeByKey, type KeyedUpdate, type RowValues } from '../table';
@@ -165,14 +167,26 @@ export interface OutboxSnapshot {
   owed: Map<string, string[]>;
   /** References (or letter kinds, for letters about no case) of rows that could not be sent. */
   failed: string[];
+  /** Rows waiting on a person (to approve, put right, print or phone), for the Dashboard's Today view. */
+  waiting: TodayLetter[];
 }
+
+/** Outbox statuses that wait on a person, by the Today section they are listed in. */
+const WAITS: Readonly<Record<string, LetterWait>> = {
+  [STATUS.awaitingApproval]: 'approve',
+  [STATUS.failed]: 'failed',
+  [STATUS.print]: 'print',
+  [STATUS.phone]: 'phone',
+};
+
+const dayOf = (cell: unknown): LocalDate | null => (cell instanceof Date ? londonDate(cell) : null);
 
 /** One read of the Outbox: keys, letters still owed per case, and failed letters. Null with no Outbox. */
 export function readOutbox(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OutboxSnapshot | null {
   const sheet = ss.getSheetByName(TABS.outbox);
   if (!sheet) return null;
   const table = Table.read(sheet);
-  const snapshot: OutboxSnapshot = { keys: new Set(), owed: new Map(), failed: [] };
+  const snapshot: OutboxSnapshot = { keys: new Set(), owed: new Map(), failed: [], waiting: [] };
   for (const row of table.rows) {
     const key = String(table.value(row, OUTBOX.key));
     if (key) snapshot.keys.add(key);
@@ -182,6 +196,13 @@ export function readOutbox(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Outbox
     if (owed && reference) snapshot.owed.set(reference, [...(snapshot.owed.get(reference) ?? []), owed]);
     if (status === STATUS.failed)
       snapshot.failed.push(reference || String(table.value(row, OUTBOX.kind)).trim());
+    if (Object.hasOwn(WAITS, status))
+      snapshot.waiting.push({
+        wait: WAITS[status]!,
+        reference,
+        kind: String(table.value(row, OUTBOX.kind)).trim(),
+        queuedOn: dayOf(table.value(row, OUTBOX.queuedAt)),
+      });
   }
   return snapshot;
 }
