@@ -18,6 +18,7 @@ import { CLOCK_HEADERS, COL, clockValues, recordFromRow, stateLabel } from './ca
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
 import type { Settings } from './settings';
+import { literal } from './literal';
 import { DASHBOARD_LEGEND } from './status-colours';
 import { TABS } from './tabs';
 import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
@@ -287,7 +288,8 @@ export function writeDashboard(
   // clear(), not clearContents(): the rows move with the length of the Today view, so yesterday's
   // colours and bold must not stay behind on rows that now say something else.
   sheet.clear();
-  sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows);
+  // Names and reasons come from people (a complainant named "=SUM(...)"): written as the text given.
+  sheet.getRange(1, 1, rows.length, WIDTH).setValues(rows.map((r) => r.map(literal)));
   sheet.setConditionalFormatRules([]);
   const range = sheet.getRange(1, 1, rows.length, WIDTH);
   range.setBackgrounds(rows.map((_, i) => [legendRow.get(i) ?? null, null, null, null]));
