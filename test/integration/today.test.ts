@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../emulator/index';
 import { getProfile } from '../../src/core/profile';
+import { failingLettersWarning, isEmailList, roleEmailWarnings } from '../../src/gas/admin-warnings';
 import { submissionToAnswers } from '../../src/gas/form-questions';
+import { parseSettings } from '../../src/gas/settings';
+import { Table } from '../../src/gas/table';
 import { BASE, Office } from './harness';
 
 type Row = unknown[];
@@ -207,5 +210,47 @@ describe('the public form accepts answers without sign-in', () => {
     // The emulator turns the public away from a form that requires sign-in, as Forms does.
     emu.forms[0]!.setRequireLogin(true);
     expect(() => emu.submitForm(submissionToAnswers(profile, BASE))).toThrow(/sign in/);
+  });
+});
+
+describe('the warnings, word for word', () => {
+  const profile = getProfile('wiltshire');
+  const filled = () => new Office('wiltshire');
+
+  it('accepts one address or several separated by commas, and nothing else', () => {
+    expect(isEmailList('a.b@opcc.example')).toBe(true);
+    expect(isEmailList('a@opcc.example, b@opcc.example')).toBe(true);
+    for (const bad of ['a.b at opcc', 'a@b', 'a@opcc.example;b@opcc.example', 'Jo <jo@opcc.example>', ','])
+      expect(isEmailList(bad), bad).toBe(false);
+  });
+
+  it('names the team and each role missing or mistyped, and none that is right', () => {
+    const settings = parseSettings(
+      Table.read(
+        filled().emu.spreadsheet.getSheetByName('Settings')! as unknown as GoogleAppsScript.Spreadsheet.Sheet,
+      ),
+    );
+    expect(roleEmailWarnings(profile, settings)).toEqual([]);
+    const broken = {
+      ...settings,
+      teamEmail: '',
+      roleEmails: { ...settings.roleEmails, 'chief-executive': 'chief exec' },
+    };
+    const warnings = roleEmailWarnings(profile, broken);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^No email address for the Complaints team on the Settings tab/);
+    expect(warnings[1]).toMatch(/^The email for the Chief Executive .* is not an email address/);
+    expect(warnings.join(' ')).not.toContain('chief exec');
+  });
+
+  it('counts failing letters from the oldest, and says nothing when none fails', () => {
+    expect(
+      failingLettersWarning([{ wait: 'print', reference: 'A', kind: 'outcome', queuedOn: '2026-03-01' }]),
+    ).toBe(null);
+    const two = failingLettersWarning([
+      { wait: 'failed', reference: 'A', kind: 'outcome', queuedOn: '2026-03-04' },
+      { wait: 'failed', reference: '', kind: 'digest', queuedOn: '2026-03-02' },
+    ]);
+    expect(two).toMatch(/^2 letters are failing, the oldest queued on 02\/03\/2026\. On the Outbox tab/);
   });
 });
