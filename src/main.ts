@@ -10,6 +10,7 @@ import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
 import {
   recordFormResponse,
   recordStaffCase,
+  type StaffCase,
   recoverMissedResponses,
   type RecoveryReport,
 } from './gas/intake';
@@ -267,7 +268,7 @@ export function showLogComplaintDialog(): void {
 export function logComplaint(
   submission: Record<string, unknown>,
   submissionId: string,
-): { reference: string; ok: boolean } {
+): StaffCase {
   return tracked('onComplaintSubmitted', (ctx, now) => recordStaffCase(ctx, submissionId, submission, now));
 }
 
