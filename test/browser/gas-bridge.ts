@@ -188,7 +188,12 @@ export async function openBridged(
   html: string,
   options: { viewport?: { width: number; height: number }; latencyMs?: number } = {},
 ): Promise<Bridged> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 640, height: 720 } });
+  // Staff of an English or Welsh office: a British locale and London time (the page's "today").
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 640, height: 720 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   const page = await context.newPage();
   page.once('close', () => void context.close());
   const calls: Bridged['calls'] = [];
@@ -211,6 +216,8 @@ export async function openBridged(
     }
   });
   await page.addInitScript({ content: `${RUNNER}(${JSON.stringify(serverFunctions(emu.bundlePath))});` });
+  // The page's clock reads the emulator's, as a dialog's and its script's both read the real time.
+  await page.clock.install({ time: emu.now });
   // Served from an https address (nothing leaves the machine) so the page is a secure context, as Apps
   // Script's dialogs are (crypto.randomUUID exists).
   await page.route('https://gas-bridge.test/', (route) =>
