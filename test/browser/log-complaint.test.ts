@@ -190,7 +190,7 @@ describe.runIf(CHROMIUM)('the Log a complaint dialog in a browser, saving to the
     await save(page).click();
     await bridged.settle();
     expect(await page.textContent('#result')).toBe(
-      'Logged as WIL-2026-0001, but it needs review: correct it in the Cases tab (Problems column).',
+      'Logged as WIL-2026-0001, but it needs review: correct it in the Cases tab (Problems to review column).',
     );
     expect(await problemBeside(page, 'phone').textContent()).toBe(
       'Please check your phone number: use digits, spaces, brackets and a leading + only (7 to 20 digits).',
