@@ -325,6 +325,28 @@ describe.runIf(CHROMIUM)('the Log a complaint dialog in a browser, saving to the
     await page.close();
   });
 
+  it('a refusal from the script is shown once, in its own words, and keeps the answers', async () => {
+    const office = new Office('wiltshire', NOW);
+    const bridged = await open(office);
+    const { page } = bridged;
+    await fillPostedLetter(page);
+    // A mistyped year: the page lets past dates through, the script refuses those over a year ago.
+    await page.fill('[name="receivedOn"]', '2025-02-27');
+    await save(page).click();
+    await bridged.settle();
+    expect(await page.textContent('#result')).toBe(
+      'This complaint was not saved: the date received is over a year ago. Check the year. Your answers are kept; press Log the complaint to try again.',
+    );
+    expect(office.cases()).toEqual([]);
+    expect(await value(page, 'name')).toBe('Joan Price');
+    await page.fill('[name="receivedOn"]', '2026-02-27');
+    await save(page).click();
+    await bridged.settle();
+    expect(caseRows(office).map((c) => c.reference)).toEqual(['WIL-2026-0001']);
+    expect(bridged.calls[1]!.args[1]).toBe(bridged.calls[0]!.args[1]);
+    await page.close();
+  });
+
   it('without crypto.randomUUID the submission id is still one the server accepts', async () => {
     const office = new Office('wiltshire', NOW);
     const bridged = await open(office);
