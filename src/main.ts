@@ -10,6 +10,7 @@ import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
 import {
   recordFormResponse,
   recordStaffCase,
+  type StaffCase,
   recoverMissedResponses,
   type RecoveryReport,
 } from './gas/intake';
@@ -264,10 +265,7 @@ export function showLogComplaintDialog(): void {
  * dialog sends the same submission id with every attempt to save one filled-in form, so a repeated or
  * retried call returns the case the first one made, and a call after one stopped part-way finishes it.
  */
-export function logComplaint(
-  submission: Record<string, unknown>,
-  submissionId: string,
-): { reference: string; ok: boolean } {
+export function logComplaint(submission: Record<string, unknown>, submissionId: string): StaffCase {
   return tracked('onComplaintSubmitted', (ctx, now) => recordStaffCase(ctx, submissionId, submission, now));
 }
 

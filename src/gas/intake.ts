@@ -19,7 +19,7 @@ import { computeClocks } from '../core/clocks';
 import { intake } from '../core/intake';
 import { initialState } from '../core/lifecycle';
 import { newCaseRecord } from '../core/case-record';
-import type { PolicyProfile } from '../core/model';
+import type { IntakeProblem, PolicyProfile } from '../core/model';
 import {
   SINCE_KEY,
   isBlankResponse,
@@ -217,11 +217,19 @@ function recordLocked(
  * makes the case, a call for a case already complete returns its reference, and a call after one
  * stopped part-way finishes it, all through the same ledger as form responses.
  */
-export function recordStaffCase(ctx: RunContext, submissionId: string, raw: unknown, now: Date): NewCase {
+/**
+ * What the dialog is told: the reference, and when the case needs review, each problem with the field it
+ * concerns, so staff see it beside that field. The messages never repeat what was typed.
+ */
+export interface StaffCase extends NewCase {
+  problems: IntakeProblem[];
+}
+
+export function recordStaffCase(ctx: RunContext, submissionId: string, raw: unknown, now: Date): StaffCase {
   if (!isSubmissionId(submissionId)) throw new Error(BAD_SUBMISSION_ID);
   const received = staffReceivedAt((raw as { receivedOn?: unknown } | null)?.receivedOn, now);
   if (!received.ok) throw new Error(received.message);
-  return withScriptLock(LOCK_TIMEOUT_MS, () => {
+  const made = withScriptLock(LOCK_TIMEOUT_MS, (): NewCase => {
     const store = PropertiesService.getScriptProperties();
     const props = store.getProperties();
     const identity = staffIdentity(submissionId, now, props);
@@ -229,6 +237,9 @@ export function recordStaffCase(ctx: RunContext, submissionId: string, raw: unkn
     if (entry?.complete) return { reference: entry.reference, ok: intake(raw).ok };
     return recordLocked(ctx, raw, now, store, props, { identity, reference: entry?.reference }, received.at);
   });
+  // Intake is pure, so checking the answers again gives the problems the case row records.
+  const checked = intake(raw);
+  return { ...made, problems: checked.ok ? [] : checked.problems };
 }
 
 /** A form response under the lock: made into a case, finished if a run was stopped, or null if already one. */

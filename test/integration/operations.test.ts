@@ -18,7 +18,7 @@ describe('running the office', () => {
       },
       '3f1c2a9e-7b4d-4e8a-9c1f-5d6e7f8a9b0c',
     );
-    expect(inv.result).toEqual({ reference: 'WM-2026-0001', ok: true });
+    expect(inv.result).toEqual({ reference: 'WM-2026-0001', ok: true, problems: [] });
     const [row] = office.cases();
     expect(row!['Received by']).toBe('phone');
     expect(row!['Phone']).toBe('0121 496 0000');

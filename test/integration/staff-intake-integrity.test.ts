@@ -94,7 +94,7 @@ describe('a complaint logged by staff is known by its submission id', () => {
     const counter = { ...office.emu.properties.script };
     const second = log(office);
     expect(second.result).toEqual(first.result);
-    expect(first.result).toEqual({ reference: 'WIL-2026-0001', ok: true });
+    expect(first.result).toEqual({ reference: 'WIL-2026-0001', ok: true, problems: [] });
     expectOneCompleteCase(office, keys);
     // The second call only looks: no reference is used, and no property, row or letter is written.
     expect(office.emu.properties.script).toEqual(counter);
@@ -114,7 +114,12 @@ describe('a complaint logged by staff is known by its submission id', () => {
     const office = new Office('wiltshire');
     const vague = { ...PHONED, description: '' };
     const first = office.emu.run('logComplaint', vague, ID);
-    expect(first.result).toEqual({ reference: 'WIL-2026-0001', ok: false });
+    // The dialog is told what to look at, field by field, in words that never repeat what was typed.
+    expect(first.result).toEqual({
+      reference: 'WIL-2026-0001',
+      ok: false,
+      problems: [{ field: 'description', message: 'Please tell us what your complaint is about.' }],
+    });
     expect(office.emu.run('logComplaint', vague, ID).result).toEqual(first.result);
     expect(references(office)).toEqual(['WIL-2026-0001']);
   });
@@ -154,6 +159,7 @@ describe('logComplaint is idempotent and complete: stopped at any point, the nex
         expect(again.result, `after a kill at call ${n} (${clean.calls[n - 1]})`).toEqual({
           reference: 'WIL-2026-0001',
           ok: true,
+          problems: [],
         });
         expectOneCompleteCase(office, clean.keys);
         expect(office.cases().map(withoutInstants)).toEqual(clean.cases.map(withoutInstants));
@@ -179,7 +185,7 @@ describe('logComplaint is idempotent and complete: stopped at any point, the nex
         // The retry either made the case, found it made, or waited for the lock and was refused.
         expect(office.emu.interleaveErrors.every((e) => /lock/i.test(e.message))).toBe(true);
         expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(
-          new Set([JSON.stringify({ reference: 'WIL-2026-0001', ok: true })]),
+          new Set([JSON.stringify({ reference: 'WIL-2026-0001', ok: true, problems: [] })]),
         );
         expectOneCompleteCase(office, clean.keys);
       }
@@ -193,9 +199,9 @@ describe('logComplaint is idempotent and complete: stopped at any point, the nex
     killedLog(office, saved);
     expect(office.cases()).toHaveLength(0);
     office.emu.advanceTo(new Date('2026-03-03T08:30:00Z'));
-    expect(log(office).result).toEqual({ reference: 'WIL-2026-0001', ok: true });
+    expect(log(office).result).toEqual({ reference: 'WIL-2026-0001', ok: true, problems: [] });
     expectOneCompleteCase(office, clean.keys);
-    expect(log(office).result).toEqual({ reference: 'WIL-2026-0001', ok: true });
+    expect(log(office).result).toEqual({ reference: 'WIL-2026-0001', ok: true, problems: [] });
     expect(references(office)).toEqual(['WIL-2026-0001']);
   });
 });
