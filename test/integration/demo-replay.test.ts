@@ -45,8 +45,12 @@ function publicLetters(result: SimulationResult) {
   return [...emails, ...tasks];
 }
 
+// Sixty simulated days are thousands of trigger runs through the bundle: about 30 s on a quiet machine,
+// several times that on a loaded CI runner, so the replay gets its own time limit.
+const REPLAY_TIMEOUT_MS = 300_000;
+
 describe.each(['wiltshire', 'west-midlands', 'dyfed-powys'])('the %s demo, replayed', (policy) => {
-  it('runs without a refused event or a failed trigger', () => {
+  it('runs without a refused event or a failed trigger', { timeout: REPLAY_TIMEOUT_MS }, () => {
     expect(demo(policy).problems).toEqual([]);
   });
 
