@@ -318,6 +318,10 @@ export class Emulator {
   get ui(): UiRecorder {
     return this.recorder;
   }
+  /** The bundle this emulator runs (its top-level functions are what google.script.run can call). */
+  get bundlePath(): string {
+    return this.runtime.bundlePath;
+  }
   /** Mail sent by anyone; the quota is the active user's (see `mailOf` for another user's). */
   get mail(): MailView {
     return this.mailOf(this.activeUser);
