@@ -28,7 +28,9 @@ export interface TimelineEntry {
 
 export interface LetterView {
   key: string;
+  /** The letter kind's id (acknowledgement, outcome...) and the same in words. */
   kind: string;
+  title: string;
   /** Who it is for: the complainant, a member of staff's role, or the person complained about. */
   audience: string;
   /** Email, post, phone or a task for staff. */
@@ -184,10 +186,45 @@ export function cellsForAction(
   return [{ header: COL.stage, value: stage }];
 }
 
-/** The actions the policy allows next from this case's stage, as buttons. */
+/** Everyday actions first; moves that take a case away (redirect, not eligible, withdrawn) last. */
+const ACTION_ORDER: readonly string[] = [
+  'accept',
+  'acknowledge',
+  'record-update',
+  'acknowledge-appeal',
+  'decide',
+  'resume',
+  'pause',
+];
+const LAST: readonly string[] = ['redirect', 'mark-not-eligible', 'withdraw'];
+
+function rank(action: string): number {
+  const i = ACTION_ORDER.indexOf(action);
+  if (i >= 0) return i;
+  return LAST.includes(action) ? 100 + LAST.indexOf(action) : 50;
+}
+
+/** Route flags in words; a cell already holding words is shown as it is. */
+export const FLAG_LABELS: Readonly<Record<string, string>> = {
+  safeguarding: 'Safeguarding',
+  'criminal-allegation': 'Criminal allegation',
+  whistleblowing: 'Whistleblowing',
+  'consent-needed': 'Consent needed to share',
+  'no-appeal': 'No right of appeal',
+  'escalated-senior-subject': 'About a senior person',
+  'updates-to-subject': 'Updates go to the person complained about',
+};
+
+/** An id such as `case-assigned` as words: "Case assigned". */
+export function words(id: string): string {
+  const text = id.replace(/[-_]+/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The actions the policy allows next from this case's stage, as buttons (everyday ones first). */
 export function actionViews(profile: PolicyProfile, record: CaseRecord): ActionView[] {
   const state = profile.lifecycle.states.find((s) => s.id === record.state);
-  const views: ActionView[] = [];
+  const views: (ActionView & { rank: number })[] = [];
   for (const { action, label } of availableActions(profile, record)) {
     const step = profile.lifecycle.transitions.find(
       (t) => t.action === action && t.from.includes(record.state),
@@ -202,12 +239,13 @@ export function actionViews(profile: PolicyProfile, record: CaseRecord): ActionV
       choices = profile.outcomes.map(({ id, label }) => ({ id, label }));
     views.push({
       id: action,
+      rank: rank(action),
       label: ACTION_LABELS[action] ?? label,
       input: choices.length > 0 ? 'choice' : action === 'appeal' ? 'date' : 'none',
       choices,
     });
   }
-  return views;
+  return views.sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...view }) => view);
 }
 
 const DEADLINES: readonly [keyof Clocks, string][] = [
@@ -255,7 +293,8 @@ export function caseView(input: CaseViewInput): CaseView {
     flags: text(COL.flags)
       .split(/[,;]\s*/)
       .map((f) => f.trim())
-      .filter(Boolean),
+      .filter(Boolean)
+      .map((f) => FLAG_LABELS[f] ?? f),
     stage: profile.lifecycle.states.find((s) => s.id === record.state)?.label ?? record.state,
     status,
     due: clocks.statusReason,

@@ -23,6 +23,7 @@ import {
   type LetterView,
   type NoCaseView,
   type TimelineEntry,
+  words,
 } from './case-view';
 import type { RunContext } from './context';
 import { OUTBOX, STATUS, staffAddress, unliteral } from './mail/outbox';
@@ -79,7 +80,9 @@ function timelineOf(ctx: RunContext, reference: string): TimelineEntry[] {
   const entries = table.rows
     .filter((row) => String(table.value(row, ref)).trim() === reference)
     .map((row) => {
-      const change = [cellText(table.value(row, from)), cellText(table.value(row, to))];
+      // A stage is audited by its id: shown by its label.
+      const stage = (id: string) => ctx.profile.lifecycle.states.find((s) => s.id === id)?.label ?? id;
+      const change = [stage(cellText(table.value(row, from))), stage(cellText(table.value(row, to)))];
       const moved = change[0] || change[1] ? ` (${change[0] || '—'} → ${change[1] || '—'})` : '';
       const at = table.value(row, when);
       return {
@@ -111,10 +114,19 @@ function lettersOf(ctx: RunContext, reference: string): LetterView[] {
       const awaiting = status === STATUS.awaitingApproval;
       const role = text(row, OUTBOX.role);
       const audience = text(row, OUTBOX.audience);
+      const audienceWords =
+        audience === 'complainant'
+          ? 'the complainant'
+          : audience === 'subject'
+            ? 'the person complained about'
+            : role
+              ? roleTitle(ctx.profile, role, 'en')
+              : 'staff';
       return {
         key: text(row, OUTBOX.key),
         kind: text(row, OUTBOX.kind),
-        audience: role || audience,
+        title: words(text(row, OUTBOX.kind)),
+        audience: audienceWords,
         sendBy: text(row, OUTBOX.sendBy),
         to: text(row, OUTBOX.to),
         status,
