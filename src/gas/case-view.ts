@@ -257,6 +257,11 @@ const DEADLINES: readonly [keyof Clocks, string][] = [
   ['appealDecisionBy', 'Decide appeal by'],
 ];
 
+/** What a person typed, without the apostrophe that keeps text such as "=..." from being a formula. */
+function plain(text: string): string {
+  return text.replace(/^'(?=[=+\-@])/, '');
+}
+
 export interface CaseViewInput {
   profile: PolicyProfile;
   /** The address Settings gives a role ('' when none). */
@@ -284,12 +289,12 @@ export function caseView(input: CaseViewInput): CaseView {
   return {
     kind: 'case',
     reference: record.reference,
-    complainant: c.name ?? text(COL.name),
+    complainant: plain(c.name ?? text(COL.name)),
     relationship: c.relationship ? RELATIONSHIP_LABELS[c.relationship] : '',
     about: c.subject ? SUBJECT_LABELS[c.subject] : '',
-    personComplainedAbout: c.subjectName ?? '',
-    summary: shortSummary(c.description ?? ''),
-    adjustments: c.adjustments ?? '',
+    personComplainedAbout: plain(c.subjectName ?? ''),
+    summary: shortSummary(plain(c.description ?? '')),
+    adjustments: plain(c.adjustments ?? ''),
     flags: text(COL.flags)
       .split(/[,;]\s*/)
       .map((f) => f.trim())
@@ -301,7 +306,11 @@ export function caseView(input: CaseViewInput): CaseView {
     deadlines: open
       ? DEADLINES.flatMap(([key, label]) => {
           const day = clocks[key] as LocalDate | null;
-          return day ? [{ label, day: formatDay(day) }] : [];
+          // A deadline already met is not due.
+          const met =
+            (key === 'acknowledgeBy' && record.acknowledgedAt) ||
+            (key === 'appealAcknowledgeBy' && record.appealAcknowledgedAt);
+          return day && !met ? [{ label, day: formatDay(day) }] : [];
         })
       : [],
     handler: person(profile, input.emailOf, input.handlerRole),
