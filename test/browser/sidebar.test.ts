@@ -55,6 +55,16 @@ describe.runIf(CHROMIUM)('the case sidebar in a browser', () => {
   });
 
   afterAll(async () => {
+    // Stop the sidebar's two-second question and let the last one be answered before the browser goes,
+    // so no answer arrives for a page that is closed.
+    if (bridged) {
+      await bridged.page.evaluate('for (let id = 1; id < 10000; id++) clearInterval(id)');
+      await bridged.settle();
+      // The bridge closes the page's context when the page closes: let it finish before the browser goes.
+      const context = bridged.page.context();
+      await bridged.page.close();
+      await context.close();
+    }
     await browser?.close();
   });
 
