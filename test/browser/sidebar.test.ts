@@ -95,6 +95,8 @@ describe.runIf(CHROMIUM)('the case sidebar in a browser', () => {
   it('follows the selection, and works from the keyboard alone (Tab to the button, Enter)', async () => {
     await show('WIL-2026-0002');
     const page = bridged.page;
+    // The README's picture: a new complaint as the sidebar first shows it.
+    await screenshot(page, 'sidebar-new-complaint');
     await page.evaluate('document.activeElement && document.activeElement.blur()');
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
