@@ -86,6 +86,20 @@ describe('the view of the selected case', () => {
     });
   });
 
+  it('the two-second poll costs 9 service calls and the whole view 26, however many cases there are', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    selectCase(office, 'WIL-2026-0001');
+    const cost = () => ({
+      poll: office.emu.run('caseSidebarSelection').stats.totalCalls,
+      view: office.emu.run('caseSidebarSelected').stats.totalCalls,
+    });
+    // The poll: the selection, its tab and row, the header row and the Reference cell.
+    expect(cost()).toEqual({ poll: 9, view: 26 });
+    office.seedCases(200);
+    expect(cost()).toEqual({ poll: 9, view: 26 });
+  });
+
   it('is opened from the Complaints menu, as a sidebar', () => {
     const office = new Office('wiltshire');
     office.emu.fireOpen();
