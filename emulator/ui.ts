@@ -103,7 +103,7 @@ interface HtmlLike {
 }
 
 /**
- * A sidebar or dialog needs the script.container.ui scope (developers.google.com/apps-script/reference/base/ui#showsidebaruserinterface,
+ * A sidebar or dialog needs the script.container.ui scope (developers.google.com/apps-script/reference/base/ui#showSidebar(Object),
  * "Authorization"), and simple triggers "cannot access services that require authorization"
  * (developers.google.com/apps-script/guides/triggers#restrictions): onOpen, onEdit or onSelectionChange
  * cannot open one. Google reports it as a missing permission.
