@@ -139,6 +139,8 @@ interface Execution {
   killed: boolean;
   /** How deep in other executions this one started (0: from the host). */
   depth: number;
+  /** A simple trigger (onOpen, onEdit): it runs without the user's authorisation. */
+  simple: boolean;
   /** Apps Script time this execution has used: its calls' costs, sleeps and lock waits. */
   estimatedMs: number;
   /** Clock reading when the current service call began (after any interleaved work). */
@@ -454,6 +456,7 @@ export class Emulator {
       calls: 0,
       killed: false,
       depth: this.depth,
+      simple: options.optional === true,
       estimatedMs: 0,
       callStartedAt: this.clock.now(),
       users,
@@ -523,7 +526,7 @@ export class Emulator {
     // "The current user" of the user-scoped services is the account the script runs as.
     const me = this.user(execution.users.effective);
     const services: Record<string, unknown> = {
-      SpreadsheetApp: new EmulatedSpreadsheetApp([this.spreadsheet], this.recorder),
+      SpreadsheetApp: new EmulatedSpreadsheetApp([this.spreadsheet], this.recorder, execution.simple),
       FormApp: new EmulatedFormApp(this.formRegistry),
       ScriptApp: new EmulatedScriptApp(this.registry, me.email),
       PropertiesService: {
@@ -601,6 +604,19 @@ export class Emulator {
       out.push(this.invoke(t.handler, event(users, 'FULL', t.id), { users })!);
     }
     return out;
+  }
+
+  /**
+   * The person at the keyboard selects a range (`'A5'`, `'A5:C5'`): its tab becomes the active sheet and
+   * SpreadsheetApp.getActiveRange() answers it in the executions that follow, as a sidebar's calls see the
+   * selection of the person who has it open. Selecting is not an edit: no trigger fires (onSelectionChange
+   * is a simple trigger this project does not define).
+   */
+  select(sheetName: string, a1: string): void {
+    const sheet = this.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`No tab named ${sheetName}`);
+    this.spreadsheet.setActiveSheet(sheet);
+    this.spreadsheet.selection = sheet.getRange(a1);
   }
 
   /**

@@ -102,10 +102,26 @@ interface HtmlLike {
   getTitle(): string;
 }
 
+/**
+ * A sidebar or dialog needs the script.container.ui scope (developers.google.com/apps-script/reference/base/ui#showSidebar(Object),
+ * "Authorization"), and simple triggers "cannot access services that require authorization"
+ * (developers.google.com/apps-script/guides/triggers#restrictions): onOpen, onEdit or onSelectionChange
+ * cannot open one. Google reports it as a missing permission.
+ */
+function refuseFromSimpleTrigger(member: string): never {
+  throw new Error(
+    `Exception: You do not have permission to call Ui.${member}. Required permissions: https://www.googleapis.com/auth/script.container.ui`,
+  );
+}
+
 export class EmulatedUi implements Conforms<GoogleAppsScript.Base.Ui, EmulatedUi> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
-  constructor(private readonly recorder: UiRecorder) {}
+  constructor(
+    private readonly recorder: UiRecorder,
+    /** True inside a simple trigger, which runs without the user's authorisation. */
+    private readonly simpleTrigger = false,
+  ) {}
   createMenu(name: string): EmulatedMenu {
     return new EmulatedMenu(this.recorder, name);
   }
@@ -131,12 +147,15 @@ export class EmulatedUi implements Conforms<GoogleAppsScript.Base.Ui, EmulatedUi
     return new EmulatedPromptResponse(answer.text, answer.button);
   }
   showSidebar(html: HtmlLike): void {
+    if (this.simpleTrigger) refuseFromSimpleTrigger('showSidebar');
     this.recorder.sidebars.push({ title: html.getTitle(), html: html.getContent() });
   }
   showModalDialog(html: HtmlLike, title: string): void {
+    if (this.simpleTrigger) refuseFromSimpleTrigger('showModalDialog');
     this.recorder.dialogs.push({ title, html: html.getContent() });
   }
   showModelessDialog(html: HtmlLike, title: string): void {
+    if (this.simpleTrigger) refuseFromSimpleTrigger('showModelessDialog');
     this.showModalDialog(html, title);
   }
 }

@@ -29,6 +29,9 @@ import { sendQueuedMailAfter } from './gas/mail/entry-points';
 import { handleOutboxEdit, isOutboxStatusEdit } from './gas/mail/outbox-edits';
 import type { SendReport } from './gas/mail/sender';
 import { handleStaffEdit, type StaffEdit } from './gas/workflow';
+import type { CaseView, NoCaseView } from './gas/case-view';
+import { caseViewFor, myCases, selectedCaseView, selectedReference, type MyCasesView } from './gas/sidebar';
+import { caseSidebarAction, type ActResult } from './gas/sidebar-actions';
 
 export { checkTemplates, showLettersToPrint } from './gas/mail/entry-points';
 
@@ -66,6 +69,7 @@ export function onOpen(): void {
   SpreadsheetApp.getUi()
     .createMenu('Complaints')
     .addItem('Log a complaint received by email, post, phone or social media…', 'showLogComplaintDialog')
+    .addItem('Case details…', 'showCaseSidebar')
     .addItem('Recalculate deadlines now', 'runDailySweep')
     .addItem('Send queued letters now', 'sendQueuedMail')
     .addItem('Letters to print and calls to make', 'showLettersToPrint')
@@ -267,6 +271,41 @@ export function showLogComplaintDialog(): void {
  */
 export function logComplaint(submission: Record<string, unknown>, submissionId: string): StaffCase {
   return tracked('onComplaintSubmitted', (ctx, now) => recordStaffCase(ctx, submissionId, submission, now));
+}
+
+/**
+ * The case sidebar, from the menu. It follows the selection while open (sidebar.html asks every two
+ * seconds); it cannot open itself when a row is selected, since only a simple trigger (onSelectionChange)
+ * sees that, and simple triggers cannot open UI (developers.google.com/apps-script/guides/triggers#restrictions).
+ */
+export function showCaseSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Case details');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** The sidebar's poll: which case the selected row holds (the header row and one cell are read). */
+export function caseSidebarSelection(): { reference: string | null; message: string } {
+  return selectedReference();
+}
+
+/** The case on the selected row of Cases, or a "select a case row" state. */
+export function caseSidebarSelected(): CaseView | NoCaseView {
+  return selectedCaseView(openContext(), new Date());
+}
+
+/** One case by its reference (the sidebar's "my cases" list opens cases with it). */
+export function caseSidebarCase(reference: string): CaseView | NoCaseView {
+  return caseViewFor(openContext(), String(reference ?? ''), new Date());
+}
+
+/** Open cases handled by the person looking, or every open case by owner when Google withholds who. */
+export function caseSidebarMyCases(): MyCasesView {
+  return myCases(openContext(), Session.getActiveUser().getEmail());
+}
+
+/** A sidebar button: the same checks and Audit as the cell edit it stands for (gas/sidebar-actions.ts). */
+export function caseSidebarAct(request: unknown): ActResult {
+  return caseSidebarAction(openContext(), request, new Date());
 }
 
 export function showAbout(): void {

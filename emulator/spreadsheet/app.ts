@@ -24,6 +24,8 @@ export class EmulatedSpreadsheetApp implements Conforms<
   constructor(
     private readonly spreadsheets: EmulatedSpreadsheet[],
     private readonly recorder: UiRecorder,
+    /** True inside a simple trigger: the Ui refuses what needs the user's authorisation. */
+    private readonly simpleTrigger = false,
   ) {}
 
   getActiveSpreadsheet(): EmulatedSpreadsheet {
@@ -35,6 +37,10 @@ export class EmulatedSpreadsheetApp implements Conforms<
   getActiveSheet(): ReturnType<EmulatedSpreadsheet['getActiveSheet']> {
     return this.getActiveSpreadsheet().getActiveSheet();
   }
+  /** The range the person at the keyboard has selected on the active sheet, or null (see Spreadsheet). */
+  getActiveRange(): ReturnType<EmulatedSpreadsheet['getActiveRange']> {
+    return this.getActiveSpreadsheet().getActiveRange();
+  }
   openById(id: string): EmulatedSpreadsheet {
     const ss = this.spreadsheets.find((s) => s.getId() === id);
     if (!ss)
@@ -45,7 +51,7 @@ export class EmulatedSpreadsheetApp implements Conforms<
   }
   flush(): void {}
   getUi(): EmulatedUi {
-    return new EmulatedUi(this.recorder);
+    return new EmulatedUi(this.recorder, this.simpleTrigger);
   }
   newDataValidation(): EmulatedDataValidationBuilder {
     return new EmulatedDataValidationBuilder();

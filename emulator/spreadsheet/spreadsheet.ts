@@ -2,6 +2,7 @@ import { SPREADSHEET } from './google-members';
 import { guardUnemulated, notEmulated } from './not-emulated';
 import type { UiRecorder } from '../ui';
 import { EmulatedSheet } from './sheet';
+import type { EmulatedRange } from './range';
 import { emulated, type Conforms } from '../types';
 import { EFFECTIVE_USER } from '../services';
 import type { SpreadsheetAccess } from './rules';
@@ -11,6 +12,8 @@ type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export class EmulatedSpreadsheet implements Conforms<GSpreadsheet, EmulatedSpreadsheet> {
   readonly sheets: EmulatedSheet[] = [];
   active: EmulatedSheet | null = null;
+  /** What the person at the keyboard has selected (Emulator.select); null until they select something. */
+  selection: EmulatedRange | null = null;
   private nextSheetId = 0;
   /** Sheet name → form id, for tabs that receive form responses. */
   readonly formDestinations = new Map<EmulatedSheet, string>();
@@ -52,6 +55,15 @@ export class EmulatedSpreadsheet implements Conforms<GSpreadsheet, EmulatedSprea
   }
   getActiveSheet(): EmulatedSheet {
     return this.active ?? this.sheets[0]!;
+  }
+  /**
+   * "Returns the selected range in the active sheet, or null if there is no active range"
+   * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRange()). A selection on
+   * another tab is not the active sheet's: null, as nothing is selected where the person is looking.
+   */
+  getActiveRange(): EmulatedRange | null {
+    const range = this.selection;
+    return range && range.getSheet() === this.getActiveSheet() ? range : null;
   }
   setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet | EmulatedSheet): EmulatedSheet {
     this.active = emulated(sheet, EmulatedSheet, 'SpreadsheetApp.Spreadsheet.setActiveSheet');

@@ -218,11 +218,26 @@ function label(profile: PolicyProfile, id: string): string {
   return profile.lifecycle.states.find((s) => s.id === id)?.label ?? id;
 }
 
-export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void {
+/**
+ * How a staff change was made. The case sidebar writes the cell and calls this under the script lock it
+ * already holds (`lockHeld`), so the change and its check are one step; it runs as the person at the
+ * keyboard, who may not write the Audit tab, so the deferred entries wait for the next trigger run.
+ */
+export interface EditOptions {
+  lockHeld?: boolean;
+}
+
+/** Checks a staff change; returns why a single workflow cell's change was refused, else null. */
+export function handleStaffEdit(
+  ctx: RunContext,
+  e: StaffEdit,
+  now: Date,
+  options: EditOptions = {},
+): string | null {
   const { settings } = ctx;
   const range = e.range;
   const sheet = range.getSheet();
-  if (sheet.getName() !== TABS.cases) return;
+  if (sheet.getName() !== TABS.cases) return null;
   const headers = readHeaders(sheet);
   // The edited range's position and size, asked for once: each is a service call.
   const first = range.getColumn() - 1;
@@ -231,15 +246,16 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
   const height = range.getNumRows();
   const touched = headers.slice(first, first + width);
   const identity = touched.includes(COL.reference) || touched.includes(COL.data);
-  if (!identity && !touched.some((h) => WORKFLOW_COLUMNS.includes(h) || DETAIL_COLUMNS.includes(h))) return;
+  if (!identity && !touched.some((h) => WORKFLOW_COLUMNS.includes(h) || DETAIL_COLUMNS.includes(h)))
+    return null;
   const lastRow = top + height - 1;
-  if (lastRow < 2) return;
+  if (lastRow < 2) return null;
   const actor = actorFor(settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
   const who = actor.email ? `${actor.role} <${actor.email}>` : actor.role;
 
   const single = height === 1 && width === 1;
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000)) {
+  const lock = options.lockHeld ? null : LockService.getScriptLock();
+  if (lock && !lock.tryLock(10_000)) {
     // An unchecked change must not stand: put a single cell back and ask for it again.
     if (single) range.setValue(oldCellValue(headers[first] ?? '', e.oldValue));
     ctx.ss.toast(
@@ -250,15 +266,16 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
     );
     throw new Error('Lock timeout: a staff change on the Cases tab could not be checked');
   }
+  let refusal: string | null = null;
   try {
     // Staff edits run as the triggers' owner, who may write the Audit tab: catch up what others could not.
-    flushDeferredAudit(ctx.ss);
+    if (!options.lockHeld) flushDeferredAudit(ctx.ss);
     // A row whose identity was changed is put back first; nothing else in it is then taken as staff's change.
     const handled = identity ? guardIdentity(ctx, sheet, headers, e, who, now) : new Set<number>();
     const workflowCell = WORKFLOW_COLUMNS.includes(headers[first] ?? '');
     const detailCell = DETAIL_COLUMNS.includes(headers[first] ?? '');
     if (single && workflowCell && handled.size === 0)
-      applySingleEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, actor, now);
+      refusal = applySingleEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, actor, now);
     else if (single && detailCell && handled.size === 0)
       applyDetailEdit(ctx, sheet, headers, { row: top, column: first + 1 }, e, who, now);
     else if (!single) {
@@ -281,10 +298,12 @@ export function handleStaffEdit(ctx: RunContext, e: StaffEdit, now: Date): void 
         checkPastedDetails(ctx, sheet, headers, paste, who, now, handled);
     }
   } finally {
-    lock.releaseLock();
+    lock?.releaseLock();
   }
+  return refusal;
 }
 
+/** One workflow cell changed; returns the reason it was refused, or null when it stood. */
 function applySingleEdit(
   ctx: RunContext,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -294,7 +313,7 @@ function applySingleEdit(
   who: string,
   actor: ReturnType<typeof actorFor>,
   now: Date,
-): void {
+): string | null {
   const { ss, profile, calendar, settings } = ctx;
   const first = cell.column - 1;
   const rowNumber = cell.row;
@@ -307,12 +326,14 @@ function applySingleEdit(
   beforeValues[first] = oldValue;
   const before = recordFromRow(profile, table, beforeValues);
   const reference = before.reference;
-  if (!reference) return;
+  if (!reference) return null;
   const at = (h: string) => table.value(rowValues, h);
   const mapping = mapEdit(profile, header, before, at, value);
   const audit: AuditEntry[] = [];
 
+  let refusal: string | null = null;
   const refuse = (reason: string) => {
+    refusal = reason;
     writeKeyedCells(sheet, COL.reference, [{ key: reference, values: { [header]: oldValue } }]);
     ss.toast(reason, `Change refused (${reference})`);
     audit.push({
@@ -392,6 +413,7 @@ function applySingleEdit(
     }
   }
   appendAudit(ss, audit);
+  return refusal;
 }
 
 /** The lifecycle action that takes a case out of review into the policy's first stage (issue 9). */

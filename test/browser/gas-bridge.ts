@@ -195,7 +195,7 @@ export async function openBridged(
     timezoneId: 'Europe/London',
   });
   const page = await context.newPage();
-  page.once('close', () => void context.close());
+  page.once('close', () => void context.close().catch(() => undefined));
   const calls: Bridged['calls'] = [];
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));

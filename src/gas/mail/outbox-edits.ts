@@ -37,22 +37,31 @@ export function isOutboxStatusEdit(e: OutboxEdit): boolean {
   return header === OUTBOX.status;
 }
 
-export function handleOutboxEdit(ctx: RunContext, e: OutboxEdit, now: Date): void {
+/**
+ * Checks a change of a letter's Status; returns why it was refused (the letter kept back), else null.
+ * `lockHeld`: the case sidebar wrote the cell under the script lock and checks it in the same hold.
+ */
+export function handleOutboxEdit(
+  ctx: RunContext,
+  e: OutboxEdit,
+  now: Date,
+  options: { lockHeld?: boolean } = {},
+): string | null {
   const range = e.range;
   const sheet = range.getSheet();
-  if (sheet.getName() !== TABS.outbox) return;
-  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) return;
+  if (sheet.getName() !== TABS.outbox) return null;
+  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) return null;
   const rowNumber = range.getRow();
-  if (rowNumber < 2) return;
+  if (rowNumber < 2) return null;
   const headers = readHeaders(sheet);
-  if (headers[range.getColumn() - 1] !== OUTBOX.status) return;
+  if (headers[range.getColumn() - 1] !== OUTBOX.status) return null;
   const status = String(e.value ?? range.getValue())
     .trim()
     .toLowerCase();
-  if (status !== STATUS.approved && status !== STATUS.printed && status !== STATUS.phoned) return;
+  if (status !== STATUS.approved && status !== STATUS.printed && status !== STATUS.phoned) return null;
 
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
+  const lock = options.lockHeld ? null : LockService.getScriptLock();
+  if (lock && !lock.tryLock(LOCK_WAIT_MS))
     throw new Error('Lock timeout: a change of Status on the Outbox could not be checked');
   try {
     const values = sheet.getRange(rowNumber, 1, 1, headers.length).getValues()[0] as Cell[];
@@ -61,7 +70,7 @@ export function handleOutboxEdit(ctx: RunContext, e: OutboxEdit, now: Date): voi
     const key = text(OUTBOX.key);
     const reference = text(OUTBOX.reference);
     const kind = text(OUTBOX.kind);
-    if (!key) return;
+    if (!key) return null;
     // Read again under the lock: the sender may have moved the row on since the edit.
     const current = text(OUTBOX.status).toLowerCase();
     const actor = actorFor(ctx.settings, e.user?.getEmail() ?? Session.getActiveUser().getEmail());
@@ -86,7 +95,7 @@ export function handleOutboxEdit(ctx: RunContext, e: OutboxEdit, now: Date): voi
           detail: `The ${kind} letter still holds [bracketed] guidance for staff, so it was kept back for approval.`,
         },
       ]);
-      return;
+      return GUIDANCE_REFUSAL;
     }
     const done = current === STATUS.printed || current === STATUS.phoned;
     // The day it went out by post or phone is the day staff say so: "Sent at", where still blank.
@@ -102,7 +111,8 @@ export function handleOutboxEdit(ctx: RunContext, e: OutboxEdit, now: Date): voi
         onlyIfBlank: true,
       });
     }
+    return null;
   } finally {
-    lock.releaseLock();
+    lock?.releaseLock();
   }
 }
