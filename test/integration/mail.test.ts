@@ -71,22 +71,41 @@ class Office {
     return this.rows('Outbox');
   }
 
-  /** A1 address of an Outbox cell, found by key and header as staff would find it. */
+  /** The digest and notices to staff, kept off the Outbox. */
+  staffMail(): Row[] {
+    return this.rows('Staff mail');
+  }
+
+  /** Every queued row, letters and notices. */
+  mail(): Row[] {
+    return [...this.outbox(), ...this.staffMail()];
+  }
+
+  /** The mail tab holding a key: letters are on the Outbox, notices to staff on Staff mail. */
+  tabOf(key: string): string {
+    const keys = this.emu.sheetValues('Outbox').map((r, _, all) => r[all[0]!.indexOf('Key')]);
+    return keys.includes(key) ? 'Outbox' : 'Staff mail';
+  }
+
+  /** A1 address of a mail tab's cell, found by key and header as staff would find it. */
   outboxCell(key: string, header: string): string {
-    const values = this.emu.sheetValues('Outbox');
+    const values = this.emu.sheetValues(this.tabOf(key));
     const row = values.findIndex((r) => r[values[0]!.indexOf('Key')] === key);
     const col = values[0]!.indexOf(header);
-    if (row < 0 || col < 0) throw new Error(`No Outbox cell for ${key} / ${header}`);
+    if (row < 0 || col < 0) throw new Error(`No mail cell for ${key} / ${header}`);
     return `${String.fromCharCode(65 + col)}${row + 1}`;
   }
 
   setOutbox(key: string, header: string, value: unknown): void {
-    this.emu.spreadsheet.getSheetByName('Outbox')!.getRange(this.outboxCell(key, header)).setValue(value);
+    this.emu.spreadsheet
+      .getSheetByName(this.tabOf(key))!
+      .getRange(this.outboxCell(key, header))
+      .setValue(value);
   }
 
-  /** Staff typing into the Outbox (fires onEdit, as approving a letter does). */
+  /** Staff typing into the Outbox or Staff mail (fires onEdit, as approving a letter does). */
   editOutbox(key: string, header: string, value: unknown): void {
-    for (const inv of this.emu.edit('Outbox', this.outboxCell(key, header), value))
+    for (const inv of this.emu.edit(this.tabOf(key), this.outboxCell(key, header), value))
       if (inv.error) throw inv.error;
   }
 
@@ -231,7 +250,7 @@ describe('first letters', () => {
     office.submit();
     office.emu.spreadsheet.getSheetByName('Audit')!.setName('Old audit');
     expect(() => office.send()).toThrow(/no Audit tab/);
-    expect(office.outbox().map((r) => r['Status'])).toEqual(['sent', 'sent']);
+    expect(office.mail().map((r) => r['Status'])).toEqual(['sent', 'sent']);
     expect(office.emu.properties.script[LEASE_PROPERTY]).toBeUndefined();
     office.send();
     expect(office.emu.mail.sent).toHaveLength(2);
@@ -324,7 +343,9 @@ describe('letters that need a person', () => {
     const office = new Office('wiltshire', { directory: false });
     office.submit();
     office.send();
-    const assigned = office.outbox().find((r) => r['Kind'] === 'case-assigned')!;
+    // A notice to staff: on Staff mail, not the Outbox.
+    expect(office.outbox().find((r) => r['Kind'] === 'case-assigned')).toBeUndefined();
+    const assigned = office.staffMail().find((r) => r['Kind'] === 'case-assigned')!;
     expect(assigned['Status']).toBe('failed');
     expect(assigned['Last error']).toBe('No email address for Complaints Team Leader in Settings');
     const settings = office.emu.spreadsheet.getSheetByName('Settings')!;
@@ -333,7 +354,7 @@ describe('letters that need a person', () => {
     office.editOutbox(String(assigned['Key']), 'Status', 'queued');
     office.send();
     expect(office.emu.mail.sent.filter((m) => m.to === 'ctl@opcc.example')).toHaveLength(1);
-    expect(office.outbox().find((r) => r['Key'] === assigned['Key'])!['To']).toBe('ctl@opcc.example');
+    expect(office.staffMail().find((r) => r['Key'] === assigned['Key'])!['To']).toBe('ctl@opcc.example');
   });
 });
 
@@ -525,8 +546,9 @@ describe('the sender', () => {
     one.submit();
     const many = new Office('wiltshire', { mailQuota: 500 });
     for (let i = 0; i < 100; i++) many.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
-    expect(one.outbox()).toHaveLength(2);
-    expect(many.outbox()).toHaveLength(200);
+    expect(one.outbox()).toHaveLength(1);
+    expect(one.staffMail()).toHaveLength(1);
+    expect(many.mail()).toHaveLength(200);
     const a = one.send();
     const b = many.send();
     expect(a.result).toMatchObject({ sent: 2 });
@@ -534,6 +556,14 @@ describe('the sender', () => {
     expect(b.stats.calls['MailApp.sendEmail']).toBe(200);
     expect(sheetCalls(a.stats.calls)).toBe(SENDER_SHEET_CALLS);
     expect(sheetCalls(b.stats.calls)).toBe(SENDER_SHEET_CALLS);
+    // Staff mail is read only when a notice may be waiting there: here the only notice failed when it was
+    // queued (no address), so the run reads and writes the Outbox alone.
+    const letterOnly = new Office('wiltshire', { directory: false });
+    letterOnly.submit();
+    expect(letterOnly.staffMail().map((r) => r['Status'])).toEqual(['failed']);
+    const c = letterOnly.send();
+    expect(c.result).toMatchObject({ sent: 1 });
+    expect(sheetCalls(c.stats.calls)).toBe(SENDER_OUTBOX_ONLY_CALLS);
     const logs = [...a.logs, ...b.logs].join('\n');
     expect(logs).toMatch(/sender: 200 sent, 0 to retry, 0 failed, 0 carried over/);
     expect(logs).not.toMatch(/@/);
@@ -541,12 +571,16 @@ describe('the sender', () => {
 });
 
 /**
- * Settings read (5) and health write (9), Outbox read (4), the `sending` and result writes (8 each),
- * "Acknowledged on" on Cases (keyed write 8, tab 1) and the Audit append (8). A keyed write is a snapshot
- * of the tab (2), 2 per block written and a check of headers and keys afterwards (4); an append reads the
- * header row (3) at append time and again after writing (2), in case a column moved in between.
+ * A run for letters on the Outbox only: Settings read (5) and health write (9), Outbox read (4), the
+ * `sending` write (8) and the result write (10: Status is a block of its own, since it sits with the
+ * columns staff act on, away from Last error … Next attempt), "Acknowledged on" on Cases (keyed write 8,
+ * tab 1) and the Audit append (8). A keyed write is a snapshot of the tab (2), 2 per block written and a
+ * check of headers and keys afterwards (4); an append reads the header row (3) at append time and again
+ * after writing (2), in case a column moved in between.
  */
-const SENDER_SHEET_CALLS = 53;
+const SENDER_OUTBOX_ONLY_CALLS = 55;
+/** With notices on Staff mail too: that tab's read (4), its `sending` write (8) and result write (10). */
+const SENDER_SHEET_CALLS = SENDER_OUTBOX_ONLY_CALLS + 22;
 
 describe('reminders', () => {
   it('reminds the handler before each 28-day update over 120 days of an open Wiltshire case', () => {
@@ -563,7 +597,7 @@ describe('reminders', () => {
       office.emu.advanceTo(new Date(start + day * 86_400_000));
       office.send();
       office.emu.invocations.length = 0;
-      const due = office.outbox().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
+      const due = office.staffMail().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
       if (due.length > updatesSent.length) {
         // The handler sends the update the day the reminder arrives, and records it as staff would.
         const today = office.emu.now.toISOString().slice(0, 10);
@@ -573,7 +607,8 @@ describe('reminders', () => {
         office.emu.edit('Cases', `${col}2`, new Date(today));
       }
     }
-    const reminders = office.outbox().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
+    const reminders = office.staffMail().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
+    expect(office.outbox().filter((r) => r['Kind'] === 'update-due')).toEqual([]);
     const marks = reminders.map((r) => String(r['Key']).split('|')[3]!);
     expect(marks.length).toBeGreaterThanOrEqual(4);
     expect(new Set(marks).size).toBe(marks.length);
