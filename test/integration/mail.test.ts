@@ -146,6 +146,45 @@ describe('the Outbox and Templates tabs', () => {
     for (const s of ['printed', 'cancelled']) expect(STATUS_VALUES).toContain(s);
   });
 
+  it('puts the columns staff act on first, and keeps every letter row one line high with Subject and Body clipped', () => {
+    const office = new Office('wiltshire');
+    expect(OUTBOX_HEADERS.slice(0, 7)).toEqual([
+      'Reference',
+      'Kind',
+      'To',
+      'Send by',
+      'Status',
+      'Subject',
+      'Body',
+    ]);
+    expect(office.emu.sheetValues('Staff mail')[0]).toEqual([...OUTBOX_HEADERS]);
+    for (let i = 0; i < 3; i++) office.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
+    for (const tab of ['Outbox', 'Staff mail']) {
+      const sheet = office.emu.spreadsheet.getSheetByName(tab)!;
+      const body = OUTBOX_HEADERS.indexOf('Body') + 1;
+      const subject = OUTBOX_HEADERS.indexOf('Subject') + 1;
+      expect(sheet.getLastRow()).toBe(4);
+      for (let row = 2; row <= 4; row++) {
+        expect(String(sheet.getRange(row, body).getValue())).toContain('\n');
+        expect(sheet.getRowHeight(row)).toBe(21);
+        expect(sheet.peek(row, body)?.wrap).toBe('CLIP');
+        expect(sheet.peek(row, subject)?.wrap).toBe('CLIP');
+      }
+      const rule = sheet.getRange(2, OUTBOX_HEADERS.indexOf('Status') + 1).getDataValidation();
+      expect(rule?.getCriteriaValues()).toEqual([STATUS_VALUES, true]);
+    }
+  });
+
+  it('shrinks the tall rows of an Outbox from before, when setup runs again', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    const outbox = office.emu.spreadsheet.getSheetByName('Outbox')!;
+    outbox.rowHeights.clear();
+    expect(() => outbox.getRowHeight(2)).toThrow(/not emulated/);
+    office.emu.run('setupSpreadsheet');
+    expect(outbox.getRowHeight(2)).toBe(21);
+  });
+
   it('protects the columns the script writes with a warning, once however often setup runs', () => {
     const office = new Office('wiltshire');
     office.emu.run('setupSpreadsheet');
@@ -266,6 +305,37 @@ describe('first letters', () => {
     expect(acknowledged).toBeGreaterThanOrEqual(run.at.getTime());
     expect(acknowledged).toBeLessThanOrEqual(run.at.getTime() + run.executionTimeMs);
     expect(office.rows('Audit').filter((a) => a['Action'] === 'acknowledge')).toHaveLength(1);
+  });
+});
+
+describe('Staff mail', () => {
+  it('a notice queued on the Outbox before Staff mail existed is sent from there exactly once, and never queued again', () => {
+    const office = new Office('wiltshire');
+    // An office on the version before: no Staff mail tab, so the team's notice lands on the Outbox.
+    office.emu.spreadsheet.deleteSheet(office.emu.spreadsheet.getSheetByName('Staff mail')!);
+    office.submit();
+    expect(office.outbox().map((r) => r['Kind'])).toEqual(['acknowledgement', 'case-assigned']);
+    // The upgrade: setup adds Staff mail; the notice stays where it is.
+    office.emu.run('setupSpreadsheet', 'wiltshire');
+    expect(office.staffMail()).toEqual([]);
+    office.send();
+    office.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
+    office.emu.run('runDailySweep');
+    office.send();
+    const keys = office.mail().map((r) => String(r['Key']));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(office.outbox().find((r) => r['Kind'] === 'case-assigned')!['Status']).toBe('sent');
+    expect(office.staffMail().filter((r) => r['Kind'] === 'case-assigned')).toEqual([]);
+    const notices = office.emu.mail.sent.filter((m) => m.to.endsWith('@opcc.example'));
+    expect(notices.filter((m) => /WIL-2026-0001/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('a staff notice never shows on the Outbox, and a pass-on task (work staff do) stays there', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    expect(office.outbox().every((r) => r['Audience'] !== 'staff' || r['Kind'] === 'pass-on')).toBe(true);
+    expect(office.staffMail().every((r) => r['Audience'] === 'staff' && r['Kind'] !== 'pass-on')).toBe(true);
+    expect(office.staffMail().length).toBeGreaterThan(0);
   });
 });
 
