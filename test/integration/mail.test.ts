@@ -642,15 +642,14 @@ describe('the sender', () => {
 
 /**
  * A run for letters on the Outbox only: Settings read (5) and health write (9), Outbox read (4), the
- * `sending` write (8) and the result write (10: Status is a block of its own, since it sits with the
- * columns staff act on, away from Last error … Next attempt), "Acknowledged on" on Cases (keyed write 8,
- * tab 1) and the Audit append (8). A keyed write is a snapshot of the tab (2), 2 per block written and a
- * check of headers and keys afterwards (4); an append reads the header row (3) at append time and again
- * after writing (2), in case a column moved in between.
+ * `sending` and result writes (8 each), "Acknowledged on" on Cases (keyed write 8, tab 1) and the Audit
+ * append (8). A keyed write is a snapshot of the tab (2), 2 per block written and a check of headers and
+ * keys afterwards (4); an append reads the header row (3) at append time and again after writing (2), in
+ * case a column moved in between.
  */
-const SENDER_OUTBOX_ONLY_CALLS = 55;
-/** With notices on Staff mail too: that tab's read (4), its `sending` write (8) and result write (10). */
-const SENDER_SHEET_CALLS = SENDER_OUTBOX_ONLY_CALLS + 22;
+const SENDER_OUTBOX_ONLY_CALLS = 53;
+/** With notices on Staff mail too: that tab's read (4), its `sending` write (8) and result write (8). */
+const SENDER_SHEET_CALLS = SENDER_OUTBOX_ONLY_CALLS + 20;
 
 describe('reminders', () => {
   it('reminds the handler before each 28-day update over 120 days of an open Wiltshire case', () => {

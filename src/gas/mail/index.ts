@@ -106,8 +106,9 @@ function setupMailTab(ss: Spreadsheet, name: string): void {
         .build(),
     );
   protectComputedColumns(tab.sheet, tab.headers);
-  tab.sheet.setColumnWidth(column(OUTBOX.body), 360);
-  tab.sheet.setColumnWidth(column(OUTBOX.subject), 260);
+  // Narrow enough that Status, after Body, is on the first screen: the whole text is a click away.
+  tab.sheet.setColumnWidth(column(OUTBOX.body), 300);
+  tab.sheet.setColumnWidth(column(OUTBOX.subject), 220);
   tab.sheet.getRange(2, column(OUTBOX.subject), rows, 1).setWrapStrategy(SpreadsheetApp.WrapStrategy.CLIP);
   tab.sheet.getRange(2, column(OUTBOX.body), rows, 1).setWrapStrategy(SpreadsheetApp.WrapStrategy.CLIP);
   // Rows already there (an office's Outbox before this version) shrink back to one line too.

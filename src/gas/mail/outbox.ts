@@ -18,9 +18,9 @@ export const OUTBOX = {
   kind: 'Kind',
   to: 'To',
   sendBy: 'Send by',
-  status: 'Status',
   subject: 'Subject',
   body: 'Body',
+  status: 'Status',
   error: 'Last error',
   sentAt: 'Sent at',
   attempts: 'Attempts',
@@ -34,10 +34,12 @@ export const OUTBOX = {
 } as const;
 
 /**
- * The order a new tab gets: what staff act on first (which case, which letter, where it goes, its Status,
- * Subject and Body), then what the sender keeps (Last error to Queued at, side by side so its result
- * write is two blocks: Status and the rest), then the technical columns. Existing tabs keep their order:
- * columns are found by header, and setup only appends the ones missing.
+ * The order a new tab gets: what staff act on first (which case, which letter, where it goes, Subject and
+ * Body clipped to one line, then its Status), then what the sender keeps and the technical columns. Status
+ * and the sender's other four columns sit side by side so each of its writes is one setValues: a run
+ * stopped between two blocks of one result would leave a row `sent` without its Sent at and Attempts.
+ * Staff may still move them (columns are found by header), which only costs a few more calls. Existing
+ * tabs keep their order: setup only appends the columns missing.
  */
 export const OUTBOX_HEADERS: readonly string[] = Object.values(OUTBOX);
 
