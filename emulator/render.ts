@@ -83,7 +83,8 @@ export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
         r === 1 && sheet.columnWidths.has(c)
           ? `min-width:${Math.min(sheet.columnWidths.get(c)!, 400)}px;`
           : '';
-      const clip = cell?.wrap === 'CLIP' ? 'white-space:nowrap;' : '';
+      // Only WRAP breaks a line to fit the column; in a row of fixed height the rest stay on one line.
+      const clip = cell?.wrap === 'CLIP' || (fixed && cell?.wrap !== 'WRAP') ? 'white-space:nowrap;' : '';
       const html = escape(text).replace(/\n/g, '<br>');
       // A forced height cuts what does not fit, as Sheets does: the cell shows its first line.
       const content = fixed ? `<div class="fixed" style="max-height:${fixed - 5}px">${html}</div>` : html;
@@ -105,6 +106,7 @@ table.sheet th,table.sheet td{border:1px solid #dadce0;padding:4px 6px;vertical-
 table.sheet th{background:#f1f3f4;position:sticky;top:0}
 tr.fixed td,tr.fixed th{padding:2px 6px}
 div.fixed{overflow:hidden;line-height:16px}
+tr.fixed td.dropdown>div.fixed{display:inline-block;vertical-align:top}
 td.dropdown::after{content:" \\25BE";color:#5f6368}
 h2{font-size:15px;margin:24px 0 8px}
 nav a{margin-right:12px}`;

@@ -148,14 +148,15 @@ describe('the Outbox and Templates tabs', () => {
 
   it('puts the columns staff act on first, and keeps every letter row one line high with Subject and Body clipped', () => {
     const office = new Office('wiltshire');
-    expect(OUTBOX_HEADERS.slice(0, 7)).toEqual([
+    expect(OUTBOX_HEADERS.slice(0, 8)).toEqual([
       'Reference',
       'Kind',
       'To',
       'Send by',
-      'Status',
       'Subject',
       'Body',
+      'Status',
+      'Last error',
     ]);
     expect(office.emu.sheetValues('Staff mail')[0]).toEqual([...OUTBOX_HEADERS]);
     for (let i = 0; i < 3; i++) office.submit({ name: `Person ${i}`, email: `p${i}@example.org` });

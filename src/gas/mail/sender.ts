@@ -23,9 +23,11 @@
  * Judgement letters (outcomes, appeal decisions) wait as `awaiting-approval` until staff set the row to
  * `approved`; this replaces Gmail drafts, so the script needs only `script.send_mail`, never Gmail access.
  *
- * Sheet calls per run do not depend on how many letters are queued: one read of the Outbox, two keyed
- * writes of its status columns, and (when acknowledgements went) one keyed write to Cases and one Audit
- * append.
+ * Letters are on the Outbox, notices to staff on Staff mail; both are drained by the same run, under the
+ * same lock, lease, journal and quota (Outbox first). Sheet calls per run do not depend on how many
+ * letters are queued: per tab read (Staff mail only while its flag or the journal says it may hold work),
+ * one read and two keyed writes of its status columns, and (when acknowledgements went) one keyed write to
+ * Cases and one Audit append.
  */
 import { KIND_INFO } from '../../core/letters/kinds';
 import { GUIDANCE_REFUSAL, hasStaffGuidance, textToHtml } from '../../core/letters/render';
