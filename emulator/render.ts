@@ -72,6 +72,8 @@ export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
   const out: string[] = [`<table class="sheet" data-sheet="${escape(sheet.getName())}">`];
   for (let r = 1; r <= rows; r++) {
     const tag = r <= sheet.frozenRows ? 'th' : 'td';
+    const sized = sheet.rowHeights.get(r);
+    const fixed = sized?.forced || (sized && !sheet.rowGrows(r)) ? sized.height : 0;
     const cells = visible.map((c) => {
       const cell = sheet.peek(r, c);
       const text = cell ? displayValue(cell.value, tz, cell.numberFormat) : '';
@@ -81,9 +83,18 @@ export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
         r === 1 && sheet.columnWidths.has(c)
           ? `min-width:${Math.min(sheet.columnWidths.get(c)!, 400)}px;`
           : '';
-      return `<${tag}${dropdown} style="${width}${style}">${escape(text).replace(/\n/g, '<br>')}</${tag}>`;
+      // Only WRAP breaks a line to fit the column; in a row of fixed height the rest stay on one line.
+      const clip = cell?.wrap === 'CLIP' || (fixed && cell?.wrap !== 'WRAP') ? 'white-space:nowrap;' : '';
+      const html = escape(text).replace(/\n/g, '<br>');
+      // A forced height cuts what does not fit, as Sheets does: the cell shows its first line.
+      const content = fixed ? `<div class="fixed" style="max-height:${fixed - 5}px">${html}</div>` : html;
+      return `<${tag}${dropdown} style="${width}${clip}${style}">${content}</${tag}>`;
     });
-    out.push(`<tr>${cells.join('')}</tr>`);
+    out.push(
+      fixed
+        ? `<tr class="fixed" style="height:${fixed}px">${cells.join('')}</tr>`
+        : `<tr>${cells.join('')}</tr>`,
+    );
   }
   out.push('</table>');
   return out.join('\n');
@@ -93,6 +104,9 @@ const PAGE_STYLE = `body{font-family:Arial,Helvetica,sans-serif;font-size:13px;m
 table.sheet{border-collapse:collapse;margin-bottom:24px}
 table.sheet th,table.sheet td{border:1px solid #dadce0;padding:4px 6px;vertical-align:top;max-width:320px;overflow:hidden;text-overflow:ellipsis}
 table.sheet th{background:#f1f3f4;position:sticky;top:0}
+tr.fixed td,tr.fixed th{padding:2px 6px}
+div.fixed{overflow:hidden;line-height:16px}
+tr.fixed td.dropdown>div.fixed{display:inline-block;vertical-align:top}
 td.dropdown::after{content:" \\25BE";color:#5f6368}
 h2{font-size:15px;margin:24px 0 8px}
 nav a{margin-right:12px}`;

@@ -27,6 +27,7 @@ import { SWEEP_DONE, runSweep } from './gas/sweep';
 import { PENDING_PROPERTY, markOutboxPending } from './gas/mail';
 import { sendQueuedMailAfter } from './gas/mail/entry-points';
 import { handleOutboxEdit, isOutboxStatusEdit } from './gas/mail/outbox-edits';
+import { TABS } from './gas/tabs';
 import type { SendReport } from './gas/mail/sender';
 import { handleStaffEdit, type StaffEdit } from './gas/workflow';
 import type { CaseView, NoCaseView } from './gas/case-view';
@@ -162,9 +163,9 @@ export function onComplaintSubmitted(e?: GoogleAppsScript.Events.SheetsOnFormSub
 
 export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const tab = e.range.getSheet().getName();
-  if (tab === 'Outbox') {
-    // Staff approving or re-queueing a letter: let the next sender run look at the Outbox.
-    markOutboxPending();
+  if (tab === TABS.outbox || tab === TABS.staffMail) {
+    // Staff approving or re-queueing a letter or notice: let the next sender run look at its tab.
+    markOutboxPending(tab === TABS.staffMail);
     if (!isOutboxStatusEdit(e)) return;
     tracked('onStaffEdit', (ctx, now) => {
       if (retireIfLeftover(ctx.settings, e.triggerUid)) return;

@@ -67,15 +67,15 @@ async function main(): Promise<void> {
       office.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
     if (letters === 1) {
       // One letter: drop the case-assigned note so only the acknowledgement is queued.
-      const rows = office.emu.sheetValues('Outbox');
-      const sheet = office.emu.spreadsheet.getSheetByName('Outbox')!;
+      const rows = office.emu.sheetValues('Staff mail');
+      const sheet = office.emu.spreadsheet.getSheetByName('Staff mail')!;
       const status = rows[0]!.indexOf(OUTBOX.status) + 1;
       const kind = rows[0]!.indexOf(OUTBOX.kind);
       rows.forEach(
         (r, i) => r[kind] === 'case-assigned' && sheet.getRange(i + 1, status).setValue('cancelled'),
       );
     }
-    const queued = office.outbox().filter((r) => r[OUTBOX.status] === 'queued').length;
+    const queued = office.mail().filter((r) => r[OUTBOX.status] === 'queued').length;
     const inv = office.emu.run('sendQueuedMail');
     const sheetCalls = Object.entries(inv.stats.calls)
       .filter(([k]) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(k))

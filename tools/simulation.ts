@@ -99,7 +99,10 @@ export interface SimulationResult {
   emu: Emulator;
   profile: PolicyProfile;
   cases: Record<string, unknown>[];
+  /** Letters on the Outbox. */
   outbox: Record<string, unknown>[];
+  /** The digest and notices to staff, on Staff mail. */
+  staffMail: Record<string, unknown>[];
   audit: Record<string, unknown>[];
   problems: Problem[];
 }
@@ -136,6 +139,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 interface Tabs {
   cases: Sheet;
   outbox: Sheet;
+  staffMail: Sheet;
   audit: Sheet;
 }
 
@@ -178,6 +182,7 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
   const tabs: Tabs = {
     cases: emu.spreadsheet.getSheetByName(TABS.cases)!,
     outbox: emu.spreadsheet.getSheetByName(TABS.outbox)!,
+    staffMail: emu.spreadsheet.getSheetByName(TABS.staffMail)!,
     audit: emu.spreadsheet.getSheetByName(TABS.audit)!,
   };
 
@@ -221,6 +226,7 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
     profile,
     cases: rows(tabs.cases),
     outbox: rows(tabs.outbox),
+    staffMail: rows(tabs.staffMail),
     audit: rows(tabs.audit),
     problems,
   };
@@ -460,10 +466,9 @@ export function writeResults(result: SimulationResult, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   const { emu } = result;
   writeFileSync(join(outDir, 'cases.json'), json(result.cases.map(({ [COL.data]: _data, ...rest }) => rest)));
-  writeFileSync(
-    join(outDir, 'outbox.json'),
+  const mailRows = (list: Record<string, unknown>[]) =>
     json(
-      result.outbox.map((r) => ({
+      list.map((r) => ({
         to: r[OUTBOX.to] || null,
         subject: r[OUTBOX.subject],
         body: String(r[OUTBOX.body]).replace(/^'/, ''),
@@ -473,8 +478,9 @@ export function writeResults(result: SimulationResult, outDir: string): void {
         queuedAt: r[OUTBOX.queuedAt],
         sentAt: r[OUTBOX.sentAt] instanceof Date ? r[OUTBOX.sentAt] : null,
       })),
-    ),
-  );
+    );
+  writeFileSync(join(outDir, 'outbox.json'), mailRows(result.outbox));
+  writeFileSync(join(outDir, 'staff-mail.json'), mailRows(result.staffMail));
   writeFileSync(join(outDir, 'audit.json'), json(result.audit));
   writeFileSync(join(outDir, 'mail-sent.json'), json(emu.mail.sent));
   // Written even when empty, so a reader can tell "no problems" from "not written".
@@ -500,6 +506,9 @@ export function summary(result: SimulationResult, outDir: string): string {
     byStatus[String(c['SLA status'])] = (byStatus[String(c['SLA status'])] ?? 0) + 1;
   const byKind: Record<string, number> = {};
   for (const l of result.outbox) byKind[String(l[OUTBOX.kind])] = (byKind[String(l[OUTBOX.kind])] ?? 0) + 1;
+  const noticesByKind: Record<string, number> = {};
+  for (const l of result.staffMail)
+    noticesByKind[String(l[OUTBOX.kind])] = (noticesByKind[String(l[OUTBOX.kind])] ?? 0) + 1;
   const list = (o: Record<string, number>) =>
     Object.entries(o)
       .map(([k, v]) => `${k} ${v}`)
@@ -508,11 +517,12 @@ export function summary(result: SimulationResult, outDir: string): string {
     `${result.profile.name} (${result.profile.id})`,
     `Cases: ${result.cases.length} (${list(byStatus)})`,
     `Letters queued: ${result.outbox.length} (${list(byKind)}); emails sent: ${result.emu.mail.sent.length}`,
+    `Staff notices queued: ${result.staffMail.length} (${list(noticesByKind)})`,
     `Audit entries: ${result.audit.length}; trigger runs: ${result.emu.invocations.length}`,
     `Problems: ${result.problems.length}`,
     ...result.problems.map(
       (p) => `Problem: ${p.event === null ? p.at : `event ${p.event} (${p.at})`}: ${p.reason}`,
     ),
-    `Written to ${outDir}/: spreadsheet.html (every tab), cases.json, outbox.json, audit.json, mail-sent.json, problems.json`,
+    `Written to ${outDir}/: spreadsheet.html (every tab), cases.json, outbox.json, staff-mail.json, audit.json, mail-sent.json, problems.json`,
   ].join('\n');
 }

@@ -16,7 +16,8 @@ export interface Cell {
   numberFormat: string | null;
   fontWeight: string | null;
   fontColor: string | null;
-  wrap: boolean | null;
+  /** Range.setWrapStrategy's value; null for a cell never set, which Sheets shows as OVERFLOW. */
+  wrap: 'WRAP' | 'OVERFLOW' | 'CLIP' | null;
   horizontalAlignment: string | null;
   verticalAlignment: string | null;
 }

@@ -319,18 +319,19 @@ export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
     this.map((r, c) => (this.sheet.cell(r, c)[key] = value));
     return this;
   }
+  /** setWrap(false) is OVERFLOW, text spilling into empty neighbours (developers.google.com/apps-script/reference/spreadsheet/range#setwrapiswrapenabled). */
   setWrap(isWrapEnabled: boolean): this {
-    return this.setEach('wrap', isWrapEnabled);
+    return this.setEach('wrap', isWrapEnabled ? 'WRAP' : 'OVERFLOW');
   }
   getWrap(): boolean {
-    return this.sheet.peek(this.row, this.column)?.wrap ?? false;
+    return this.sheet.peek(this.row, this.column)?.wrap === 'WRAP';
   }
   setWrapStrategy(strategy: unknown): this {
     if (strategy !== 'WRAP' && strategy !== 'OVERFLOW' && strategy !== 'CLIP')
       throw new Error(
         `Exception: The parameters (${typeof strategy}) don't match the method signature for SpreadsheetApp.Range.setWrapStrategy.`,
       );
-    return this.setEach('wrap', strategy === 'WRAP');
+    return this.setEach('wrap', strategy);
   }
   setVerticalAlignment(alignment: string | null): this {
     return this.setEach('verticalAlignment', alignment);

@@ -12,6 +12,8 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
+/** Sheets' default row height in pixels. */
+export const DEFAULT_ROW_HEIGHT = 21;
 
 export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   /** Grid of cells, row-major, 0-based. Rows grow on demand up to maxRows. */
@@ -21,6 +23,8 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
+  /** Heights staff or a script gave rows; `forced` rows never grow to fit what their cells hold. */
+  readonly rowHeights = new Map<number, { height: number; forced: boolean }>();
   readonly protections: EmulatedProtection[] = [];
   conditionalRules: EmulatedConditionalFormatRule[] = [];
 
@@ -148,6 +152,12 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
       } else if (op.kind === 'delete') {
         this.maxRows -= op.count;
         this.frozenRows -= Math.max(0, Math.min(this.frozenRows, op.at + op.count - 1) - op.at + 1);
+      }
+      const heights = [...this.rowHeights];
+      this.rowHeights.clear();
+      for (const [r, h] of heights) {
+        const to = newPosition(op, r);
+        if (to !== null) this.rowHeights.set(to, h);
       }
     } else {
       for (let r = 0; r < this.grid.length; r++) this.grid[r] = reshapeList(this.grid[r]!, op, emptyCell);
@@ -332,6 +342,57 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
     this.checkColumnSpan(start, count);
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
     return this;
+  }
+  /** Heights apply to rows that exist, as for columns; a height must be a positive number of pixels. */
+  private setHeights(start: number, count: number, height: number, forced: boolean, member: string): this {
+    if (typeof height !== 'number' || !Number.isFinite(height) || typeof start !== 'number')
+      throw new Error(
+        `Exception: The parameters (${typeof start},${typeof count},${typeof height}) don't match the method signature for SpreadsheetApp.Sheet.${member}.`,
+      );
+    if (!Number.isInteger(start) || !Number.isInteger(count) || start < 1 || count < 1)
+      throw new Error('Exception: Those rows are out of bounds.');
+    if (start + count - 1 > this.maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    if (height < 1) throw new Error('Exception: The row height must be a positive number.');
+    for (let r = start; r < start + count; r++)
+      this.rowHeights.set(r, { height: Math.round(height), forced });
+    return this;
+  }
+  /**
+   * Sheet.setRowHeight/setRowHeights size rows that Sheets may still grow to fit wrapped text or line
+   * breaks; Sheet.setRowHeightsForced fixes the height whatever the cells hold
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#setrowheightsforcedstartrow,-numrows,-height).
+   */
+  setRowHeight(rowPosition: number, height: number): this {
+    return this.setHeights(rowPosition, 1, height, false, 'setRowHeight');
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): this {
+    return this.setHeights(startRow, numRows, height, false, 'setRowHeights');
+  }
+  setRowHeightsForced(startRow: number, numRows: number, height: number): this {
+    return this.setHeights(startRow, numRows, height, true, 'setRowHeightsForced');
+  }
+  /**
+   * A forced height, or Sheets' default of 21 px for a row no cell of which can make taller. Otherwise
+   * Sheets fits the row to its content by a font measure the emulator does not have: it throws rather
+   * than guess (a sized row that fits to data is as unknown as an unsized one).
+   */
+  getRowHeight(rowPosition: number): number {
+    if (!Number.isInteger(rowPosition) || rowPosition < 1 || rowPosition > this.maxRows)
+      throw new Error('Exception: Those rows are out of bounds.');
+    const set = this.rowHeights.get(rowPosition);
+    if (set?.forced) return set.height;
+    if (!this.rowGrows(rowPosition)) return set?.height ?? DEFAULT_ROW_HEIGHT;
+    throw new Error('not emulated: the height Sheets fits a row with line breaks or wrapped text to');
+  }
+  /**
+   * Whether Sheets may fit the row to its content: wrapped text, or a line break in any cell. Google does
+   * not document whether CLIP stops a line break growing its row, so the emulator takes it that it does
+   * not: only a forced height is sure to keep a row short.
+   */
+  rowGrows(rowPosition: number): boolean {
+    return (this.grid[rowPosition - 1] ?? []).some(
+      (cell) => cell.wrap === 'WRAP' || String(cell.value).includes('\n'),
+    );
   }
   hideColumns(column: number, count = 1): void {
     this.checkColumnSpan(column, count);

@@ -2,6 +2,8 @@
 export const TABS = {
   cases: 'Cases',
   outbox: 'Outbox',
+  /** The daily digest and notices to staff, kept off the Outbox so its rows are the letters people act on. */
+  staffMail: 'Staff mail',
   audit: 'Audit',
   templates: 'Templates',
   settings: 'Settings',

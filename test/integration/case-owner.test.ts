@@ -44,13 +44,13 @@ describe.each(POLICIES)('$id: no case without an owner (issue 9, Deliver 1)', ({
     expect(row['What is due']).toBe('Acknowledgement due 2026-03-09');
     o.emu.advanceTo(new Date('2026-03-10T09:00:00Z'));
     o.emu.run('runDailySweep');
-    const chase = o.outbox().filter((r) => r['Reference'] === ref && r['Kind'] === 'overdue');
+    const chase = o.mail().filter((r) => r['Reference'] === ref && r['Kind'] === 'overdue');
     expect(chase).toHaveLength(1);
     expect(chase[0]).toMatchObject({ 'For role': 'complaints-team', To: 'complaints-team@opcc.example' });
     expect(String(chase[0]!['Body'])).toContain('the acknowledgement was due on');
     // Once per missed deadline.
     o.emu.run('runDailySweep');
-    expect(o.outbox().filter((r) => r['Reference'] === ref && r['Kind'] === 'overdue')).toHaveLength(1);
+    expect(o.mail().filter((r) => r['Reference'] === ref && r['Kind'] === 'overdue')).toHaveLength(1);
   });
 
   it('a Needs-review row written before cases in review had an owner is given the complaints team by the sweep', () => {
@@ -69,7 +69,7 @@ describe.each(POLICIES)('$id: no case without an owner (issue 9, Deliver 1)', ({
     const ref = onlyCase(o);
     o.emu.advanceTo(new Date('2026-03-05T09:00:00Z'));
     o.emu.run('runDailySweep');
-    const reminder = o.outbox().filter((r) => r['Reference'] === ref && r['Kind'] === 'update-due');
+    const reminder = o.mail().filter((r) => r['Reference'] === ref && r['Kind'] === 'update-due');
     expect(reminder).toHaveLength(1);
     expect(reminder[0]).toMatchObject({ Variant: 'needs-review', To: 'complaints-team@opcc.example' });
   });
@@ -100,7 +100,7 @@ describe.each(POLICIES)('$id: no case without an owner (issue 9, Deliver 1)', ({
       route: { inScope: true },
       problems: [],
     });
-    const ackLetter = o.outbox().find((r) => r['Reference'] === ref && r['Kind'] === 'acknowledgement');
+    const ackLetter = o.mail().find((r) => r['Reference'] === ref && r['Kind'] === 'acknowledgement');
     expect(ackLetter).toMatchObject({ To: 'alex.morgan@example.org', 'Send by': 'email', Status: 'queued' });
     expect(audits(o, ref).at(-1)).toMatchObject({ Action: 'accept', From: 'needs-review' });
     // The case is now on the handler's clocks.
@@ -119,11 +119,11 @@ describe('accept checks the corrected cells as intake would (issue 9, Deliver 1)
     expect(caseRow(o, ref)['Stage']).toBe('Needs review');
     expect(o.emu.ui.toasts.at(-1)).toMatch(/You asked us to contact you by email/);
     expect(audits(o, ref).at(-1)).toMatchObject({ Action: 'refused: Stage' });
-    expect(o.outbox().filter((r) => r['Kind'] === 'acknowledgement')).toHaveLength(0);
+    expect(o.mail().filter((r) => r['Kind'] === 'acknowledgement')).toHaveLength(0);
     o.edit(ref, 'Preferred contact', 'phone');
     o.edit(ref, 'Stage', firstStage(o));
     expect(caseRow(o, ref)['Stage']).toBe(firstStage(o));
-    const ackLetter = o.outbox().find((r) => r['Kind'] === 'acknowledgement');
+    const ackLetter = o.mail().find((r) => r['Kind'] === 'acknowledgement');
     expect(ackLetter).toMatchObject({ 'Send by': 'phone', Status: 'phone' });
   });
 
@@ -138,7 +138,7 @@ describe('accept checks the corrected cells as intake would (issue 9, Deliver 1)
     expect(row['Stage']).not.toBe('Needs review');
     expect(row['Stage']).not.toBe(firstStage(o));
     expect(String(row['Where it goes'])).toMatch(/^Redirected/);
-    expect(o.outbox().filter((r) => r['Reference'] === ref && r['Kind'] === 'redirect')).toHaveLength(1);
+    expect(o.mail().filter((r) => r['Reference'] === ref && r['Kind'] === 'redirect')).toHaveLength(1);
   });
 
   it('the Complainant is / Complaint is about cells take the form’s wording as well as ids', () => {
@@ -169,20 +169,20 @@ describe('the visible cells are the truth for contact details (issue 9, Deliver 
     const o = new Office('wiltshire');
     o.submit({ preferredContact: 'post', address: '1 High Street, Devizes' });
     const ref = onlyCase(o);
-    const ackBefore = o.outbox().find((r) => r['Kind'] === 'acknowledgement')!;
+    const ackBefore = o.mail().find((r) => r['Kind'] === 'acknowledgement')!;
     expect(ackBefore).toMatchObject({ Status: 'print', 'Send by': 'post' });
     o.edit(ref, 'Preferred contact', 'email');
-    const ack = o.outbox().find((r) => r['Kind'] === 'acknowledgement')!;
+    const ack = o.mail().find((r) => r['Kind'] === 'acknowledgement')!;
     expect(ack).toMatchObject({ Status: 'queued', 'Send by': 'email', To: 'alex.morgan@example.org' });
     expect(String(audits(o, ref).at(-1)!['Detail'])).toContain('1 unsent letter(s) re-addressed');
     o.emu.run('sendQueuedMail');
-    expect(o.outbox().find((r) => r['Kind'] === 'acknowledgement')!['Status']).toBe('sent');
+    expect(o.mail().find((r) => r['Kind'] === 'acknowledgement')!['Status']).toBe('sent');
     o.edit(ref, 'Email', 'alex.new@example.org');
-    expect(o.outbox().find((r) => r['Kind'] === 'acknowledgement')!['To']).toBe('alex.morgan@example.org');
+    expect(o.mail().find((r) => r['Kind'] === 'acknowledgement')!['To']).toBe('alex.morgan@example.org');
     // Letters queued from now on go to the new address.
     o.emu.advanceTo(new Date('2026-03-27T09:00:00Z'));
     o.emu.run('runDailySweep');
-    const draft = o.outbox().find((r) => r['Kind'] === 'progress-update')!;
+    const draft = o.mail().find((r) => r['Kind'] === 'progress-update')!;
     expect(draft['To']).toBe('alex.new@example.org');
   });
 

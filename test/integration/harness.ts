@@ -66,6 +66,23 @@ export class Office {
     return this.rows('Outbox');
   }
 
+  /** The digest and notices to staff, kept off the Outbox. */
+  staffMail(): Record<string, unknown>[] {
+    return this.rows('Staff mail');
+  }
+
+  /** The mail tab holding a key: letters are on the Outbox, notices to staff on Staff mail. */
+  mailTabOf(key: string): 'Outbox' | 'Staff mail' {
+    const [header = [], ...rows] = this.emu.sheetValues('Outbox');
+    const column = header.indexOf('Key');
+    return rows.some((r) => r[column] === key) ? 'Outbox' : 'Staff mail';
+  }
+
+  /** Every queued row: letters on the Outbox, then notices on Staff mail. */
+  mail(): Record<string, unknown>[] {
+    return [...this.outbox(), ...this.staffMail()];
+  }
+
   /** The A1 address of a case's cell, found by reference and header as staff would find it. */
   cell(reference: string, header: string): string {
     const values = this.emu.sheetValues('Cases');

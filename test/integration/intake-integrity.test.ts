@@ -66,7 +66,7 @@ function health(office: Office, handler: string): { ok: unknown; note: string } 
 
 function outboxKeys(office: Office): string[] {
   return office
-    .outbox()
+    .mail()
     .map((r) => String(r['Key']))
     .sort();
 }

@@ -11,7 +11,7 @@ import { Office } from './harness';
 type Row = Record<string, unknown>;
 
 function outboxCell(office: Office, key: string, header: string): string {
-  const values = office.emu.sheetValues('Outbox');
+  const values = office.emu.sheetValues(office.mailTabOf(key));
   const row = values.findIndex((r) => r[values[0]!.indexOf('Key')] === key);
   const col = values[0]!.indexOf(header);
   if (row < 0 || col < 0) throw new Error(`No Outbox cell for ${key} / ${header}`);
@@ -20,14 +20,14 @@ function outboxCell(office: Office, key: string, header: string): string {
 
 /** Staff typing into the Outbox: fires onEdit, as approving a letter does. */
 function editOutbox(office: Office, key: string, header: string, value: unknown): void {
-  for (const inv of office.emu.edit('Outbox', outboxCell(office, key, header), value))
+  for (const inv of office.emu.edit(office.mailTabOf(key), outboxCell(office, key, header), value))
     if (inv.error) throw inv.error;
 }
 
 /** A value put in without an edit event (as a script or a paste the trigger missed would). */
 function setOutbox(office: Office, key: string, header: string, value: unknown): void {
   office.emu.spreadsheet
-    .getSheetByName('Outbox')!
+    .getSheetByName(office.mailTabOf(key))!
     .getRange(outboxCell(office, key, header))
     .setValue(value);
 }
@@ -43,7 +43,7 @@ function setSetting(office: Office, key: string, value: string): void {
 
 const send = (office: Office) => office.emu.run('sendQueuedMail');
 const row = (office: Office, kind: string, reference?: string): Row =>
-  office.outbox().find((r) => r['Kind'] === kind && (!reference || r['Reference'] === reference))!;
+  office.mail().find((r) => r['Kind'] === kind && (!reference || r['Reference'] === reference))!;
 const mailTo = (office: Office, to = 'alex.morgan@example.org') =>
   office.emu.mail.sent.filter((m) => m.to === to);
 
@@ -95,7 +95,7 @@ describe('consent decides the wording, and passing a complaint on is a task for 
     send(office);
     expect(row(office, 'pass-on')['Status']).toBe('done');
     expect(office.emu.mail.sent.map((m) => m.subject)).not.toContain(task['Subject']);
-    expect(office.outbox().filter((r) => r['Kind'] === 'pass-on')).toHaveLength(1);
+    expect(office.mail().filter((r) => r['Kind'] === 'pass-on')).toHaveLength(1);
   });
 
   it('without consent the letter asks them to contact the Panel themselves, and no task is queued', () => {
@@ -104,7 +104,7 @@ describe('consent decides the wording, and passing a complaint on is a task for 
     const letter = String(row(office, 'redirect')['Body']);
     expect(letter).toContain('contact them yourself');
     expect(letter).not.toMatch(/We will send/);
-    expect(office.outbox().some((r) => r['Kind'] === 'pass-on')).toBe(false);
+    expect(office.mail().some((r) => r['Kind'] === 'pass-on')).toBe(false);
   });
 
   it('000 §3 "Any complaints received by the OPCC about the PCC will be sent to the PCP": the Welsh letter makes no promise the consent sentence then takes back', () => {
@@ -190,14 +190,14 @@ describe('an acknowledgement marked printed or phoned is the acknowledgement', (
     expect(String(office.rows('Audit').at(-1)!['Detail'])).toMatch(/printed/);
     office.emu.advanceTo(new Date('2026-03-16T07:30:00Z'));
     office.emu.run('runDailySweep');
-    expect(office.outbox().filter((r) => String(r['Key']).includes('|overdue|-|ack-'))).toEqual([]);
+    expect(office.mail().filter((r) => String(r['Key']).includes('|overdue|-|ack-'))).toEqual([]);
   });
 
   it('phoned does the same; a date staff typed already is kept', () => {
     const office = new Office('west-midlands');
     office.submit({ preferredContact: 'phone', phone: '0121 000 0000', email: undefined });
     office.submit({ preferredContact: 'phone', phone: '0121 000 0001', email: undefined, name: 'Sam Lee' });
-    const [first, second] = office.outbox().filter((r) => r['Kind'] === 'acknowledgement');
+    const [first, second] = office.mail().filter((r) => r['Kind'] === 'acknowledgement');
     expect(first!['Status']).toBe('phone');
     const typed = new Date('2026-03-02T15:00:00Z');
     office.emu.spreadsheet

@@ -83,7 +83,7 @@ describe('literal values (DESIGN §2: "the spreadsheet is the database")', () =>
     office.edit('WIL-2026-0002', 'Notes', '01/02/2026');
     office.emu.run('sendQueuedMail');
     office.emu.run('runDailySweep');
-    expect(office.outbox().length).toBeGreaterThan(0);
+    expect(office.mail().length).toBeGreaterThan(0);
     expect(formulasOnEveryTab(office)).toEqual({});
     // The refused values reached Audit as the text typed.
     const audit = office.rows('Audit');

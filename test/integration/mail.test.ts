@@ -71,22 +71,41 @@ class Office {
     return this.rows('Outbox');
   }
 
-  /** A1 address of an Outbox cell, found by key and header as staff would find it. */
+  /** The digest and notices to staff, kept off the Outbox. */
+  staffMail(): Row[] {
+    return this.rows('Staff mail');
+  }
+
+  /** Every queued row, letters and notices. */
+  mail(): Row[] {
+    return [...this.outbox(), ...this.staffMail()];
+  }
+
+  /** The mail tab holding a key: letters are on the Outbox, notices to staff on Staff mail. */
+  tabOf(key: string): string {
+    const keys = this.emu.sheetValues('Outbox').map((r, _, all) => r[all[0]!.indexOf('Key')]);
+    return keys.includes(key) ? 'Outbox' : 'Staff mail';
+  }
+
+  /** A1 address of a mail tab's cell, found by key and header as staff would find it. */
   outboxCell(key: string, header: string): string {
-    const values = this.emu.sheetValues('Outbox');
+    const values = this.emu.sheetValues(this.tabOf(key));
     const row = values.findIndex((r) => r[values[0]!.indexOf('Key')] === key);
     const col = values[0]!.indexOf(header);
-    if (row < 0 || col < 0) throw new Error(`No Outbox cell for ${key} / ${header}`);
+    if (row < 0 || col < 0) throw new Error(`No mail cell for ${key} / ${header}`);
     return `${String.fromCharCode(65 + col)}${row + 1}`;
   }
 
   setOutbox(key: string, header: string, value: unknown): void {
-    this.emu.spreadsheet.getSheetByName('Outbox')!.getRange(this.outboxCell(key, header)).setValue(value);
+    this.emu.spreadsheet
+      .getSheetByName(this.tabOf(key))!
+      .getRange(this.outboxCell(key, header))
+      .setValue(value);
   }
 
-  /** Staff typing into the Outbox (fires onEdit, as approving a letter does). */
+  /** Staff typing into the Outbox or Staff mail (fires onEdit, as approving a letter does). */
   editOutbox(key: string, header: string, value: unknown): void {
-    for (const inv of this.emu.edit('Outbox', this.outboxCell(key, header), value))
+    for (const inv of this.emu.edit(this.tabOf(key), this.outboxCell(key, header), value))
       if (inv.error) throw inv.error;
   }
 
@@ -125,6 +144,46 @@ describe('the Outbox and Templates tabs', () => {
     ])
       expect(STATUS_VALUES).toContain(s);
     for (const s of ['printed', 'cancelled']) expect(STATUS_VALUES).toContain(s);
+  });
+
+  it('puts the columns staff act on first, and keeps every letter row one line high with Subject and Body clipped', () => {
+    const office = new Office('wiltshire');
+    expect(OUTBOX_HEADERS.slice(0, 8)).toEqual([
+      'Reference',
+      'Kind',
+      'To',
+      'Send by',
+      'Subject',
+      'Body',
+      'Status',
+      'Last error',
+    ]);
+    expect(office.emu.sheetValues('Staff mail')[0]).toEqual([...OUTBOX_HEADERS]);
+    for (let i = 0; i < 3; i++) office.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
+    for (const tab of ['Outbox', 'Staff mail']) {
+      const sheet = office.emu.spreadsheet.getSheetByName(tab)!;
+      const body = OUTBOX_HEADERS.indexOf('Body') + 1;
+      const subject = OUTBOX_HEADERS.indexOf('Subject') + 1;
+      expect(sheet.getLastRow()).toBe(4);
+      for (let row = 2; row <= 4; row++) {
+        expect(String(sheet.getRange(row, body).getValue())).toContain('\n');
+        expect(sheet.getRowHeight(row)).toBe(21);
+        expect(sheet.peek(row, body)?.wrap).toBe('CLIP');
+        expect(sheet.peek(row, subject)?.wrap).toBe('CLIP');
+      }
+      const rule = sheet.getRange(2, OUTBOX_HEADERS.indexOf('Status') + 1).getDataValidation();
+      expect(rule?.getCriteriaValues()).toEqual([STATUS_VALUES, true]);
+    }
+  });
+
+  it('shrinks the tall rows of an Outbox from before, when setup runs again', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    const outbox = office.emu.spreadsheet.getSheetByName('Outbox')!;
+    outbox.rowHeights.clear();
+    expect(() => outbox.getRowHeight(2)).toThrow(/not emulated/);
+    office.emu.run('setupSpreadsheet');
+    expect(outbox.getRowHeight(2)).toBe(21);
   });
 
   it('protects the columns the script writes with a warning, once however often setup runs', () => {
@@ -231,7 +290,7 @@ describe('first letters', () => {
     office.submit();
     office.emu.spreadsheet.getSheetByName('Audit')!.setName('Old audit');
     expect(() => office.send()).toThrow(/no Audit tab/);
-    expect(office.outbox().map((r) => r['Status'])).toEqual(['sent', 'sent']);
+    expect(office.mail().map((r) => r['Status'])).toEqual(['sent', 'sent']);
     expect(office.emu.properties.script[LEASE_PROPERTY]).toBeUndefined();
     office.send();
     expect(office.emu.mail.sent).toHaveLength(2);
@@ -247,6 +306,37 @@ describe('first letters', () => {
     expect(acknowledged).toBeGreaterThanOrEqual(run.at.getTime());
     expect(acknowledged).toBeLessThanOrEqual(run.at.getTime() + run.executionTimeMs);
     expect(office.rows('Audit').filter((a) => a['Action'] === 'acknowledge')).toHaveLength(1);
+  });
+});
+
+describe('Staff mail', () => {
+  it('a notice queued on the Outbox before Staff mail existed is sent from there exactly once, and never queued again', () => {
+    const office = new Office('wiltshire');
+    // An office on the version before: no Staff mail tab, so the team's notice lands on the Outbox.
+    office.emu.spreadsheet.deleteSheet(office.emu.spreadsheet.getSheetByName('Staff mail')!);
+    office.submit();
+    expect(office.outbox().map((r) => r['Kind'])).toEqual(['acknowledgement', 'case-assigned']);
+    // The upgrade: setup adds Staff mail; the notice stays where it is.
+    office.emu.run('setupSpreadsheet', 'wiltshire');
+    expect(office.staffMail()).toEqual([]);
+    office.send();
+    office.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
+    office.emu.run('runDailySweep');
+    office.send();
+    const keys = office.mail().map((r) => String(r['Key']));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(office.outbox().find((r) => r['Kind'] === 'case-assigned')!['Status']).toBe('sent');
+    expect(office.staffMail().filter((r) => r['Kind'] === 'case-assigned')).toEqual([]);
+    const notices = office.emu.mail.sent.filter((m) => m.to.endsWith('@opcc.example'));
+    expect(notices.filter((m) => /WIL-2026-0001/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('a staff notice never shows on the Outbox, and a pass-on task (work staff do) stays there', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    expect(office.outbox().every((r) => r['Audience'] !== 'staff' || r['Kind'] === 'pass-on')).toBe(true);
+    expect(office.staffMail().every((r) => r['Audience'] === 'staff' && r['Kind'] !== 'pass-on')).toBe(true);
+    expect(office.staffMail().length).toBeGreaterThan(0);
   });
 });
 
@@ -324,7 +414,9 @@ describe('letters that need a person', () => {
     const office = new Office('wiltshire', { directory: false });
     office.submit();
     office.send();
-    const assigned = office.outbox().find((r) => r['Kind'] === 'case-assigned')!;
+    // A notice to staff: on Staff mail, not the Outbox.
+    expect(office.outbox().find((r) => r['Kind'] === 'case-assigned')).toBeUndefined();
+    const assigned = office.staffMail().find((r) => r['Kind'] === 'case-assigned')!;
     expect(assigned['Status']).toBe('failed');
     expect(assigned['Last error']).toBe('No email address for Complaints Team Leader in Settings');
     const settings = office.emu.spreadsheet.getSheetByName('Settings')!;
@@ -333,7 +425,7 @@ describe('letters that need a person', () => {
     office.editOutbox(String(assigned['Key']), 'Status', 'queued');
     office.send();
     expect(office.emu.mail.sent.filter((m) => m.to === 'ctl@opcc.example')).toHaveLength(1);
-    expect(office.outbox().find((r) => r['Key'] === assigned['Key'])!['To']).toBe('ctl@opcc.example');
+    expect(office.staffMail().find((r) => r['Key'] === assigned['Key'])!['To']).toBe('ctl@opcc.example');
   });
 });
 
@@ -525,8 +617,9 @@ describe('the sender', () => {
     one.submit();
     const many = new Office('wiltshire', { mailQuota: 500 });
     for (let i = 0; i < 100; i++) many.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
-    expect(one.outbox()).toHaveLength(2);
-    expect(many.outbox()).toHaveLength(200);
+    expect(one.outbox()).toHaveLength(1);
+    expect(one.staffMail()).toHaveLength(1);
+    expect(many.mail()).toHaveLength(200);
     const a = one.send();
     const b = many.send();
     expect(a.result).toMatchObject({ sent: 2 });
@@ -534,6 +627,14 @@ describe('the sender', () => {
     expect(b.stats.calls['MailApp.sendEmail']).toBe(200);
     expect(sheetCalls(a.stats.calls)).toBe(SENDER_SHEET_CALLS);
     expect(sheetCalls(b.stats.calls)).toBe(SENDER_SHEET_CALLS);
+    // Staff mail is read only when a notice may be waiting there: here the only notice failed when it was
+    // queued (no address), so the run reads and writes the Outbox alone.
+    const letterOnly = new Office('wiltshire', { directory: false });
+    letterOnly.submit();
+    expect(letterOnly.staffMail().map((r) => r['Status'])).toEqual(['failed']);
+    const c = letterOnly.send();
+    expect(c.result).toMatchObject({ sent: 1 });
+    expect(sheetCalls(c.stats.calls)).toBe(SENDER_OUTBOX_ONLY_CALLS);
     const logs = [...a.logs, ...b.logs].join('\n');
     expect(logs).toMatch(/sender: 200 sent, 0 to retry, 0 failed, 0 carried over/);
     expect(logs).not.toMatch(/@/);
@@ -541,12 +642,15 @@ describe('the sender', () => {
 });
 
 /**
- * Settings read (5) and health write (9), Outbox read (4), the `sending` and result writes (8 each),
- * "Acknowledged on" on Cases (keyed write 8, tab 1) and the Audit append (8). A keyed write is a snapshot
- * of the tab (2), 2 per block written and a check of headers and keys afterwards (4); an append reads the
- * header row (3) at append time and again after writing (2), in case a column moved in between.
+ * A run for letters on the Outbox only: Settings read (5) and health write (9), Outbox read (4), the
+ * `sending` and result writes (8 each), "Acknowledged on" on Cases (keyed write 8, tab 1) and the Audit
+ * append (8). A keyed write is a snapshot of the tab (2), 2 per block written and a check of headers and
+ * keys afterwards (4); an append reads the header row (3) at append time and again after writing (2), in
+ * case a column moved in between.
  */
-const SENDER_SHEET_CALLS = 53;
+const SENDER_OUTBOX_ONLY_CALLS = 53;
+/** With notices on Staff mail too: that tab's read (4), its `sending` write (8) and result write (8). */
+const SENDER_SHEET_CALLS = SENDER_OUTBOX_ONLY_CALLS + 20;
 
 describe('reminders', () => {
   it('reminds the handler before each 28-day update over 120 days of an open Wiltshire case', () => {
@@ -563,7 +667,7 @@ describe('reminders', () => {
       office.emu.advanceTo(new Date(start + day * 86_400_000));
       office.send();
       office.emu.invocations.length = 0;
-      const due = office.outbox().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
+      const due = office.staffMail().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
       if (due.length > updatesSent.length) {
         // The handler sends the update the day the reminder arrives, and records it as staff would.
         const today = office.emu.now.toISOString().slice(0, 10);
@@ -573,7 +677,8 @@ describe('reminders', () => {
         office.emu.edit('Cases', `${col}2`, new Date(today));
       }
     }
-    const reminders = office.outbox().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
+    const reminders = office.staffMail().filter((r) => r['Kind'] === 'update-due' && r['Variant'] === '');
+    expect(office.outbox().filter((r) => r['Kind'] === 'update-due')).toEqual([]);
     const marks = reminders.map((r) => String(r['Key']).split('|')[3]!);
     expect(marks.length).toBeGreaterThanOrEqual(4);
     expect(new Set(marks).size).toBe(marks.length);

@@ -23,7 +23,7 @@ describe('running the office', () => {
     expect(row!['Received by']).toBe('phone');
     expect(row!['Phone']).toBe('0121 496 0000');
     expect(row!['Decision maker']).toBe('Chief Executive');
-    expect(office.outbox().find((r) => r[OUTBOX.kind] === 'acknowledgement')![OUTBOX.status]).toBe(
+    expect(office.mail().find((r) => r[OUTBOX.kind] === 'acknowledgement')![OUTBOX.status]).toBe(
       STATUS.phone,
     );
   });

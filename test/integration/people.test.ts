@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { Office } from './harness';
 
 const setOutbox = (o: Office, key: string, header: string, value: unknown): void => {
-  const values = o.emu.sheetValues('Outbox');
+  const tab = o.mailTabOf(key);
+  const values = o.emu.sheetValues(tab);
   const row = values.findIndex((r) => r[values[0]!.indexOf('Key')] === key);
   const col = values[0]!.indexOf(header);
   o.emu.spreadsheet
-    .getSheetByName('Outbox')!
+    .getSheetByName(tab)!
     .getRange(row + 1, col + 1)
     .setValue(value);
 };
@@ -23,7 +24,7 @@ describe('"met" (green) only when nothing is owed to anyone', () => {
     o.submit();
     o.edit('WIL-2026-0001', 'Outcome', o.profile.outcomes[0]!.label);
     o.edit('WIL-2026-0001', 'Stage', 'Closed: appeal window open');
-    const outcome = o.outbox().find((r) => r['Kind'] === 'outcome')!;
+    const outcome = o.mail().find((r) => r['Kind'] === 'outcome')!;
     expect(outcome['Status']).toBe('awaiting-approval');
     // Straight away, not only after the next sweep.
     expect(caseRow(o, 'WIL-2026-0001')).toMatchObject({
@@ -48,7 +49,7 @@ describe('"met" (green) only when nothing is owed to anyone', () => {
     o.submit({ preferredContact: 'post', address: '1 Heol y Brenin, Caerfyrddin' });
     o.edit('DP-2026-0001', 'Outcome', o.profile.outcomes[0]!.label);
     o.edit('DP-2026-0001', 'Stage', 'Closed: the outcome is final');
-    const outcome = o.outbox().find((r) => r['Kind'] === 'outcome')!;
+    const outcome = o.mail().find((r) => r['Kind'] === 'outcome')!;
     setOutbox(o, String(outcome['Key']), 'Status', 'print');
     o.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
     o.emu.run('runDailySweep');
@@ -64,7 +65,7 @@ describe('safeguarding raises an immediate alert', () => {
     const settings = o.emu.sheetValues('Settings').map((r) => String(r[1]));
     expect(settings).toContain('Email for Safeguarding lead');
     const calls = o.submit({ safeguarding: true }).stats.totalCalls;
-    const alert = o.outbox().find((r) => r['Variant'] === 'safeguarding')!;
+    const alert = o.mail().find((r) => r['Variant'] === 'safeguarding')!;
     expect(alert).toMatchObject({
       Kind: 'case-assigned',
       Audience: 'staff',
@@ -85,7 +86,7 @@ describe('safeguarding raises an immediate alert', () => {
     for (const policy of ['wiltshire', 'dyfed-powys']) {
       const other = new Office(policy);
       other.submit({ safeguarding: true });
-      expect(other.outbox().filter((r) => r['Variant'] === 'safeguarding')).toHaveLength(1);
+      expect(other.mail().filter((r) => r['Variant'] === 'safeguarding')).toHaveLength(1);
     }
   });
 
@@ -98,7 +99,7 @@ describe('safeguarding raises an immediate alert', () => {
       .getRange(i + 1, 3)
       .setValue('');
     o.submit({ safeguarding: true });
-    const alert = o.outbox().find((r) => r['Variant'] === 'safeguarding')!;
+    const alert = o.mail().find((r) => r['Variant'] === 'safeguarding')!;
     expect(alert['Status']).toBe('failed');
     expect(alert['Last error']).toBe('No email address for Safeguarding lead in Settings');
     o.emu.advanceTo(new Date('2026-03-03T09:00:00Z'));
@@ -106,13 +107,13 @@ describe('safeguarding raises an immediate alert', () => {
     const dashboard = Object.fromEntries(o.emu.sheetValues('Dashboard').map((r) => [r[0], r.slice(1)]));
     expect(dashboard['Letters that could not be sent']![0]).toBe(1);
     expect(String(dashboard['Letters that could not be sent']![1])).toContain('WIL-2026-0001');
-    const digest = o.outbox().find((r) => r['Kind'] === 'digest')!;
+    const digest = o.mail().find((r) => r['Kind'] === 'digest')!;
     expect(String(digest['Body'])).toContain('Letters that could not be sent: 1: WIL-2026-0001');
   });
 });
 
 describe('the member of staff complained about', () => {
-  const subjectRows = (o: Office) => o.outbox().filter((r) => r['Audience'] === 'subject');
+  const subjectRows = (o: Office) => o.mail().filter((r) => r['Audience'] === 'subject');
 
   it('002 §4.6 "the member of staff subject to the complaint should be provided with a copy of the complaint": once staff confirm it may be shared, a copy goes to them, without the complainant\'s contact details, and an update each time the case moves and when it closes', () => {
     const o = new Office('wiltshire');
@@ -120,7 +121,7 @@ describe('the member of staff complained about', () => {
     o.edit('WIL-2026-0001', 'Email of person complained about', 'j.bloggs@opcc.example');
     expect(subjectRows(o).filter((r) => r['Kind'] === 'subject-copy')).toHaveLength(0);
     o.edit('WIL-2026-0001', 'Copy to person complained about', true);
-    const copy = o.outbox().find((r) => r['Kind'] === 'subject-copy')!;
+    const copy = o.mail().find((r) => r['Kind'] === 'subject-copy')!;
     expect(copy).toMatchObject({ Audience: 'subject', To: 'j.bloggs@opcc.example', Status: 'queued' });
     const body = String(copy['Body']);
     expect(body).toContain('did not return my calls about my victim support referral');
@@ -130,7 +131,7 @@ describe('the member of staff complained about', () => {
     // Ticking again, or any later edit, sends no second copy.
     o.edit('WIL-2026-0001', 'Copy to person complained about', false);
     o.edit('WIL-2026-0001', 'Copy to person complained about', true);
-    expect(o.outbox().filter((r) => r['Kind'] === 'subject-copy')).toHaveLength(1);
+    expect(o.mail().filter((r) => r['Kind'] === 'subject-copy')).toHaveLength(1);
     o.edit('WIL-2026-0001', 'Stage', 'Stage 2: handling review by the decision maker');
     o.edit('WIL-2026-0001', 'Outcome', o.profile.outcomes[0]!.label);
     o.edit('WIL-2026-0001', 'Stage', 'Closed: appeal window open');
@@ -181,7 +182,7 @@ describe('Dyfed-Powys 000 §5 "Who can\'t make a complaint"', () => {
     o.submit({ exclusions: ['iopc-review-right'] });
     const row = caseRow(o, 'DP-2026-0001');
     expect(row['Stage']).toBe('Not eligible');
-    const letter = o.outbox().find((r) => r['Kind'] === 'not-eligible')!;
+    const letter = o.mail().find((r) => r['Kind'] === 'not-eligible')!;
     expect(String(letter['Body'])).toContain(
       'given the right to a review to the Independent [Office] for Police Conduct following a complaint where the Police and Crime Commissioner was the appropriate authority',
     );
@@ -190,7 +191,7 @@ describe('Dyfed-Powys 000 §5 "Who can\'t make a complaint"', () => {
   it('000 §5 "advised to seek independent legal advice following a review": "yes" is not eligible, in Welsh for a Welsh speaker; "no" to both goes ahead', () => {
     const o = new Office('dyfed-powys');
     o.submit({ language: 'cy', exclusions: ['legal-advice-after-review'] });
-    const letter = o.outbox().find((r) => r['Kind'] === 'not-eligible')!;
+    const letter = o.mail().find((r) => r['Kind'] === 'not-eligible')!;
     expect(letter['Language']).toBe('cy');
     expect(String(letter['Body'])).toContain('cyngor cyfreithiol annibynnol');
     o.submit();
@@ -257,7 +258,7 @@ describe('escalations to the right person', () => {
     expect(caseRow(o, 'WIL-2026-0001')['Decide appeal by']).toBe('2026-03-25');
     const escalations = () =>
       o
-        .outbox()
+        .mail()
         .filter((r) => r['Kind'] === 'overdue' && String(r['Key']).includes('appeal-decision'))
         .map((r) => [r['For role'], r['Subject']]);
     o.emu.advanceTo(new Date('2026-03-27T10:00:00Z'));
@@ -285,13 +286,13 @@ describe('escalations to the right person', () => {
     o.submit(); // closed below, appeal window running
     o.edit('WIL-2026-0002', 'Outcome', o.profile.outcomes[0]!.label);
     o.edit('WIL-2026-0002', 'Stage', 'Closed: appeal window open');
-    const outcome = o.outbox().find((r) => r['Kind'] === 'outcome')!;
+    const outcome = o.mail().find((r) => r['Kind'] === 'outcome')!;
     setOutbox(o, String(outcome['Key']), 'Status', 'sent');
     o.submit(); // open
     // 30 March: the last day of WIL-2026-0002's appeal window, the complainant's clock, not the office's.
     o.emu.advanceTo(new Date('2026-03-30T10:00:00Z'));
     expect(caseRow(o, 'WIL-2026-0002')['Appeal by']).toBe('2026-03-30');
-    const digests = o.outbox().filter((r) => r['Kind'] === 'digest');
+    const digests = o.mail().filter((r) => r['Kind'] === 'digest');
     expect(digests.map((d) => d['Key'])).toContain('digest|digest|-|2026-03-30');
     expect(String(digests.at(-1)!['Body'])).toMatch(/Due today: [^\n]*WIL-2026-0003/);
     for (const body of digests.map((d) => String(d['Body']))) {

@@ -21,7 +21,7 @@ const ID = '3f1c2a9e-7b4d-4e8a-9c1f-5d6e7f8a9b0c';
 const references = (office: Office) => office.cases().map((c) => String(c['Reference']));
 const caseLetters = (office: Office) =>
   office
-    .outbox()
+    .mail()
     .map((r) => String(r['Key']))
     .filter((k) => k.startsWith('WIL-2026-0001|'))
     .sort();
@@ -140,7 +140,7 @@ describe('a complaint logged by staff is known by its submission id', () => {
     // As a dialog opened before ids were sent, or a tampered one, would call it.
     expect(() => office.emu.run('logComplaint', PHONED, ...id)).toThrow(BAD_SUBMISSION_ID);
     expect(office.cases()).toHaveLength(0);
-    expect(office.outbox()).toHaveLength(0);
+    expect(office.mail()).toHaveLength(0);
     expect(office.emu.properties.script).toEqual(before);
   });
 });

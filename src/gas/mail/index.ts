@@ -24,6 +24,8 @@ import {
   OUTBOX_LEGACY_HEADERS,
   STATUS,
   STATUS_VALUES,
+  MAIL_TABS,
+  keepRowsShort,
   queueLetters,
   type OutboxSnapshot,
   type QueueItem,
@@ -31,7 +33,15 @@ import {
 import { TEMPLATES_HEADERS, TEMPLATES_LEGACY_HEADERS, readTemplates, seedTemplates } from './templates-tab';
 
 export { OUTBOX_HEADERS, TEMPLATES_HEADERS, OUTBOX, STATUS, STATUS_VALUES };
-export { PENDING_PROPERTY, markOutboxPending, readOutbox, type OutboxSnapshot } from './outbox';
+export {
+  PENDING_PROPERTY,
+  STAFF_PENDING_PROPERTY,
+  MAIL_TABS,
+  isStaffNotice,
+  markOutboxPending,
+  readOutbox,
+  type OutboxSnapshot,
+} from './outbox';
 export { sendQueued, type SendReport } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -71,27 +81,44 @@ function protectComputedColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, heade
   }
 }
 
-/** Creates or repairs the Outbox and Templates tabs; safe to run again at any time. */
-export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
-  renameLegacyHeaders(ss, TABS.outbox, OUTBOX_LEGACY_HEADERS);
-  const outbox = ensureTab(ss, TABS.outbox, OUTBOX_HEADERS);
-  const column = (header: string) => outbox.headers.indexOf(header) + 1;
-  const rows = Math.max(1, outbox.sheet.getMaxRows() - 1);
+/** What each Status means and who moves it on, shown when staff pick from the dropdown. */
+const STATUS_HELP =
+  'awaiting-approval → approved sends a judgement letter (once the [bracketed] guidance is replaced); print/phone → printed/phoned when done; to-do → done when you have passed the complaint on; failed → queued tries again; cancelled stops a letter that has not gone.';
+
+/**
+ * One mail tab (Outbox or Staff mail), created or repaired: headers, the Status dropdown, protection of
+ * the columns the script writes, and rows one line high with the Body clipped, so a long letter does not
+ * make its row tall (the whole text is still in the cell, and read and edited in the case sidebar).
+ */
+function setupMailTab(ss: Spreadsheet, name: string): void {
+  renameLegacyHeaders(ss, name, OUTBOX_LEGACY_HEADERS);
+  const tab = ensureTab(ss, name, OUTBOX_HEADERS);
+  const column = (header: string) => tab.headers.indexOf(header) + 1;
+  const rows = Math.max(1, tab.sheet.getMaxRows() - 1);
   // Warning-only: a value typed outside the list is flagged, not refused, so nothing staff type is lost.
-  outbox.sheet
+  tab.sheet
     .getRange(2, column(OUTBOX.status), rows, 1)
     .setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireValueInList(STATUS_VALUES, true)
         .setAllowInvalid(true)
-        .setHelpText(
-          'awaiting-approval → approved sends a judgement letter (once the [bracketed] guidance is replaced); print/phone → printed/phoned when done; to-do → done when you have passed the complaint on; failed → queued tries again.',
-        )
+        .setHelpText(STATUS_HELP)
         .build(),
     );
-  protectComputedColumns(outbox.sheet, outbox.headers);
-  outbox.sheet.setColumnWidth(column(OUTBOX.body), 360);
-  outbox.sheet.setColumnWidth(column(OUTBOX.subject), 260);
+  protectComputedColumns(tab.sheet, tab.headers);
+  // Narrow enough that Status, after Body, is on the first screen: the whole text is a click away.
+  tab.sheet.setColumnWidth(column(OUTBOX.body), 300);
+  tab.sheet.setColumnWidth(column(OUTBOX.subject), 220);
+  tab.sheet.getRange(2, column(OUTBOX.subject), rows, 1).setWrapStrategy(SpreadsheetApp.WrapStrategy.CLIP);
+  tab.sheet.getRange(2, column(OUTBOX.body), rows, 1).setWrapStrategy(SpreadsheetApp.WrapStrategy.CLIP);
+  // Rows already there (an office's Outbox before this version) shrink back to one line too.
+  const last = tab.sheet.getLastRow();
+  keepRowsShort(tab.sheet, 2, last - 1);
+}
+
+/** Creates or repairs the Outbox, Staff mail and Templates tabs; safe to run again at any time. */
+export function setupMailTabs(ss: Spreadsheet, profile: PolicyProfile): void {
+  for (const name of MAIL_TABS) setupMailTab(ss, name);
 
   renameLegacyHeaders(ss, TABS.templates, TEMPLATES_LEGACY_HEADERS);
   const templates = ensureTab(ss, TABS.templates, TEMPLATES_HEADERS);

@@ -1,5 +1,5 @@
 /**
- * Staff changing a letter's Status on the Outbox tab. Two changes mean more than "look at the Outbox":
+ * Staff changing a letter's Status on the Outbox tab (or a notice's on Staff mail). Two changes mean more than "look at the Outbox":
  * - `approved` on a letter whose Body still holds guidance for staff (a line wholly in square brackets) is
  *   put back to `awaiting-approval`, with a toast saying why and an Audit entry: such a letter never goes;
  * - `printed` or `phoned` fills the row's "Sent at" where blank, and on an acknowledgement records it on the case ("Acknowledged on" or "Appeal
@@ -12,9 +12,8 @@ import { appendAudit } from '../audit';
 import type { RunContext } from '../context';
 import { actorFor } from '../context';
 import { writeByKey } from '../keyed-write';
-import { TABS } from '../tabs';
 import { Table, readHeaders, type Cell } from '../table';
-import { OUTBOX, STATUS, unliteral } from './outbox';
+import { MAIL_TABS, OUTBOX, STATUS, unliteral } from './outbox';
 import { ACKNOWLEDGES, recordAcknowledgements } from './sender';
 
 export interface OutboxEdit {
@@ -49,7 +48,9 @@ export function handleOutboxEdit(
 ): string | null {
   const range = e.range;
   const sheet = range.getSheet();
-  if (sheet.getName() !== TABS.outbox) return null;
+  const tab = sheet.getName();
+  // Staff mail takes the same edits: a failed notice set back to queued, a notice cancelled.
+  if (!(MAIL_TABS as readonly string[]).includes(tab)) return null;
   if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) return null;
   const rowNumber = range.getRow();
   if (rowNumber < 2) return null;
@@ -65,7 +66,7 @@ export function handleOutboxEdit(
     throw new Error('Lock timeout: a change of Status on the Outbox could not be checked');
   try {
     const values = sheet.getRange(rowNumber, 1, 1, headers.length).getValues()[0] as Cell[];
-    const table = Table.fromValues(TABS.outbox, headers, [values], rowNumber);
+    const table = Table.fromValues(tab, headers, [values], rowNumber);
     const text = (header: string) => unliteral(table.value(values, header)).trim();
     const key = text(OUTBOX.key);
     const reference = text(OUTBOX.reference);

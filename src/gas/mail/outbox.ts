@@ -16,30 +16,53 @@ import { TABS } from '../tabs';
 import { Table, appendRecords, readHeaders, writeByKey, type KeyedUpdate, type RowValues } from '../table';
 
 export const OUTBOX = {
-  key: 'Key',
   reference: 'Reference',
   kind: 'Kind',
-  variant: 'Variant',
-  language: 'Language',
-  audience: 'Audience',
-  role: 'For role',
-  sendBy: 'Send by',
   to: 'To',
+  sendBy: 'Send by',
   subject: 'Subject',
   body: 'Body',
   status: 'Status',
-  attempts: 'Attempts',
   error: 'Last error',
-  nextAttempt: 'Next attempt',
   sentAt: 'Sent at',
+  attempts: 'Attempts',
+  nextAttempt: 'Next attempt',
   queuedAt: 'Queued at',
+  audience: 'Audience',
+  role: 'For role',
+  language: 'Language',
+  variant: 'Variant',
+  key: 'Key',
 } as const;
 
 /**
- * The sender's five status columns sit side by side so each of its writes is one setValues; staff may
- * still move them (columns are found by header), which only costs a few more calls.
+ * The order a new tab gets: what staff act on first (which case, which letter, where it goes, Subject and
+ * Body clipped to one line, then its Status), then what the sender keeps and the technical columns. Status
+ * and the sender's other four columns sit side by side so each of its writes is one setValues: a run
+ * stopped between two blocks of one result would leave a row `sent` without its Sent at and Attempts.
+ * Staff may still move them (columns are found by header), which only costs a few more calls. Existing
+ * tabs keep their order: setup only appends the columns missing.
  */
 export const OUTBOX_HEADERS: readonly string[] = Object.values(OUTBOX);
+
+/** A letter row stays one line high: the Body holds the whole letter, read and edited in the case sidebar. */
+export const LETTER_ROW_HEIGHT = 21;
+
+/** The tabs a letter may be queued on: the Outbox for letters, Staff mail for notices to staff. */
+export const MAIL_TABS = [TABS.outbox, TABS.staffMail] as const;
+
+/**
+ * A notice to staff (the digest, reminders, escalations, review notices) goes on Staff mail. A task for
+ * staff (passing a complaint on) is work someone acts on, so it stays on the Outbox.
+ */
+export function isStaffNotice(audience: string, kind: string): boolean {
+  return audience === 'staff' && kind !== 'pass-on';
+}
+
+/** Sets a row's height so it never grows to fit a letter's lines (Sheets fits rows to line breaks). */
+export function keepRowsShort(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, count: number): void {
+  if (count > 0) sheet.setRowHeightsForced(first, count, LETTER_ROW_HEIGHT);
+}
 
 /** Headers an earlier version of the Outbox used; setup renames them in place so no letter is lost. */
 export const OUTBOX_LEGACY_HEADERS: Readonly<Record<string, string>> = {
@@ -71,13 +94,20 @@ export const STATUS_VALUES: string[] = Object.values(STATUS);
 export type SendBy = 'email' | 'post' | 'phone' | 'task';
 
 /**
- * Set while the Outbox may hold something to send. The sender runs every few minutes; when the flag is
- * clear it stops before reading any sheet, so an idle office costs one property read per run.
+ * Set while the Outbox or Staff mail may hold something to send. The sender runs every few minutes; when
+ * the flag is clear it stops before reading any sheet, so an idle office costs one property read per run.
  */
 export const PENDING_PROPERTY = 'outbox:pending';
+/**
+ * Set with PENDING_PROPERTY while Staff mail may hold something to send: without it the sender does not
+ * read that tab, so a run for one letter on the Outbox costs no more than before Staff mail existed.
+ */
+export const STAFF_PENDING_PROPERTY = 'staff-mail:pending';
 
-export function markOutboxPending(): void {
-  PropertiesService.getScriptProperties().setProperty(PENDING_PROPERTY, '1');
+export function markOutboxPending(staffMail = false): void {
+  PropertiesService.getScriptProperties().setProperties(
+    staffMail ? { [PENDING_PROPERTY]: '1', [STAFF_PENDING_PROPERTY]: '1' } : { [PENDING_PROPERTY]: '1' },
+  );
 }
 
 export interface QueueItem {
@@ -181,35 +211,42 @@ const WAITS: Readonly<Record<string, LetterWait>> = {
 
 const dayOf = (cell: unknown): LocalDate | null => (cell instanceof Date ? londonDate(cell) : null);
 
-/** One read of the Outbox: keys, letters still owed per case, and failed letters. Null with no Outbox. */
+/**
+ * One read of each mail tab: keys, letters still owed per case, failed rows (a failed notice to staff
+ * is on Staff mail, and still needs someone to look at it) and rows waiting on a person. Null with no
+ * Outbox.
+ */
 export function readOutbox(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OutboxSnapshot | null {
-  const sheet = ss.getSheetByName(TABS.outbox);
-  if (!sheet) return null;
-  const table = Table.read(sheet);
+  if (!ss.getSheetByName(TABS.outbox)) return null;
   const snapshot: OutboxSnapshot = { keys: new Set(), owed: new Map(), failed: [], waiting: [] };
-  for (const row of table.rows) {
-    const key = String(table.value(row, OUTBOX.key));
-    if (key) snapshot.keys.add(key);
-    const reference = String(table.value(row, OUTBOX.reference)).trim();
-    const status = String(table.value(row, OUTBOX.status)).trim();
-    const owed = owedLetter(String(table.value(row, OUTBOX.kind)).trim(), status);
-    if (owed && reference) snapshot.owed.set(reference, [...(snapshot.owed.get(reference) ?? []), owed]);
-    if (status === STATUS.failed)
-      snapshot.failed.push(reference || String(table.value(row, OUTBOX.kind)).trim());
-    if (Object.hasOwn(WAITS, status))
-      snapshot.waiting.push({
-        wait: WAITS[status]!,
-        reference,
-        kind: String(table.value(row, OUTBOX.kind)).trim(),
-        queuedOn: dayOf(table.value(row, OUTBOX.queuedAt)),
-      });
+  for (const name of MAIL_TABS) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    const table = Table.read(sheet);
+    for (const row of table.rows) {
+      const key = String(table.value(row, OUTBOX.key));
+      if (key) snapshot.keys.add(key);
+      const reference = String(table.value(row, OUTBOX.reference)).trim();
+      const status = String(table.value(row, OUTBOX.status)).trim();
+      const owed = owedLetter(String(table.value(row, OUTBOX.kind)).trim(), status);
+      if (owed && reference) snapshot.owed.set(reference, [...(snapshot.owed.get(reference) ?? []), owed]);
+      if (status === STATUS.failed)
+        snapshot.failed.push(reference || String(table.value(row, OUTBOX.kind)).trim());
+      if (Object.hasOwn(WAITS, status))
+        snapshot.waiting.push({
+          wait: WAITS[status]!,
+          reference,
+          kind: String(table.value(row, OUTBOX.kind)).trim(),
+          queuedOn: dayOf(table.value(row, OUTBOX.queuedAt)),
+        });
+    }
   }
   return snapshot;
 }
 
 /** Reads the Key column once; returns the keys already queued. */
-function existingKeys(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: readonly string[]): Set<string> {
-  const column = headers.indexOf(OUTBOX.key);
+function existingKeys(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<string> {
+  const column = readHeaders(sheet).indexOf(OUTBOX.key);
   const last = sheet.getLastRow();
   if (column < 0 || last < 2) return new Set();
   return new Set(
@@ -220,7 +257,12 @@ function existingKeys(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: readon
   );
 }
 
-/** Renders and appends letters, skipping any whose key is already in the Outbox. Call under the lock. */
+/**
+ * Renders and appends letters, skipping any whose key is already queued. Call under the lock.
+ * Letters go on the Outbox, notices to staff on Staff mail (setup creates it; a spreadsheet not set up
+ * again since keeps them on the Outbox). A notice queued on the Outbox before Staff mail existed keeps
+ * its key there, so the Outbox's keys are always read and Staff mail's only for a batch with notices.
+ */
 export function queueLetters(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
@@ -228,14 +270,18 @@ export function queueLetters(
   roleTitle: (id: string) => string,
   items: readonly QueueItem[],
   now: Date,
-  /** Keys already read in this run (the sweep's one read of the Outbox), so they are not read again. */
+  /** Keys already read in this run (the sweep's one read of both tabs), so they are not read again. */
   known?: ReadonlySet<string>,
 ): number {
   if (items.length === 0) return 0;
-  const sheet = ss.getSheetByName(TABS.outbox);
-  if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
-  const seen = known ? new Set(known) : existingKeys(sheet, readHeaders(sheet));
-  const rows: RowValues[] = [];
+  const outbox = ss.getSheetByName(TABS.outbox);
+  if (!outbox) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
+  const notices = items.some((i) => isStaffNotice(i.request.audience, i.request.kind));
+  const staffTab = notices ? ss.getSheetByName(TABS.staffMail) : null;
+  const seen = known ? new Set(known) : existingKeys(outbox);
+  if (!known && staffTab) for (const key of existingKeys(staffTab)) seen.add(key);
+  const letters: RowValues[] = [];
+  const staff: RowValues[] = [];
   for (const item of items) {
     const { request } = item;
     if (seen.has(request.key)) continue;
@@ -246,7 +292,7 @@ export function queueLetters(
     seen.add(request.key);
     const letter = renderLetter(template, item.values);
     const to = delivery(item, settings, roleTitle);
-    rows.push({
+    const row: RowValues = {
       [OUTBOX.key]: request.key,
       [OUTBOX.reference]: request.reference,
       [OUTBOX.kind]: request.kind,
@@ -264,13 +310,21 @@ export function queueLetters(
       [OUTBOX.nextAttempt]: '',
       [OUTBOX.sentAt]: '',
       [OUTBOX.queuedAt]: now,
-    });
+    };
+    (staffTab && isStaffNotice(to.audience, request.kind) ? staff : letters).push(row);
   }
-  // The flag first: a run stopped between the two then leaves the sender one look at an Outbox with
+  // The flag first: a run stopped between the two then leaves the sender one look at a tab with
   // nothing new, never a queued letter the sender is told is not there.
-  if (rows.some((r) => r[OUTBOX.status] === STATUS.queued)) markOutboxPending();
-  appendRecords(sheet, rows);
-  return rows.length;
+  const queued = (rows: RowValues[]) => rows.some((r) => r[OUTBOX.status] === STATUS.queued);
+  if (queued(letters) || queued(staff)) markOutboxPending(queued(staff));
+  for (const [sheet, rows] of [
+    [outbox, letters],
+    [staffTab, staff],
+  ] as const) {
+    if (!sheet || rows.length === 0) continue;
+    keepRowsShort(sheet, appendRecords(sheet, rows), rows.length);
+  }
+  return letters.length + staff.length;
 }
 
 /** Letters not yet gone out: re-addressing one of these changes where it goes. */

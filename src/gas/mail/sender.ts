@@ -23,9 +23,11 @@
  * Judgement letters (outcomes, appeal decisions) wait as `awaiting-approval` until staff set the row to
  * `approved`; this replaces Gmail drafts, so the script needs only `script.send_mail`, never Gmail access.
  *
- * Sheet calls per run do not depend on how many letters are queued: one read of the Outbox, two keyed
- * writes of its status columns, and (when acknowledgements went) one keyed write to Cases and one Audit
- * append.
+ * Letters are on the Outbox, notices to staff on Staff mail; both are drained by the same run, under the
+ * same lock, lease, journal and quota (Outbox first). Sheet calls per run do not depend on how many
+ * letters are queued: per tab read (Staff mail only while its flag or the journal says it may hold work),
+ * one read and two keyed writes of its status columns, and (when acknowledgements went) one keyed write to
+ * Cases and one Audit append.
  */
 import { KIND_INFO } from '../../core/letters/kinds';
 import { GUIDANCE_REFUSAL, hasStaffGuidance, textToHtml } from '../../core/letters/render';
@@ -46,7 +48,9 @@ import { isLetterKind } from './templates-tab';
 import {
   OUTBOX,
   PENDING_PROPERTY,
+  STAFF_PENDING_PROPERTY,
   STATUS,
+  markOutboxPending,
   TEAM_ROLE,
   noAddressError,
   staffAddress,
@@ -114,6 +118,8 @@ export function errorText(error: unknown): string {
 }
 
 interface Letter {
+  /** The tab the letter's row is on: the Outbox or Staff mail. */
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
   key: string;
   reference: string;
   kind: string;
@@ -131,14 +137,44 @@ interface Letter {
 }
 
 interface Plan {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet;
   batch: Letter[];
+  /** Staff mail, when this run read it. */
+  staffTab: GoogleAppsScript.Spreadsheet.Sheet | null;
   /** Settled `sent` rows, for recording acknowledgements with this run's. */
   settledSent: Letter[];
 }
 
+/** A keyed update and the tab its row is on. */
+interface TabUpdate extends KeyedUpdate {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+}
+
 /**
- * One keyed write to the Outbox. Without a Status column at write time no outcome is in the sheet, so the
+ * One keyed write per tab that has updates (the Outbox, Staff mail); the keys that landed, from all of
+ * them. A tab whose write fails outright is reported after the other tab is written.
+ */
+function writeTabs(
+  updates: readonly TabUpdate[],
+  columns: readonly string[],
+  problems: unknown[],
+): Set<string> {
+  const landed = new Set<string>();
+  const sheets = [...new Set(updates.map((u) => u.sheet))];
+  let failure: unknown = null;
+  for (const sheet of sheets) {
+    const mine = updates.filter((u) => u.sheet === sheet).map(({ key, values }) => ({ key, values }));
+    try {
+      for (const key of writeOutbox(sheet, columns, mine, problems).landed) landed.add(key);
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure) throw failure;
+  return landed;
+}
+
+/**
+ * One keyed write to a mail tab. Without a Status column at write time no outcome is in the sheet, so the
  * write fails (the caller keeps every journal entry). Another missing column loses only that detail: the
  * run goes on and reports it at the end (`problems`), so trigger health shows it.
  */
@@ -158,10 +194,11 @@ function writeOutbox(
   }
 }
 
-function letterOf(table: Table, row: Cell[]): Letter {
+function letterOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: Table, row: Cell[]): Letter {
   const text = (header: string) => unliteral(table.value(row, header)).trim();
   const status = text(OUTBOX.status).toLowerCase();
   return {
+    sheet,
     key: text(OUTBOX.key),
     reference: text(OUTBOX.reference),
     kind: text(OUTBOX.kind),
@@ -176,6 +213,29 @@ function letterOf(table: Table, row: Cell[]): Letter {
   };
 }
 
+/** One mail tab as read at the start of a run. */
+interface Source {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  table: Table;
+}
+
+/**
+ * The tabs to look at: the Outbox always; Staff mail when its flag says it may hold work, or when the
+ * journal holds entries (a run that stopped may have left a notice there in `sending`).
+ */
+function sources(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  journal: Record<string, string>,
+): { tabs: Source[]; staff: GoogleAppsScript.Spreadsheet.Sheet | null } {
+  const outbox = ss.getSheetByName(TABS.outbox);
+  if (!outbox) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
+  const tabs = [{ sheet: outbox, table: Table.read(outbox) }];
+  const journalled = Object.keys(journal).some((k) => k.startsWith(JOURNAL_PREFIX));
+  const staff = journal[STAFF_PENDING_PROPERTY] || journalled ? ss.getSheetByName(TABS.staffMail) : null;
+  if (staff) tabs.push({ sheet: staff, table: Table.read(staff) });
+  return { tabs, staff };
+}
+
 /** Phase 1, under the lock. Returns null when there is nothing to send. */
 function prepare(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -186,112 +246,120 @@ function prepare(
   quota: number,
   report: SendReport,
   problems: unknown[],
-  /** Every script property, read once under the lock: the lease and the journal. */
+  /** Every script property, read once under the lock: the lease, the flags and the journal. */
   journal: Record<string, string>,
 ): Plan | null {
-  const sheet = ss.getSheetByName(TABS.outbox);
-  if (!sheet) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
-  const table = Table.read(sheet);
-  const status = (row: Cell[]) => String(table.value(row, OUTBOX.status)).trim().toLowerCase();
+  const { tabs, staff: staffTab } = sources(ss, journal);
 
-  const updates: KeyedUpdate[] = [];
+  const updates: TabUpdate[] = [];
   const due: Letter[] = [];
   const settledSent: Letter[] = [];
-  let waitingForRetry = false;
+  /** Tabs with letters waiting for a later run (retry time not reached). */
+  const waiting = new Set<GoogleAppsScript.Spreadsheet.Sheet>();
   const untried = new Set<string>();
+  const stuckKeys: string[] = [];
 
-  const firstRowOf = new Map<string, Cell[]>();
-  for (const row of table.rows) {
-    const key = String(table.value(row, OUTBOX.key));
-    if (key && !firstRowOf.has(key)) firstRowOf.set(key, row);
-  }
-  const marked = (row: Cell[]) => JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim() in journal;
-  // A dead run's rows: still `sending`, or blank where a run's final write lost its Status column (setup
-  // has since added it back empty) and the journal still knows what happened.
-  const stuck = table.rows.filter(
-    (row) =>
-      firstRowOf.get(String(table.value(row, OUTBOX.key))) === row &&
-      (status(row) === STATUS.sending || (status(row) === '' && marked(row))),
-  );
-  // Entries whose outcome reached the sheet before their run died are no longer needed.
-  for (const row of table.rows) {
-    const s = status(row);
-    if (s !== STATUS.sending && s !== '' && marked(row))
-      props.deleteProperty(JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim());
-  }
-  for (const row of stuck) {
-    const letter = letterOf(table, row);
-    const entry = journal[JOURNAL_PREFIX + letter.key] ?? '';
-    report.settled += 1;
-    if (entry.startsWith('sent')) {
-      const at = Number(entry.slice(5));
-      updates.push({
-        key: letter.key,
-        values: {
-          [OUTBOX.status]: STATUS.sent,
-          [OUTBOX.attempts]: letter.attempts + 1,
-          [OUTBOX.sentAt]: at ? new Date(at) : now,
-          [OUTBOX.error]: '',
-          [OUTBOX.nextAttempt]: '',
-        },
-      });
-      settledSent.push(letter);
-    } else if (entry === 'attempt') {
-      updates.push({
-        key: letter.key,
-        values: {
-          [OUTBOX.status]: STATUS.failed,
-          [OUTBOX.attempts]: letter.attempts + 1,
-          [OUTBOX.error]: DIED_WHILE_SENDING,
-        },
-      });
-    } else {
-      // Never tried: it joins this run's batch, keeping whether staff had approved it.
-      letter.status =
-        isLetterKind(letter.kind) && KIND_INFO[letter.kind].needsApproval ? STATUS.approved : STATUS.queued;
+  for (const { sheet, table } of tabs) {
+    const status = (row: Cell[]) => String(table.value(row, OUTBOX.status)).trim().toLowerCase();
+    const firstRowOf = new Map<string, Cell[]>();
+    for (const row of table.rows) {
+      const key = String(table.value(row, OUTBOX.key));
+      if (key && !firstRowOf.has(key)) firstRowOf.set(key, row);
+    }
+    const marked = (row: Cell[]) => JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim() in journal;
+    // A dead run's rows: still `sending`, or blank where a run's final write lost its Status column (setup
+    // has since added it back empty) and the journal still knows what happened.
+    const stuck = table.rows.filter(
+      (row) =>
+        firstRowOf.get(String(table.value(row, OUTBOX.key))) === row &&
+        (status(row) === STATUS.sending || (status(row) === '' && marked(row))),
+    );
+    // Entries whose outcome reached the sheet before their run died are no longer needed.
+    for (const row of table.rows) {
+      const s = status(row);
+      if (s !== STATUS.sending && s !== '' && marked(row))
+        props.deleteProperty(JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim());
+    }
+    for (const row of stuck) {
+      const letter = letterOf(sheet, table, row);
+      const entry = journal[JOURNAL_PREFIX + letter.key] ?? '';
+      stuckKeys.push(letter.key);
+      report.settled += 1;
+      if (entry.startsWith('sent')) {
+        const at = Number(entry.slice(5));
+        updates.push({
+          sheet,
+          key: letter.key,
+          values: {
+            [OUTBOX.status]: STATUS.sent,
+            [OUTBOX.attempts]: letter.attempts + 1,
+            [OUTBOX.sentAt]: at ? new Date(at) : now,
+            [OUTBOX.error]: '',
+            [OUTBOX.nextAttempt]: '',
+          },
+        });
+        settledSent.push(letter);
+      } else if (entry === 'attempt') {
+        updates.push({
+          sheet,
+          key: letter.key,
+          values: {
+            [OUTBOX.status]: STATUS.failed,
+            [OUTBOX.attempts]: letter.attempts + 1,
+            [OUTBOX.error]: DIED_WHILE_SENDING,
+          },
+        });
+      } else {
+        // Never tried: it joins this run's batch, keeping whether staff had approved it.
+        letter.status =
+          isLetterKind(letter.kind) && KIND_INFO[letter.kind].needsApproval ? STATUS.approved : STATUS.queued;
+        due.push(letter);
+        untried.add(letter.key);
+      }
+    }
+
+    for (const row of table.rows) {
+      const s = status(row);
+      if (s !== STATUS.queued && s !== STATUS.approved) continue;
+      const next = table.value(row, OUTBOX.nextAttempt);
+      if (next instanceof Date && next.getTime() > now.getTime()) {
+        waiting.add(sheet);
+        continue;
+      }
+      const letter = letterOf(sheet, table, row);
+      // A row copied by staff shares its key: only the first, the one writes go to, is ever sent.
+      if (!letter.key || firstRowOf.get(letter.key) !== row) continue;
+      // A task for staff (passing a complaint on) is never sent, whatever its Status says.
+      if (letter.kind === 'pass-on') continue;
+      // Guidance for staff never goes out: the letter waits for them to replace it and approve it again.
+      if (hasStaffGuidance(letter.body)) {
+        updates.push({
+          sheet,
+          key: letter.key,
+          values: { [OUTBOX.status]: STATUS.awaitingApproval, [OUTBOX.error]: GUIDANCE_REFUSAL },
+        });
+        continue;
+      }
+      if (letter.audience === 'complainant' && letter.sendBy !== 'email') {
+        // An approved letter for someone who asked for post or a call becomes a task for staff.
+        updates.push({
+          sheet,
+          key: letter.key,
+          values: { [OUTBOX.status]: letter.sendBy === 'phone' ? STATUS.phone : STATUS.print },
+        });
+        report.tasks += 1;
+        continue;
+      }
       due.push(letter);
-      untried.add(letter.key);
     }
-  }
-
-  for (const row of table.rows) {
-    const s = status(row);
-    if (s !== STATUS.queued && s !== STATUS.approved) continue;
-    const next = table.value(row, OUTBOX.nextAttempt);
-    if (next instanceof Date && next.getTime() > now.getTime()) {
-      waitingForRetry = true;
-      continue;
-    }
-    const letter = letterOf(table, row);
-    // A row copied by staff shares its key: only the first, the one writes go to, is ever sent.
-    if (!letter.key || firstRowOf.get(letter.key) !== row) continue;
-    // A task for staff (passing a complaint on) is never sent, whatever its Status says.
-    if (letter.kind === 'pass-on') continue;
-    // Guidance for staff never goes out: the letter waits for them to replace it and approve it again.
-    if (hasStaffGuidance(letter.body)) {
-      updates.push({
-        key: letter.key,
-        values: { [OUTBOX.status]: STATUS.awaitingApproval, [OUTBOX.error]: GUIDANCE_REFUSAL },
-      });
-      continue;
-    }
-    if (letter.audience === 'complainant' && letter.sendBy !== 'email') {
-      // An approved letter for someone who asked for post or a call becomes a task for staff.
-      updates.push({
-        key: letter.key,
-        values: { [OUTBOX.status]: letter.sendBy === 'phone' ? STATUS.phone : STATUS.print },
-      });
-      report.tasks += 1;
-      continue;
-    }
-    due.push(letter);
   }
 
   const batch = due.slice(0, Math.max(0, quota));
   report.carried = due.length - batch.length;
-  for (const letter of due.slice(batch.length)) {
+  const carried = due.slice(batch.length);
+  for (const letter of carried) {
     if (untried.has(letter.key))
-      updates.push({ key: letter.key, values: { [OUTBOX.status]: letter.status } });
+      updates.push({ sheet: letter.sheet, key: letter.key, values: { [OUTBOX.status]: letter.status } });
   }
   const failedNow: Letter[] = [];
   for (const letter of batch) {
@@ -306,34 +374,42 @@ function prepare(
       letter.audience === 'staff'
         ? noAddressError(roleTitle(letter.role || TEAM_ROLE))
         : 'There is no email address to send this letter to';
-    updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.failed, [OUTBOX.error]: who } });
+    updates.push({
+      sheet: letter.sheet,
+      key: letter.key,
+      values: { [OUTBOX.status]: STATUS.failed, [OUTBOX.error]: who },
+    });
     report.failed += 1;
   }
   const toSend = batch.filter((l) => !failedNow.includes(l));
   for (const letter of toSend) {
-    updates.push({ key: letter.key, values: { [OUTBOX.status]: STATUS.sending } });
+    updates.push({ sheet: letter.sheet, key: letter.key, values: { [OUTBOX.status]: STATUS.sending } });
   }
   // Nothing is sent unless its `sending` mark is in the sheet: a run that dies later must leave a row the
   // next run settles from the journal, never one that still looks queued.
-  const landed = new Set(
-    updates.length > 0 ? writeOutbox(sheet, STATUS_COLUMNS, updates, problems).landed : [],
-  );
+  const landed = updates.length > 0 ? writeTabs(updates, STATUS_COLUMNS, problems) : new Set<string>();
   // Settled outcomes now in the sheet no longer need their journal entries.
-  for (const row of stuck) {
-    const key = String(table.value(row, OUTBOX.key)).trim();
+  for (const key of stuckKeys) {
     if (JOURNAL_PREFIX + key in journal && landed.has(key)) props.deleteProperty(JOURNAL_PREFIX + key);
   }
 
   const sendable = toSend.filter((l) => landed.has(l.key));
 
   // The snapshot above holds everything queued before now (queueing happens under this lock), so the
-  // flag can be cleared here; letters queued from now on set it again. It is never cleared later.
-  if (sendable.length > 0 || report.carried > 0 || waitingForRetry) props.setProperty(PENDING_PROPERTY, '1');
+  // flags can be cleared here; letters queued from now on set them again. They are never cleared later.
+  const work = (sheet: GoogleAppsScript.Spreadsheet.Sheet | null) =>
+    sheet !== null &&
+    (waiting.has(sheet) || sendable.some((l) => l.sheet === sheet) || carried.some((l) => l.sheet === sheet));
+  if (sendable.length > 0 || report.carried > 0 || waiting.size > 0) props.setProperty(PENDING_PROPERTY, '1');
   else props.deleteProperty(PENDING_PROPERTY);
+  // Staff mail's own flag changes only when this run read that tab and found it changed state.
+  if (staffTab && !work(staffTab) && journal[STAFF_PENDING_PROPERTY])
+    props.deleteProperty(STAFF_PENDING_PROPERTY);
+  if (work(staffTab) && !journal[STAFF_PENDING_PROPERTY]) props.setProperty(STAFF_PENDING_PROPERTY, '1');
 
   if (sendable.length === 0 && settledSent.length === 0) return null;
   if (sendable.length > 0) props.setProperty(LEASE_PROPERTY, String(now.getTime() + LEASE_MS));
-  return { sheet, batch: sendable, settledSent };
+  return { batch: sendable, settledSent, staffTab };
 }
 
 /**
@@ -381,7 +457,7 @@ export function sendQueued(
   }
 
   const { batch } = plan;
-  const results: KeyedUpdate[] = [];
+  const results: TabUpdate[] = [];
   const sent: Letter[] = [...plan.settledSent];
   let next = 0;
   const started = clock();
@@ -411,6 +487,7 @@ export function sendQueued(
         }
         const final = attempts >= MAX_ATTEMPTS;
         results.push({
+          sheet: letter.sheet,
           key: letter.key,
           values: {
             [OUTBOX.status]: final ? STATUS.failed : letter.status,
@@ -428,6 +505,7 @@ export function sendQueued(
       // Recorded in memory first: should the journal write fail, the `finally` still writes `sent`.
       const at = clock();
       results.push({
+        sheet: letter.sheet,
         key: letter.key,
         values: {
           [OUTBOX.status]: STATUS.sent,
@@ -447,7 +525,8 @@ export function sendQueued(
     // the first one not tried.
     const done = new Set(results.map((r) => r.key));
     const rest = batch.slice(next).filter((l) => !done.has(l.key));
-    for (const letter of rest) results.push({ key: letter.key, values: { [OUTBOX.status]: letter.status } });
+    for (const letter of rest)
+      results.push({ sheet: letter.sheet, key: letter.key, values: { [OUTBOX.status]: letter.status } });
     report.carried += rest.length;
     finish(ss, plan, results, sent, props, now, report, problems);
   }
@@ -463,7 +542,7 @@ export function sendQueued(
 function finish(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
-  results: KeyedUpdate[],
+  results: TabUpdate[],
   sent: Letter[],
   props: GoogleAppsScript.Properties.Properties,
   now: Date,
@@ -479,13 +558,16 @@ function finish(
     let landed = new Set<string>();
     let failure: unknown = null;
     try {
-      if (results.length > 0) landed = new Set(writeOutbox(plan.sheet, columns, results, problems).landed);
+      if (results.length > 0) landed = writeTabs(results, columns, problems);
     } catch (error) {
       failure = error;
     }
     for (const r of results) if (landed.has(r.key)) props.deleteProperty(JOURNAL_PREFIX + r.key);
-    if (report.carried > 0 || report.retrying > 0 || landed.size < results.length)
-      props.setProperty(PENDING_PROPERTY, '1');
+    if (report.carried > 0 || report.retrying > 0 || landed.size < results.length) {
+      // Staff mail's flag too when any of its notices is left for a later run.
+      const staff = results.some((r) => r.sheet === plan.staffTab && r.values[OUTBOX.status] !== STATUS.sent);
+      markOutboxPending(staff);
+    }
     // This run is over either way: the next one may settle what it left in `sending`.
     if (plan.batch.length > 0) props.deleteProperty(LEASE_PROPERTY);
     if (failure) throw failure;

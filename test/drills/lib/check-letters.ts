@@ -13,7 +13,17 @@
 import type { Emulator } from '../../../emulator/index';
 import { EMAIL, REFERENCE, describeValue, safeReference } from './check-cases';
 import { noFindings, type Findings } from './report';
-import { cellOf, columnLetter, isDateValue, readTab, type CellValue, safeHeader } from './tabs';
+import { cellOf, columnLetter, isDateValue, readTab, type CellValue, type TabView, safeHeader } from './tabs';
+
+/** Letters are on the Outbox, the digest and notices to staff on Staff mail: a letter is checked on either. */
+const MAIL_TABS = ['Outbox', 'Staff mail'] as const;
+
+function mailTabs(emu: Emulator): { name: string; tab: TabView }[] {
+  return MAIL_TABS.flatMap((name) => {
+    const tab = readTab(emu, name);
+    return tab ? [{ name, tab }] : [];
+  });
+}
 
 const KEY = /^[^|]+\|[^|]+\|[^|]+\|[^|]+$/;
 const STATUSES = [
@@ -84,24 +94,24 @@ export interface LetterExpectations {
 
 /** The normalised keys of every letter that went, for use as the expectation of a faulty run. */
 export function sentLetterKeys(emu: Emulator, idOfReference: ReadonlyMap<string, number>): Set<string> {
-  const tab = readTab(emu, 'Outbox');
   const went = new Set(emu.mail.sent.map((m) => fingerprint(m.to, m.subject, m.body)));
   const out = new Set<string>();
-  for (const { cells } of tab?.rows ?? []) {
-    const fp = fingerprint(
-      cellOf(tab!, cells, 'To'),
-      cellOf(tab!, cells, 'Subject'),
-      cellOf(tab!, cells, 'Body'),
-    );
-    if (went.has(fp)) out.add(normalisedKey(String(cellOf(tab!, cells, 'Key')), idOfReference));
-  }
+  for (const { tab } of mailTabs(emu))
+    for (const { cells } of tab.rows) {
+      const fp = fingerprint(
+        cellOf(tab, cells, 'To'),
+        cellOf(tab, cells, 'Subject'),
+        cellOf(tab, cells, 'Body'),
+      );
+      if (went.has(fp)) out.add(normalisedKey(String(cellOf(tab, cells, 'Key')), idOfReference));
+    }
   return out;
 }
 
 export function checkLetters(emu: Emulator, expect: LetterExpectations = {}): Findings {
   const findings = noFindings();
-  const tab = readTab(emu, 'Outbox');
-  if (!tab) {
+  const tabs = mailTabs(emu);
+  if (!tabs.some((t) => t.name === 'Outbox')) {
     findings.notes.push('no Outbox tab');
     return findings;
   }
@@ -111,47 +121,48 @@ export function checkLetters(emu: Emulator, expect: LetterExpectations = {}): Fi
     sends.set(fp, (sends.get(fp) ?? 0) + 1);
   }
   const keysOf = new Map<string, Set<string>>();
-  const firstRowOfKey = new Map<string, CellValue[]>();
+  const firstRowOfKey = new Map<string, { tab: TabView; cells: CellValue[] }>();
   const idOfReference = expect.idOfReference ?? new Map<string, number>();
   const present = new Set<string>();
 
-  for (const { row, cells } of tab.rows) {
-    const key = String(cellOf(tab, cells, 'Key'));
-    const shownKey = safeKey(key);
-    present.add(normalisedKey(key, idOfReference));
-    if (key && !firstRowOfKey.has(key)) firstRowOfKey.set(key, cells);
-    const fp = fingerprint(
-      cellOf(tab, cells, 'To'),
-      cellOf(tab, cells, 'Subject'),
-      cellOf(tab, cells, 'Body'),
-    );
-    keysOf.set(fp, new Set([...(keysOf.get(fp) ?? []), key]));
-    cells.forEach((value, i) => {
-      const header = tab.headers[i] ?? '';
-      const where = `Outbox!${columnLetter(i)}${row} (${shownKey})`;
-      if (header === '' && value !== '') {
+  for (const { name, tab } of tabs)
+    for (const { row, cells } of tab.rows) {
+      const key = String(cellOf(tab, cells, 'Key'));
+      const shownKey = safeKey(key);
+      present.add(normalisedKey(key, idOfReference));
+      if (key && !firstRowOfKey.has(key)) firstRowOfKey.set(key, { tab, cells });
+      const fp = fingerprint(
+        cellOf(tab, cells, 'To'),
+        cellOf(tab, cells, 'Subject'),
+        cellOf(tab, cells, 'Body'),
+      );
+      keysOf.set(fp, new Set([...(keysOf.get(fp) ?? []), key]));
+      cells.forEach((value, i) => {
+        const header = tab.headers[i] ?? '';
+        const where = `${name}!${columnLetter(i)}${row} (${shownKey})`;
+        if (header === '' && value !== '') {
+          findings.misplaced += 1;
+          findings.notes.push(`${where}: a value under a blank header`);
+          return;
+        }
+        const shape = OUTBOX_SHAPES[header];
+        if (shape && !shape(value)) {
+          findings.misplaced += 1;
+          findings.notes.push(`${where}: ${safeHeader(header)} holds ${describeValue(value)}`);
+        }
+      });
+      const reference = String(cellOf(tab, cells, 'Reference'));
+      if (KEY.test(key) && REFERENCE.test(key.split('|')[0]!) && reference !== key.split('|')[0]) {
         findings.misplaced += 1;
-        findings.notes.push(`${where}: a value under a blank header`);
-        return;
+        findings.notes.push(`${name} row ${row}: key ${shownKey} sits beside ${safeReference(reference)}`);
       }
-      const shape = OUTBOX_SHAPES[header];
-      if (shape && !shape(value)) {
-        findings.misplaced += 1;
-        findings.notes.push(`${where}: ${safeHeader(header)} holds ${describeValue(value)}`);
-      }
-    });
-    const reference = String(cellOf(tab, cells, 'Reference'));
-    if (KEY.test(key) && REFERENCE.test(key.split('|')[0]!) && reference !== key.split('|')[0]) {
-      findings.misplaced += 1;
-      findings.notes.push(`Outbox row ${row}: key ${shownKey} sits beside ${safeReference(reference)}`);
     }
-  }
 
   for (const [fp, count] of sends) {
     const keys = keysOf.get(fp);
     if (!keys) {
       findings.misplaced += 1;
-      findings.notes.push(`a letter went that no Outbox row shows (${count} time(s))`);
+      findings.notes.push(`a letter went that no Outbox or Staff mail row shows (${count} time(s))`);
     } else if (count > keys.size) {
       findings.duplicated += count - keys.size;
       findings.notes.push(`letter ${[...keys].map(safeKey).join(' / ')} went ${count} times`);
@@ -159,7 +170,7 @@ export function checkLetters(emu: Emulator, expect: LetterExpectations = {}): Fi
   }
 
   let inDoubt = 0;
-  for (const [key, cells] of firstRowOfKey) {
+  for (const [key, { tab, cells }] of firstRowOfKey) {
     const fp = fingerprint(
       cellOf(tab, cells, 'To'),
       cellOf(tab, cells, 'Subject'),

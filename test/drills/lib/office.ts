@@ -96,10 +96,12 @@ export class DrillOffice {
   }
 
   private lettersWaiting(): boolean {
-    const tab = readTab(this.emu, 'Outbox');
-    return (tab?.rows ?? []).some(({ cells }) =>
-      ['queued', 'approved', 'sending', 'retry'].includes(String(cellOf(tab!, cells, 'Status')).trim()),
-    );
+    return ['Outbox', 'Staff mail'].some((name) => {
+      const tab = readTab(this.emu, name);
+      return (tab?.rows ?? []).some(({ cells }) =>
+        ['queued', 'approved', 'sending', 'retry'].includes(String(cellOf(tab!, cells, 'Status')).trim()),
+      );
+    });
   }
 
   /** A drill whose fault never happened proves nothing: it stops rather than report a clean run. */
