@@ -1,6 +1,7 @@
 /**
  * Renders tabs to static HTML as a person would see them: display values, cell backgrounds with
- * conditional-format rules applied, the frozen header, hidden columns left out, dropdown cells marked.
+ * conditional-format rules applied, the frozen header rows and frozen columns kept in view while the page
+ * scrolls (sticky), hidden columns left out, dropdown cells marked.
  *
  * Conditional formulas are evaluated by spreadsheet/formula.ts at the given instant (TODAY() is that
  * day in the spreadsheet's time zone); a formula outside what it reads throws. `whenTextEqualTo` compares
@@ -69,6 +70,14 @@ export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
   const cols = sheet.getLastColumn();
   const tz = sheet.spreadsheet.getSpreadsheetTimeZone();
   const visible = Array.from({ length: cols }, (_, i) => i + 1).filter((c) => !sheet.hiddenColumns.has(c));
+  // A frozen column stays at the left edge while the rest scrolls past it, as in Sheets. Its width is fixed
+  // so the next frozen column knows where to stick.
+  const frozenLeft = new Map<number, number>();
+  let left = 0;
+  for (const c of visible.filter((c) => c <= sheet.frozenColumns)) {
+    frozenLeft.set(c, left);
+    left += frozenWidth(sheet, c) + 1;
+  }
   const out: string[] = [`<table class="sheet" data-sheet="${escape(sheet.getName())}">`];
   for (let r = 1; r <= rows; r++) {
     const tag = r <= sheet.frozenRows ? 'th' : 'td';
@@ -77,10 +86,11 @@ export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
     const cells = visible.map((c) => {
       const cell = sheet.peek(r, c);
       const text = cell ? displayValue(cell.value, tz, cell.numberFormat) : '';
-      const dropdown = cell?.validation ? ' class="dropdown"' : '';
+      const classes = [cell?.validation ? 'dropdown' : '', frozenLeft.has(c) ? 'frozen' : ''].filter(Boolean);
       const style = cellStyle(sheet, r, c, now);
-      const width =
-        r === 1 && sheet.columnWidths.has(c)
+      const width = frozenLeft.has(c)
+        ? `left:${frozenLeft.get(c)!}px;width:${frozenWidth(sheet, c)}px;min-width:${frozenWidth(sheet, c)}px;max-width:${frozenWidth(sheet, c)}px;`
+        : r === 1 && sheet.columnWidths.has(c)
           ? `min-width:${Math.min(sheet.columnWidths.get(c)!, 400)}px;`
           : '';
       // Only WRAP breaks a line to fit the column; in a row of fixed height the rest stay on one line.
@@ -88,7 +98,8 @@ export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
       const html = escape(text).replace(/\n/g, '<br>');
       // A forced height cuts what does not fit, as Sheets does: the cell shows its first line.
       const content = fixed ? `<div class="fixed" style="max-height:${fixed - 5}px">${html}</div>` : html;
-      return `<${tag}${dropdown} style="${width}${clip}${style}">${content}</${tag}>`;
+      const classAttr = classes.length ? ` class="${classes.join(' ')}"` : '';
+      return `<${tag}${classAttr} style="${width}${clip}${style}">${content}</${tag}>`;
     });
     out.push(
       fixed
@@ -100,10 +111,17 @@ export function renderSheetTable(sheet: EmulatedSheet, now: Date): string {
   return out.join('\n');
 }
 
+/** The width a frozen column is drawn at: its set width (capped, as other columns are), else Sheets' 100 px. */
+function frozenWidth(sheet: EmulatedSheet, column: number): number {
+  return Math.min(sheet.columnWidths.get(column) ?? 100, 400);
+}
+
 const PAGE_STYLE = `body{font-family:Arial,Helvetica,sans-serif;font-size:13px;margin:16px;color:#202124}
 table.sheet{border-collapse:collapse;margin-bottom:24px}
 table.sheet th,table.sheet td{border:1px solid #dadce0;padding:4px 6px;vertical-align:top;max-width:320px;overflow:hidden;text-overflow:ellipsis}
-table.sheet th{background:#f1f3f4;position:sticky;top:0}
+table.sheet th{background:#f1f3f4;position:sticky;top:0;z-index:1}
+table.sheet td.frozen{position:sticky;background:#fff;z-index:2;box-shadow:2px 0 0 #9aa0a6}
+table.sheet th.frozen{position:sticky;z-index:3;box-shadow:2px 0 0 #9aa0a6}
 tr.fixed td,tr.fixed th{padding:2px 6px}
 div.fixed{overflow:hidden;line-height:16px}
 tr.fixed td.dropdown>div.fixed{display:inline-block;vertical-align:top}

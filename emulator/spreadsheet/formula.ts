@@ -10,11 +10,28 @@
  * (https://support.google.com/docs/answer/3092984), so a rule comparing a deadline with it changes at
  * local midnight without any script running.
  *
+ * Inside a formula a date is a number: the days since 30 December 1899, in the spreadsheet's time zone,
+ * with the time of day as the fraction (https://support.google.com/docs/answer/3092969, DATEVALUE). So a
+ * date cell read by a reference becomes that serial number here, TODAY() is a whole number, and a date
+ * compares with TODAY() by its local day whatever instant the script wrote; a date still compares below
+ * any text, as numbers do.
+ *
  * A formula outside this subset throws rather than quietly never matching: the emulator must not pass a
  * rule Google would colour differently.
  */
 
+import { zonedParts } from './cells';
+
 export type FormulaValue = string | number | boolean | Date;
+
+/** Sheets' serial number of 30 December 1899, the day its date numbers count from, as a Unix day. */
+const EPOCH_OFFSET = 25_569;
+
+/** A date cell as the serial number a formula sees: its local date and time in the spreadsheet's zone. */
+function serialOf(at: Date, timeZone: string): number {
+  const p = zonedParts(at, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) / 86_400_000 + EPOCH_OFFSET;
+}
 
 export interface FormulaContext {
   /** The value of the cell at (row, column), both 1-based; '' when empty. */
@@ -157,43 +174,30 @@ function parse(source: string): Node {
   return node;
 }
 
-function localParts(at: Date, timeZone: string): { y: string; m: string; d: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((x) => x.type === type)!.value;
-  return { y: get('year'), m: get('month'), d: get('day') };
+/** TODAY() as Sheets holds it: the serial number of the local day, a whole number. */
+function today(ctx: FormulaContext): number {
+  return Math.floor(serialOf(ctx.now, ctx.timeZone));
 }
 
-/** TODAY() as Sheets holds it: midnight of the local day (kept as that day's UTC midnight here). */
-function today(ctx: FormulaContext): Date {
-  const { y, m, d } = localParts(ctx.now, ctx.timeZone);
-  return new Date(`${y}-${m}-${d}T00:00:00Z`);
-}
-
-function text(value: FormulaValue, pattern: string, ctx: FormulaContext): string {
-  if (!(value instanceof Date))
+/** TEXT(date, pattern) for the day patterns only; the date is a serial number (see above). */
+function text(value: FormulaValue, pattern: string): string {
+  if (typeof value !== 'number')
     throw new Error(`Formula not emulated: TEXT of a non-date (${String(value)})`);
   if (!/^(yyyy|mm|dd|[-/ ])+$/i.test(pattern))
     throw new Error(`Formula not emulated: TEXT pattern "${pattern}"`);
-  // Dates made by TODAY() are that day's UTC midnight; cell dates are shown in the spreadsheet's zone.
-  const { y, m, d } =
-    value.getUTCHours() === 0 && value.getUTCMinutes() === 0
-      ? {
-          y: String(value.getUTCFullYear()),
-          m: String(value.getUTCMonth() + 1).padStart(2, '0'),
-          d: String(value.getUTCDate()).padStart(2, '0'),
-        }
-      : localParts(value, ctx.timeZone);
-  return pattern.replace(/yyyy|mm|dd/gi, (part) => ({ yyyy: y, mm: m, dd: d })[part.toLowerCase()]!);
+  const day = new Date(Math.floor(value - EPOCH_OFFSET) * 86_400_000);
+  const parts: Record<string, string> = {
+    yyyy: String(day.getUTCFullYear()),
+    mm: String(day.getUTCMonth() + 1).padStart(2, '0'),
+    dd: String(day.getUTCDate()).padStart(2, '0'),
+  };
+  return pattern.replace(/yyyy|mm|dd/gi, (part) => parts[part.toLowerCase()]!);
 }
 
 function truthy(v: FormulaValue): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
+  // A reference turns a date cell into its serial number; nothing else yields a Date.
   if (v instanceof Date) return true;
   if (v === '') return false;
   if (/^(true|false)$/i.test(v)) return v.toUpperCase() === 'TRUE';
@@ -203,8 +207,7 @@ function truthy(v: FormulaValue): boolean {
 /** Sheets' order for comparisons: numbers (dates are numbers) < text < booleans; text ignores case. */
 function compare(a: FormulaValue, b: FormulaValue): number {
   const rank = (v: FormulaValue) => (typeof v === 'boolean' ? 2 : typeof v === 'string' && v !== '' ? 1 : 0);
-  const num = (v: FormulaValue) =>
-    v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v === '' ? 0 : Number(v);
+  const num = (v: FormulaValue) => (v === '' ? 0 : Number(v));
   const ra = a === '' ? rank(b) : rank(a);
   const rb = b === '' ? rank(a) : rank(b);
   if (ra !== rb) return ra - rb;
@@ -221,11 +224,13 @@ function evaluate(node: Node, ctx: FormulaContext): FormulaValue {
   switch (node.k) {
     case 'lit':
       return node.v;
-    case 'ref':
-      return ctx.cell(
+    case 'ref': {
+      const value = ctx.cell(
         node.row + (node.absRow ? 0 : ctx.rowOffset),
         node.col + (node.absCol ? 0 : ctx.columnOffset),
       );
+      return value instanceof Date ? serialOf(value, ctx.timeZone) : value;
+    }
     case 'bin': {
       const a = evaluate(node.a, ctx);
       const b = evaluate(node.b, ctx);
@@ -247,7 +252,7 @@ function evaluate(node: Node, ctx: FormulaContext): FormulaValue {
         case 'LEN':
           return String(evaluate(args[0]!, ctx)).length;
         case 'TEXT':
-          return text(evaluate(args[0]!, ctx), String(evaluate(args[1]!, ctx)), ctx);
+          return text(evaluate(args[0]!, ctx), String(evaluate(args[1]!, ctx)));
       }
       throw new Error(`Formula not emulated: ${node.name}()`);
     }

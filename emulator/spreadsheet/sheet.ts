@@ -21,6 +21,7 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   maxRows = DEFAULT_ROWS;
   maxColumns = DEFAULT_COLUMNS;
   frozenRows = 0;
+  frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
   /** Heights staff or a script gave rows; `forced` rows never grow to fit what their cells hold. */
@@ -161,8 +162,13 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
       }
     } else {
       for (let r = 0; r < this.grid.length; r++) this.grid[r] = reshapeList(this.grid[r]!, op, emptyCell);
-      if (op.kind === 'insert') this.maxColumns += op.count;
-      if (op.kind === 'delete') this.maxColumns -= op.count;
+      if (op.kind === 'insert') {
+        this.maxColumns += op.count;
+        if (op.at <= this.frozenColumns) this.frozenColumns += op.count;
+      } else if (op.kind === 'delete') {
+        this.maxColumns -= op.count;
+        this.frozenColumns -= Math.max(0, Math.min(this.frozenColumns, op.at + op.count - 1) - op.at + 1);
+      }
       const hidden = [...this.hiddenColumns];
       this.hiddenColumns.clear();
       for (const c of hidden) {
@@ -328,6 +334,21 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   }
   getFrozenRows(): number {
     return this.frozenRows;
+  }
+  /**
+   * Sheet.setFrozenColumns(columns): freezes the first `columns` columns; zero unfreezes
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#setfrozencolumnscolumns). As for rows, a
+   * frozen block wider than the grid, negative or fractional names no columns and is refused. Inserting a
+   * column inside the frozen block widens it and deleting one narrows it, as Sheets does.
+   */
+  setFrozenColumns(columns: number): void {
+    if (!Number.isInteger(columns) || columns < 0 || columns > this.maxColumns)
+      throw new Error('Exception: Those columns are out of bounds.');
+    this.frozenColumns = columns;
+  }
+  /** developers.google.com/apps-script/reference/spreadsheet/sheet#getfrozencolumns */
+  getFrozenColumns(): number {
+    return this.frozenColumns;
   }
   /** Widths and hiding apply to columns that exist; a column past the grid is refused, as deleteColumns does. */
   private checkColumnSpan(column: number, count: number): void {

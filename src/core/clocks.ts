@@ -46,6 +46,7 @@
  * owed ("Outcome letter waiting for approval").
  */
 import { addYears, londonDate, type Calendar } from './calendar';
+import { formatDay } from './labels';
 import type {
   CaseRecord,
   ClockPause,
@@ -303,12 +304,18 @@ function slaStatus(
     return { status: 'closed', statusReason: `Closed (${stateLabel}); nothing more to do` };
   }
   if (kind === 'closed')
-    return { status: 'met', statusReason: `Outcome given; appeal window open until ${t.appealBy}` };
+    return {
+      status: 'met',
+      statusReason: `Outcome given; appeal window open until ${formatDay(t.appealBy!)}`,
+    };
 
   const openPause = record.pauses.find((p) => p.from <= now && (p.to === null || p.to > now));
   const pausedSince = openPause ? londonDate(openPause.from) : null;
   if (pausedSince)
-    return { status: 'paused', statusReason: `Paused since ${pausedSince}, waiting on the complainant` };
+    return {
+      status: 'paused',
+      statusReason: `Paused since ${formatDay(pausedSince)}, waiting on the complainant`,
+    };
 
   // Order matters: it breaks ties between deadlines on the same day.
   const duties: Duty[] = [];
@@ -332,17 +339,21 @@ function slaStatus(
   );
   if (next) {
     if (next.by < today)
-      return { status: 'overdue', statusReason: `${next.name} overdue: was due ${next.by}`, next: next.by };
+      return {
+        status: 'overdue',
+        statusReason: `${next.name} overdue: was due ${formatDay(next.by)}`,
+        next: next.by,
+      };
     if (calendar.workingDaysBetween(today, next.by) <= rules.dueSoonWorkingDays)
-      return { status: 'due-soon', statusReason: `${next.name} due ${next.by}`, next: next.by };
-    return { status: 'on-track', statusReason: `${next.name} due ${next.by}`, next: next.by };
+      return { status: 'due-soon', statusReason: `${next.name} due ${formatDay(next.by)}`, next: next.by };
+    return { status: 'on-track', statusReason: `${next.name} due ${formatDay(next.by)}`, next: next.by };
   }
 
   const late = duties.find((d) => d.doneAt !== null && londonDate(d.doneAt) > d.by);
   if (late && late.doneAt) {
     return {
       status: 'on-track',
-      statusReason: `${late.name} given late on ${londonDate(late.doneAt)} (due ${late.by}); nothing pending`,
+      statusReason: `${late.name} given late on ${formatDay(londonDate(late.doneAt))} (due ${formatDay(late.by)}); nothing pending`,
     };
   }
   if (kind === 'appeal') {

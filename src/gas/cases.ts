@@ -3,11 +3,22 @@
  * the script, protected with a warning) or staff-owned (the script writes them only when it creates the
  * row, or as the direct result of a staff action on that same row).
  */
-import { londonDate } from '../core/calendar';
+import { isLocalDate, londonDate, londonInstant } from '../core/calendar';
+import {
+  CHANNEL_LABELS,
+  CONTACT_LABELS,
+  LANGUAGE_LABELS,
+  RELATIONSHIP_LABELS,
+  STATUS_LABELS,
+  SUBJECT_LABELS,
+  idFromLabel,
+} from '../core/labels';
+import { oneLineSummary } from '../core/summary';
 import {
   RELATIONSHIPS,
   SUBJECTS,
   type CaseRecord,
+  type Channel,
   type ClockPause,
   type Clocks,
   type Complaint,
@@ -28,7 +39,20 @@ import { QUESTIONS } from './form-questions';
 import type { Cell, RowValues, Table } from './table';
 
 export type ColumnOwner = 'script' | 'staff';
-export type Dropdown = 'stage' | 'decision' | 'outcome' | 'appeal-outcome' | 'role' | 'checkbox' | 'date';
+export type Dropdown =
+  | 'stage'
+  | 'decision'
+  | 'outcome'
+  | 'appeal-outcome'
+  | 'role'
+  | 'checkbox'
+  | 'date'
+  // The complainant's answers, offered as their labels (core/labels.ts).
+  | 'relationship'
+  | 'subject'
+  | 'channel'
+  | 'language'
+  | 'contact';
 
 export interface ColumnSpec {
   header: string;
@@ -38,12 +62,18 @@ export interface ColumnSpec {
   hidden?: boolean;
   /** Plain text: stops Sheets turning phone numbers or references into numbers. */
   text?: boolean;
+  /** A date column: the number format its cells are shown in (dates are real date cells). */
+  dateFormat?: typeof DAY_FORMAT | typeof DAY_TIME_FORMAT;
 }
+
+/** How the Cases tab shows a day; only Received, where the time matters, shows the time too. */
+export const DAY_FORMAT = 'dd/mm/yyyy';
+export const DAY_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
 export const COL = {
   reference: 'Reference',
   received: 'Received',
-  sla: 'SLA status',
+  sla: 'Status',
   slaReason: 'What is due',
   nextDeadline: 'Next deadline',
   dueSoonFrom: 'Due soon from',
@@ -84,6 +114,7 @@ export const COL = {
   subject: 'Complaint is about',
   subjectName: 'Person complained about',
   description: 'What happened',
+  summary: 'Summary',
   desiredOutcome: 'What they want to happen',
   adjustments: 'Adjustments asked for',
   pauses: 'Pause history',
@@ -93,20 +124,27 @@ export const COL = {
   responseId: 'Response ID',
 } as const;
 
+// The order a complaints officer reads a row in: which case, its status and what is due when, who
+// complained and about what, in one line, then who has it and where it stands. Reference is frozen
+// (setup.ts) so it stays in view while the rest scrolls.
 export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.reference, owner: 'script', width: 120, text: true },
-  { header: COL.received, owner: 'script', width: 130 },
+  // The status and the three columns after it are what the morning run rewrites for every open case; side
+  // by side, they are one run of cells to write. The row's colour is worked out from Next deadline and
+  // Due soon from by the sheet itself (setup.ts), so it changes at midnight rather than at the next run.
   { header: COL.sla, owner: 'script', width: 100, text: true },
   { header: COL.slaReason, owner: 'script', width: 260, text: true },
-  // The row's colour is worked out from these two by the sheet itself (setup.ts), so it changes at
-  // midnight rather than at the next morning run. Side by side with the status, so the morning run
-  // writes them all in one run of cells.
-  { header: COL.nextDeadline, owner: 'script', width: 110, text: true },
-  { header: COL.dueSoonFrom, owner: 'script', width: 100, text: true },
-  { header: COL.stage, owner: 'staff', width: 200, dropdown: 'stage' },
+  { header: COL.nextDeadline, owner: 'script', width: 100, dateFormat: DAY_FORMAT },
+  { header: COL.dueSoonFrom, owner: 'script', width: 100, dateFormat: DAY_FORMAT },
+  { header: COL.name, owner: 'script', width: 160, text: true },
+  { header: COL.relationship, owner: 'script', width: 170, text: true, dropdown: 'relationship' },
+  { header: COL.subject, owner: 'script', width: 190, text: true, dropdown: 'subject' },
+  { header: COL.summary, owner: 'script', width: 320, text: true },
   { header: COL.handler, owner: 'staff', width: 170, dropdown: 'role' },
+  { header: COL.stage, owner: 'staff', width: 200, dropdown: 'stage' },
   { header: COL.decision, owner: 'staff', width: 220, dropdown: 'decision' },
   { header: COL.outcome, owner: 'staff', width: 220, dropdown: 'outcome' },
+  { header: COL.received, owner: 'script', width: 130, dateFormat: DAY_TIME_FORMAT },
   { header: COL.acknowledged, owner: 'staff', width: 120, dropdown: 'date' },
   { header: COL.lastUpdate, owner: 'staff', width: 120, dropdown: 'date' },
   { header: COL.paused, owner: 'staff', width: 90, dropdown: 'checkbox' },
@@ -119,40 +157,39 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.subjectEmail, owner: 'staff', width: 200, text: true },
   // Ticked when staff confirm the complaint may be shared with the person it is about (002 §4.6, 001 ¶12).
   { header: COL.subjectCopy, owner: 'staff', width: 110, dropdown: 'checkbox' },
-  // Deadlines are written as YYYY-MM-DD text in plain-text cells: Sheets would otherwise take them for
-  // dates and show them in another form.
-  { header: COL.acknowledgeBy, owner: 'script', width: 110, text: true },
-  { header: COL.updateBy, owner: 'script', width: 110, text: true },
-  { header: COL.appealBy, owner: 'script', width: 110, text: true },
-  { header: COL.appealAcknowledgeBy, owner: 'script', width: 110, text: true },
-  { header: COL.appealDecisionBy, owner: 'script', width: 110, text: true },
-  { header: COL.retainUntil, owner: 'script', width: 110, text: true },
-  { header: COL.closed, owner: 'script', width: 110, text: true },
+  // Deadlines are real date cells shown as dd/mm/yyyy, so the sheet's own rules compare them with TODAY().
+  { header: COL.acknowledgeBy, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
+  { header: COL.updateBy, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
+  { header: COL.appealBy, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
+  { header: COL.appealAcknowledgeBy, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
+  { header: COL.appealDecisionBy, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
+  { header: COL.retainUntil, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
+  { header: COL.closed, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
   { header: COL.route, owner: 'script', width: 200, text: true },
   { header: COL.decisionMaker, owner: 'script', width: 170, text: true },
   { header: COL.appealBody, owner: 'script', width: 170, text: true },
   { header: COL.flags, owner: 'script', width: 160, text: true },
   { header: COL.problems, owner: 'script', width: 260, text: true },
-  { header: COL.channel, owner: 'script', width: 90, text: true },
-  { header: COL.language, owner: 'script', width: 80, text: true },
-  { header: COL.name, owner: 'script', width: 160, text: true },
+  { header: COL.channel, owner: 'script', width: 110, text: true, dropdown: 'channel' },
+  { header: COL.language, owner: 'script', width: 80, text: true, dropdown: 'language' },
   { header: COL.email, owner: 'script', width: 180, text: true },
   { header: COL.phone, owner: 'script', width: 120, text: true },
   { header: COL.address, owner: 'script', width: 200, text: true },
-  { header: COL.preferredContact, owner: 'script', width: 90, text: true },
-  { header: COL.relationship, owner: 'script', width: 130, text: true },
-  { header: COL.subject, owner: 'script', width: 150, text: true },
+  { header: COL.preferredContact, owner: 'script', width: 110, text: true, dropdown: 'contact' },
   { header: COL.subjectName, owner: 'script', width: 150, text: true },
   { header: COL.description, owner: 'script', width: 320, text: true },
   { header: COL.desiredOutcome, owner: 'script', width: 240, text: true },
   { header: COL.adjustments, owner: 'script', width: 200, text: true },
   { header: COL.pauses, owner: 'script', width: 200, text: true },
-  { header: COL.lastContact, owner: 'script', width: 120 },
-  { header: COL.updated, owner: 'script', width: 140 },
+  { header: COL.lastContact, owner: 'script', width: 120, dateFormat: DAY_FORMAT },
+  { header: COL.updated, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
   // The form response the case was made from (its timestamp and fingerprint), never a row number.
   { header: COL.responseId, owner: 'script', width: 80, hidden: true, text: true },
 ];
+
+/** Headers an earlier version of the Cases tab used; setup renames them in place (legacy-headers.ts). */
+export const CASES_LEGACY_HEADERS: Readonly<Record<string, string>> = { 'SLA status': COL.sla };
 
 export const CASE_HEADERS = CASE_COLUMNS.map((c) => c.header);
 
@@ -334,6 +371,8 @@ export const CONTACT_COLUMNS: Readonly<
 export function contactMethodFromCell(cell: Cell): ContactMethod | null {
   const t = asText(cell).toLowerCase();
   if (!t) return null;
+  const labelled = idFromLabel(CONTACT_LABELS, t);
+  if (labelled) return labelled;
   if (t === 'email' || t === 'e-mail') return 'email';
   if (t === 'post' || t === 'letter' || t === 'letter by post' || t === 'print') return 'post';
   if (t === 'phone' || t === 'telephone' || t === 'phone call') return 'phone';
@@ -376,6 +415,9 @@ function choiceFromCell<T extends string>(
 ): T | null {
   const t = asText(cell);
   if (!t) return null;
+  const labelled =
+    key === 'relationship' ? idFromLabel(RELATIONSHIP_LABELS, t) : idFromLabel(SUBJECT_LABELS, t);
+  if (labelled && ids.includes(labelled as T)) return labelled as T;
   const lower = t.toLowerCase();
   const byId = ids.find((id) => id === lower.replace(/\s+/g, '-'));
   if (byId) return byId;
@@ -384,9 +426,16 @@ function choiceFromCell<T extends string>(
   return choice && ids.includes(choice.value as T) ? (choice.value as T) : null;
 }
 
+/** The "Received by" cell as a channel id, from its label (Online form) or its id (form). */
+export function channelFromCell(cell: Cell): Channel | null {
+  return idFromLabel(CHANNEL_LABELS, asText(cell));
+}
+
 /** The Language cell as a language id. */
 export function languageFromCell(cell: Cell): Language | null {
   const t = asText(cell).toLowerCase();
+  const labelled = idFromLabel(LANGUAGE_LABELS, t);
+  if (labelled) return labelled;
   if (t === 'english' || t === 'en' || t === 'saesneg') return 'en';
   if (t === 'cymraeg' || t === 'welsh' || t === 'cy') return 'cy';
   return null;
@@ -406,7 +455,9 @@ export function submissionFromCells(table: Table, row: readonly Cell[]): Record<
   };
   return {
     ...stored,
-    channel: cell(COL.channel, stored.channel),
+    channel: table.has(COL.channel)
+      ? (channelFromCell(table.value(row, COL.channel)) ?? cell(COL.channel, undefined))
+      : stored.channel,
     language: table.has(COL.language)
       ? (languageFromCell(table.value(row, COL.language)) ?? cell(COL.language, undefined))
       : stored.language,
@@ -429,6 +480,13 @@ export function submissionFromCells(table: Table, row: readonly Cell[]): Record<
     desiredOutcome: cell(COL.desiredOutcome, stored.desiredOutcome),
     adjustments: cell(COL.adjustments, stored.adjustments),
   };
+}
+
+/** The Summary cell for a changed "What happened", when the tab has the column and it differs. */
+export function summaryValues(table: Table, row: readonly Cell[], description: unknown): RowValues {
+  if (!table.has(COL.summary)) return {};
+  const summary = oneLineSummary(typeof description === 'string' ? description : '');
+  return summary === asText(table.value(row, COL.summary)) ? {} : { [COL.summary]: summary };
 }
 
 /** The complaint as the case data holds it (what the script last accepted), or null without case data. */
@@ -498,8 +556,23 @@ export function problemsOf(table: Table, row: readonly Cell[]): IntakeProblem[] 
   return parseData(table.value(row, COL.data))?.problems ?? [];
 }
 
+/** A deadline as a real date cell: London midnight of the day, which Sheets shows as that day. */
 function dateCell(day: string | null): Cell {
-  return day ?? '';
+  return day ? londonInstant(day) : '';
+}
+
+/**
+ * The London day a deadline cell holds: a date cell, or text as older rows hold it (`yyyy-mm-dd`) or as
+ * staff might type it (`dd/mm/yyyy`). Null when blank or unreadable.
+ */
+export function dayFromCell(cell: Cell): string | null {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : londonDate(cell);
+  const text = String(cell).trim();
+  if (isLocalDate(text)) return text;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!m) return null;
+  const day = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isLocalDate(day) ? day : null;
 }
 
 /**
@@ -507,11 +580,24 @@ function dateCell(day: string | null): Cell {
  * rather than the acknowledgement clock's status, unless that clock is already overdue.
  */
 export function displayStatus(profile: PolicyProfile, record: CaseRecord, clocks: Clocks): string {
-  if (clocks.status !== 'overdue' && stateKind(profile, record.state) === 'review') return NEEDS_REVIEW;
+  return STATUS_LABELS[statusId(profile, record, clocks)];
+}
+
+/** The status as an id (the Dashboard counts by it; STATUS_LABELS gives the words the cell shows). */
+export function statusId(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  clocks: Clocks,
+): keyof typeof STATUS_LABELS {
+  if (clocks.status !== 'overdue' && stateKind(profile, record.state) === 'review') return 'needs-review';
   return clocks.status;
 }
 
-export const NEEDS_REVIEW = 'needs review';
+/** A status cell as its id, whether it holds the words (Overdue) or the id older rows hold (overdue). */
+export function statusFromCell(cell: Cell): keyof typeof STATUS_LABELS | null {
+  const text = asText(cell);
+  return idFromLabel(STATUS_LABELS, text === 'needs review' ? 'needs-review' : text);
+}
 
 /** The computed clock columns for one case. */
 export function clockValues(
@@ -600,17 +686,18 @@ export function newCaseRow(
       ? { [COL.notes]: safeguardingNote(profile, c).trim() }
       : {}),
     [COL.problems]: problems.map((p) => p.message).join('\n'),
-    [COL.channel]: c.channel ?? '',
-    [COL.language]: c.language === 'cy' ? 'Cymraeg' : 'English',
+    [COL.channel]: c.channel ? CHANNEL_LABELS[c.channel] : '',
+    [COL.language]: LANGUAGE_LABELS[c.language === 'cy' ? 'cy' : 'en'],
     [COL.name]: c.name ?? '',
     [COL.email]: c.email ?? '',
     [COL.phone]: c.phone ?? '',
     [COL.address]: c.address ?? '',
-    [COL.preferredContact]: c.preferredContact ?? '',
-    [COL.relationship]: c.relationship ?? '',
-    [COL.subject]: c.subject ?? '',
+    [COL.preferredContact]: c.preferredContact ? CONTACT_LABELS[c.preferredContact] : '',
+    [COL.relationship]: c.relationship ? RELATIONSHIP_LABELS[c.relationship] : '',
+    [COL.subject]: c.subject ? SUBJECT_LABELS[c.subject] : '',
     [COL.subjectName]: c.subjectName ?? '',
     [COL.description]: c.description ?? '',
+    [COL.summary]: oneLineSummary(c.description ?? ''),
     [COL.desiredOutcome]: c.desiredOutcome ?? '',
     [COL.adjustments]: c.adjustments ?? '',
     [COL.lastContact]: record.receivedAt,

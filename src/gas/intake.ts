@@ -33,7 +33,7 @@ import {
 import { route } from '../core/routing';
 import { BAD_SUBMISSION_ID, isSubmissionId, staffIdentity, staffReceivedAt } from '../core/staff-intake';
 import { AUDIT_HEADERS, appendAudit } from './audit';
-import { CASE_COLUMNS, COL, newCaseRow, safeguardingNote } from './cases';
+import { CASE_COLUMNS, COL, DAY_FORMAT, newCaseRow, safeguardingNote } from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { answersToSubmission } from './form-questions';
 import { queueFirstLetters } from './mail';
@@ -81,15 +81,16 @@ interface Response {
 
 /**
  * Number formats for a new Cases row: typed answers stay text on every row (a phone number's leading
- * zero, text starting "=" or "+"), also below the rows setup formatted. Other columns keep their format.
+ * zero, text starting "=" or "+"), also below the rows setup formatted; days show as dd/mm/yyyy and
+ * Received with its time. Other columns keep their format.
  */
 function rowFormats(headers: readonly string[], current: readonly string[]): string[] {
   const specs = new Map(CASE_COLUMNS.map((c) => [c.header, c]));
   return headers.map((header, i) => {
     const spec = specs.get(header);
     if (spec?.text) return '@';
-    if (header === COL.received) return 'dd/mm/yyyy hh:mm';
-    if (spec?.dropdown === 'date') return 'dd/mm/yyyy';
+    if (spec?.dateFormat) return spec.dateFormat;
+    if (spec?.dropdown === 'date') return DAY_FORMAT;
     return current[i] ?? 'General';
   });
 }

@@ -210,9 +210,24 @@ export function writeByKey(
       headersNow = now.headers;
       keysNow = new Set(now.rowOfKey.keys());
       const fixes = new Map<number, Map<number, Cell>>();
+      // A column moved next to the block just before it was written can put the key column under our
+      // write: the key cell then holds one of our values. Its row is the one the write was aimed at, so
+      // its key is the snapshot's for that row, and the repair writes the key back first.
+      const overwroteKey = (r: number) =>
+        rects.some(
+          (rect) =>
+            r >= rect.top &&
+            r < rect.top + rect.height &&
+            now.keyColumn >= rect.left &&
+            now.keyColumn < rect.left + rect.width,
+        );
+      const keyOf = (r: number) =>
+        overwroteKey(r) && start.values[r] !== undefined
+          ? keyText(start.values[r]![start.keyColumn])
+          : keyText(now.values[r]![now.keyColumn]);
       const fix = (r: number, c: number) => {
         if (r < 1 || r >= now.values.length || c >= now.headers.length) return;
-        const value = want(keyText(now.values[r]![now.keyColumn]), now.headers[c]!);
+        const value = want(keyOf(r), now.headers[c]!);
         if (value === undefined) return;
         if (!fixes.has(r)) fixes.set(r, new Map());
         fixes.get(r)!.set(c, value);

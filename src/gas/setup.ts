@@ -7,7 +7,15 @@ import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import type { PolicyProfile } from '../core/model';
 import { BUILT_IN_PROFILES, getProfile, roleTitle } from '../core/profile';
 import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
-import { CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
+import {
+  CHANNEL_LABELS,
+  CONTACT_LABELS,
+  LANGUAGE_LABELS,
+  RELATIONSHIP_LABELS,
+  SUBJECT_LABELS,
+} from '../core/labels';
+import { CASES_LEGACY_HEADERS, CASE_COLUMNS, COL, allDecisions, type ColumnSpec } from './cases';
+import { renameLegacyHeaders } from './legacy-headers';
 import { buildForm } from './form';
 import { healthRows } from './health';
 import { formatAnswersAsText, startCountingResponses } from './intake';
@@ -37,12 +45,37 @@ function dropdownValues(profile: PolicyProfile, spec: ColumnSpec): string[] | nu
     case 'role':
       // The complaints team holds a case waiting for review (no case is without an owner).
       return [...profile.roles.map((r) => r.title), roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en')];
+    case 'relationship':
+      return Object.values(RELATIONSHIP_LABELS);
+    case 'subject':
+      return Object.values(SUBJECT_LABELS);
+    case 'channel':
+      return Object.values(CHANNEL_LABELS);
+    case 'language':
+      return Object.values(LANGUAGE_LABELS);
+    case 'contact':
+      return Object.values(CONTACT_LABELS);
     default:
       return null;
   }
 }
 
+/**
+ * Answers the complainant gave, corrected by staff: the list offers the labels, but a cell an older
+ * version wrote holds the id, which the script still reads (labels.ts). Invalid entries are let through
+ * with a warning rather than rejected, because the script's own check refuses nonsense with a reason and
+ * puts the old value back (workflow.ts).
+ */
+const ANSWER_DROPDOWNS: ReadonlySet<ColumnSpec['dropdown']> = new Set([
+  'relationship',
+  'subject',
+  'channel',
+  'language',
+  'contact',
+]);
+
 function setupCases(ss: Spreadsheet, profile: PolicyProfile): void {
+  renameLegacyHeaders(ss, TABS.cases, CASES_LEGACY_HEADERS);
   const { sheet, headers } = ensureTab(
     ss,
     TABS.cases,
@@ -57,11 +90,16 @@ function setupCases(ss: Spreadsheet, profile: PolicyProfile): void {
     sheet.setColumnWidth(column, spec.width);
     if (spec.hidden) sheet.hideColumns(column);
     if (spec.text) sheet.getRange(2, column, rows, 1).setNumberFormat('@');
+    // Real date cells (older rows held deadlines as text, which this replaces as they are rewritten).
+    if (spec.dateFormat) sheet.getRange(2, column, rows, 1).setNumberFormat(spec.dateFormat);
     const range = sheet.getRange(2, column, rows, 1);
     const list = dropdownValues(profile, spec);
     if (list) {
       range.setDataValidation(
-        SpreadsheetApp.newDataValidation().requireValueInList(list, true).setAllowInvalid(false).build(),
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList(list, true)
+          .setAllowInvalid(ANSWER_DROPDOWNS.has(spec.dropdown))
+          .build(),
       );
     } else if (spec.dropdown === 'checkbox') {
       range.setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
@@ -72,7 +110,9 @@ function setupCases(ss: Spreadsheet, profile: PolicyProfile): void {
       range.setNumberFormat('dd/mm/yyyy');
     }
   }
-  sheet.getRange(2, index.get(COL.received)! + 1, rows, 1).setNumberFormat('dd/mm/yyyy hh:mm');
+  // The Reference stays in view while staff scroll across the row (the header row is frozen by ensureTab).
+  // Only when it is the first column: freezing more would pin whatever staff moved in front of it.
+  if (index.get(COL.reference) === 0) sheet.setFrozenColumns(1);
 
   // Computed columns are protected with a warning, one protection per run of adjacent columns.
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {

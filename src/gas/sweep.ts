@@ -6,7 +6,7 @@
  * sort or a column inserted by staff meanwhile misplaces nothing.
  */
 import { computeClocks } from '../core/clocks';
-import { isLocalDate, londonDate, londonTime, makeCalendar, type Calendar } from '../core/calendar';
+import { londonDate, londonTime, makeCalendar, type Calendar } from '../core/calendar';
 import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
@@ -14,7 +14,16 @@ import { formatDay } from '../core/labels';
 import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
 import { todaySections, type TodayCase, type TodayLetter } from '../core/today';
 import { failingLettersWarning, roleEmailWarnings } from './admin-warnings';
-import { CLOCK_HEADERS, COL, clockValues, recordFromRow, stateLabel } from './cases';
+import {
+  CLOCK_HEADERS,
+  COL,
+  clockValues,
+  dayFromCell,
+  recordFromRow,
+  stateLabel,
+  statusFromCell,
+  statusId,
+} from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
 import type { Settings } from './settings';
@@ -71,10 +80,13 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
         String(table.value(row, COL.handler)).trim() === ''
       )
         values[COL.handler] = roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en');
-      const status = String(values[COL.sla]);
+      // Counted by id, as the Dashboard legend lists them; the cell shows the words.
+      const id = statusId(profile, record, clocks);
+      const status = id === 'needs-review' ? 'needs review' : id;
       if (clocks.retainUntil && clocks.retainUntil < today) {
         pastRetention += 1;
-        values[COL.slaReason] = `Past its retention date (${clocks.retainUntil}): review for deletion`;
+        values[COL.slaReason] =
+          `Past its retention date (${formatDay(clocks.retainUntil)}): review for deletion`;
       }
       updates.push({ key: record.reference, values });
       const share = table.value(row, COL.subjectCopy);
@@ -131,11 +143,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
   });
 }
 
-const storedDay = (cell: Cell): LocalDate | null => {
-  if (cell instanceof Date) return londonDate(cell);
-  const text = String(cell).trim();
-  return isLocalDate(text) ? text : null;
-};
+const storedDay = (cell: Cell): LocalDate | null => dayFromCell(cell);
 
 /**
  * A case in a final state, already recorded as closed, has no clock left to move: its stored deadlines
@@ -148,7 +156,8 @@ function settledClocks(
   row: readonly Cell[],
   record: CaseRecord,
 ): Clocks | null {
-  if (stateKind(profile, record.state) !== 'final' || table.value(row, COL.sla) !== 'closed') return null;
+  if (stateKind(profile, record.state) !== 'final' || statusFromCell(table.value(row, COL.sla)) !== 'closed')
+    return null;
   const retain = table.value(row, COL.retainUntil);
   const retainUntil = storedDay(retain);
   if (retain !== '' && !retainUntil) return null;

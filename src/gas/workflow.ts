@@ -30,14 +30,18 @@
  */
 import { isLocalDate, londonDate, londonInstant } from '../core/calendar';
 import { fromDayNumber } from '../core/calendar/local-date';
+import {
+  CHANNEL_LABELS,
+  CONTACT_LABELS,
+  LANGUAGE_LABELS,
+  RELATIONSHIP_LABELS,
+  SUBJECT_LABELS,
+} from '../core/labels';
 import { computeClocks } from '../core/clocks';
 import { owedAfter } from '../core/correspondence';
 import { contactProblem, intake } from '../core/intake';
 import { actionForStateChange, applyAction, initialState, stateKind } from '../core/lifecycle';
 import {
-  CHANNELS,
-  RELATIONSHIPS,
-  SUBJECTS,
   type AuditEntry,
   type CaseAction,
   type CaseRecord,
@@ -71,6 +75,8 @@ import {
   roleIdFromCell,
   stateIdFromCell,
   withAccepted,
+  channelFromCell,
+  summaryValues,
 } from './cases';
 import { guardIdentity } from './case-identity';
 import { changedValues, sameCell, writeKeyedCells } from './cell-writes';
@@ -546,29 +552,28 @@ function detailChange(
       return chosen(
         'preferredContact',
         contactMethodFromCell(text),
-        'Preferred contact must be email, post or phone.',
+        'Preferred contact must be Email, Post or Phone.',
       );
     case COL.relationship:
       return chosen(
         'relationship',
         relationshipFromCell(text),
-        `"Complainant is" must be one of: ${RELATIONSHIPS.join(', ')}.`,
+        `"Complainant is" must be one of: ${Object.values(RELATIONSHIP_LABELS).join('; ')}.`,
       );
     case COL.subject:
       return chosen(
         'subject',
         subjectFromCell(text),
-        `"Complaint is about" must be one of: ${SUBJECTS.join(', ')}.`,
+        `"Complaint is about" must be one of: ${Object.values(SUBJECT_LABELS).join('; ')}.`,
       );
     case COL.language:
     case COL.channel: {
       // Never blank: a letter has to be written in a language, and a case came in some way.
-      const id =
-        header === COL.language ? languageFromCell(text) : CHANNELS.find((c) => c === text.toLowerCase());
+      const id = header === COL.language ? languageFromCell(text) : channelFromCell(text);
       const refusal =
         header === COL.language
-          ? 'Language must be English or Cymraeg.'
-          : `"Received by" must be one of: ${CHANNELS.join(', ')}.`;
+          ? 'Language must be English or Welsh.'
+          : `"Received by" must be one of: ${Object.values(CHANNEL_LABELS).join(', ')}.`;
       return text === ''
         ? { refuse: refusal }
         : chosen(header === COL.language ? 'language' : 'channel', id, refusal);
@@ -653,6 +658,8 @@ function applyDetailEdit(
     if (change) {
       const data = withComplaint(table, rowValues, { [change.field]: change.value });
       if (data !== null && !sameCell(data, table.value(rowValues, COL.data))) values[COL.data] = data;
+      if (change.field === 'description')
+        Object.assign(values, summaryValues(table, rowValues, change.value));
     }
     audit.push(entry(`changed: ${header}`, header));
   }
@@ -715,14 +722,7 @@ function checkPastedDetails(
       const change = DETAIL_FIELD[h] ? detailChange(h, value) : null;
       if (!change) continue;
       const before = stored[DETAIL_FIELD[h]!];
-      const shown =
-        before === undefined
-          ? ''
-          : h === COL.language
-            ? before === 'cy'
-              ? 'Cymraeg'
-              : 'English'
-            : String(before);
+      const shown = before === undefined ? '' : detailLabel(h, String(before));
       if ('refuse' in change) {
         values[h] = shown;
         refused += 1;
@@ -738,6 +738,7 @@ function checkPastedDetails(
       const data = withComplaint(table, row, changes as Partial<Complaint>);
       if (data !== null) values[COL.data] = data;
     }
+    if ('description' in changes) Object.assign(values, summaryValues(table, row, changes.description));
     if (Object.keys(values).length > 0) updates.push({ key: reference, values });
   });
   writeKeyedCells(sheet, COL.reference, updates);
@@ -751,6 +752,18 @@ function checkPastedDetails(
       'Paste checked',
     );
   appendAudit(ss, audit);
+}
+
+/** How a detail column shows a stored answer: the label for a fixed choice, else the text itself. */
+function detailLabel(header: string, stored: string): string {
+  const labels: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+    [COL.language]: LANGUAGE_LABELS,
+    [COL.channel]: CHANNEL_LABELS,
+    [COL.preferredContact]: CONTACT_LABELS,
+    [COL.relationship]: RELATIONSHIP_LABELS,
+    [COL.subject]: SUBJECT_LABELS,
+  };
+  return labels[header]?.[stored] ?? stored;
 }
 
 /** The complaint field each detail column shows (Received and staff-only columns have none). */

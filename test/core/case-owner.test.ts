@@ -33,7 +33,7 @@ describe.each(['dyfed-powys', 'west-midlands', 'wiltshire'])(
       const now = at('2026-03-05T07:00:00Z');
       const clocks = computeClocks(profile, record, now, calendar);
       expect(clocks.acknowledgeBy).toBe('2026-03-09');
-      expect(clocks.statusReason).toBe('Acknowledgement due 2026-03-09');
+      expect(clocks.statusReason).toBe('Acknowledgement due 09/03/2026');
       const letters = dueLetters(profile, record, clocks, now, calendar);
       expect(letters.map((l) => [l.kind, l.variant, l.toRole])).toEqual([
         ['update-due', 'needs-review', COMPLAINTS_TEAM_ROLE],

@@ -173,7 +173,7 @@ describe('pauses', () => {
     const r = record({ pauses: [{ from: at('2026-06-03'), to: null }] });
     const c = clocks(r, '2026-06-05');
     expect(c.status).toBe('paused');
-    expect(c.statusReason).toContain('2026-06-03');
+    expect(c.statusReason).toContain('03/06/2026');
     expect(c.acknowledgeBy).toBe('2026-06-10');
     expect(clocks(r, '2026-06-12').acknowledgeBy).toBe('2026-06-17'); // 7 working days paused so far
   });
@@ -201,30 +201,30 @@ describe('pauses', () => {
 describe('SLA status: exactly one, by the written rules', () => {
   it.each([
     // [case, today, status, reason contains]
-    ['new case, deadline far', record(), '2026-06-01', 'on-track', 'Acknowledgement due 2026-06-08'],
-    ['two working days before', record(), '2026-06-04', 'due-soon', 'Acknowledgement due 2026-06-08'],
-    ['on the day', record(), '2026-06-08', 'due-soon', '2026-06-08'],
-    ['day after', record(), '2026-06-09', 'overdue', 'Acknowledgement overdue: was due 2026-06-08'],
+    ['new case, deadline far', record(), '2026-06-01', 'on-track', 'Acknowledgement due 08/06/2026'],
+    ['two working days before', record(), '2026-06-04', 'due-soon', 'Acknowledgement due 08/06/2026'],
+    ['on the day', record(), '2026-06-08', 'due-soon', '08/06/2026'],
+    ['day after', record(), '2026-06-09', 'overdue', 'Acknowledgement overdue: was due 08/06/2026'],
     [
       'acknowledged, update running',
       record({ acknowledgedAt: at('2026-06-02') }),
       '2026-06-09',
       'on-track',
-      'Progress update due 2026-06-29',
+      'Progress update due 29/06/2026',
     ],
     [
       'update late',
       record({ acknowledgedAt: at('2026-06-02') }),
       '2026-06-30',
       'overdue',
-      'Progress update overdue: was due 2026-06-29',
+      'Progress update overdue: was due 29/06/2026',
     ],
     [
       'closed, appeal window open',
       record({ state: 'closed', acknowledgedAt: at('2026-06-02'), closedAt: at('2026-06-10') }),
       '2026-07-08',
       'met',
-      'appeal window open until 2026-07-08',
+      'appeal window open until 08/07/2026',
     ],
     [
       'closed, appeal window shut',
@@ -239,7 +239,7 @@ describe('SLA status: exactly one, by the written rules', () => {
       record({ state: 'appeal', closedAt: at('2026-06-10'), appealedAt: at('2026-06-26') }),
       '2026-07-06',
       'overdue',
-      'Appeal acknowledgement overdue: was due 2026-07-03',
+      'Appeal acknowledgement overdue: was due 03/07/2026',
     ],
     [
       'appeal acknowledged, decision due',
@@ -251,7 +251,7 @@ describe('SLA status: exactly one, by the written rules', () => {
       }),
       '2026-07-15',
       'due-soon',
-      'Appeal decision due 2026-07-17',
+      'Appeal decision due 17/07/2026',
     ],
     [
       'open, no update rule, acknowledged on time',
@@ -265,14 +265,14 @@ describe('SLA status: exactly one, by the written rules', () => {
       record({ acknowledgedAt: at('2026-06-12') }),
       '2026-07-30',
       'on-track',
-      'Acknowledgement given late on 2026-06-12 (due 2026-06-08)',
+      'Acknowledgement given late on 12/06/2026 (due 08/06/2026)',
     ],
     [
       'paused beats overdue',
       record({ pauses: [{ from: at('2026-06-20'), to: null }] }),
       '2026-06-25',
       'paused',
-      'Paused since 2026-06-20',
+      'Paused since 20/06/2026',
     ],
     [
       'appeal with no update rule and no appeal deadlines',
@@ -365,7 +365,7 @@ describe('every open case has a named next deadline', () => {
     expect(clocks.updateBy).toBeNull();
     expect(clocks.reviewBy).toBe('2026-03-30');
     expect(clocks.nextDeadline).toBe('2026-03-30');
-    expect(clocks.statusReason).toBe('Progress check due 2026-03-30');
+    expect(clocks.statusReason).toBe('Progress check due 30/03/2026');
   });
 
   it('001 ¶18 "may appeal to the Chief Executive" sets no time for the answer: an appeal has a progress check from the day it arrived', () => {

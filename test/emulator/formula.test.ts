@@ -38,3 +38,30 @@ describe('custom-formula conditional formats', () => {
     expect(() => holds('=AND($A2)', { A2: 'yes' })).toThrow(/#VALUE!/);
   });
 });
+
+describe('dates in custom formulas are serial numbers in the spreadsheet time zone', () => {
+  // Deadline cells hold London midnight of their day: in summer that is 23:00 UTC the day before.
+  const londonMidnight = (day: string) => new Date(`${day}T00:00:00+01:00`);
+  const overdue = '=AND($B2<>"",TODAY()>$B2)';
+  const dueSoon = '=AND($B2<>"",TODAY()>=$B2)';
+
+  it('a date cell compares with TODAY() by its London day, not by its UTC instant', () => {
+    // 00:30 BST on 1 July: TODAY() is 1 July.
+    const now = '2026-06-30T23:30:00Z';
+    expect(holds(overdue, { B2: londonMidnight('2026-07-01') }, now)).toBe(false);
+    expect(holds(dueSoon, { B2: londonMidnight('2026-07-01') }, now)).toBe(true);
+    expect(holds(overdue, { B2: londonMidnight('2026-06-30') }, now)).toBe(true);
+    // 23:30 BST on 30 June: still 30 June in London.
+    expect(holds(dueSoon, { B2: londonMidnight('2026-07-01') }, '2026-06-30T22:30:00Z')).toBe(false);
+  });
+
+  it('a date held as text never compares as passed: Sheets ranks every number below any text', () => {
+    expect(holds(overdue, { B2: '2026-03-09' })).toBe(false);
+    expect(holds(overdue, {})).toBe(false);
+  });
+
+  it('TEXT formats a date cell by its local day', () => {
+    expect(holds('=TEXT($B2,"dd/mm/yyyy")="01/07/2026"', { B2: londonMidnight('2026-07-01') })).toBe(true);
+    expect(() => holds('=TEXT($B2,"dd/mm/yyyy")="x"', { B2: 'not a date' })).toThrow(/not emulated/);
+  });
+});

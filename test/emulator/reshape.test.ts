@@ -289,6 +289,23 @@ describe('column widths, hiding and frozen rows apply to lines that exist', () =
     expect(sheet.isColumnHiddenByUser(27)).toBe(true);
   });
 
+  it('frozen columns: past the grid or fractional is refused; inserting or deleting inside the block moves its edge', () => {
+    const { sheet } = freshSheet();
+    expect(() => sheet.setFrozenColumns(27)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.setFrozenColumns(1.5)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.setFrozenColumns(-1)).toThrow('Those columns are out of bounds.');
+    sheet.setFrozenColumns(2);
+    expect(sheet.getFrozenColumns()).toBe(2);
+    sheet.insertColumnsBefore(1, 1);
+    expect(sheet.getFrozenColumns()).toBe(3);
+    sheet.insertColumnsAfter(5, 1);
+    expect(sheet.getFrozenColumns()).toBe(3);
+    sheet.deleteColumns(1, 2);
+    expect(sheet.getFrozenColumns()).toBe(1);
+    sheet.setFrozenColumns(0);
+    expect(sheet.getFrozenColumns()).toBe(0);
+  });
+
   it('Range.activate makes its tab the active one', () => {
     const { ss } = freshSheet();
     const cases = ss.insertSheet('Cases');

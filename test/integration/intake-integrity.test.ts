@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../src/core/model';
 import { submissionToAnswers } from '../../src/gas/form-questions';
 import { BASE, Office } from './harness';
+import { londonDate } from '../../src/core/calendar';
+
+/** A deadline cell's London day: deadlines are date cells. */
+const day = (cell: unknown): string =>
+  Object.prototype.toString.call(cell) === '[object Date]' ? londonDate(cell as Date) : String(cell);
 
 /** A response's timestamp as its identity keeps it: to the second (a date read back from a cell can be a hair off). */
 const withoutStamp = (rows: Record<string, unknown>[]) =>
@@ -194,7 +199,7 @@ describe('a recovered case keeps the response’s own timestamp as Received (its
     office.emu.run('runDailySweep');
     const [row] = office.cases();
     expect(row!['Received']).toEqual(submittedAt);
-    expect(row!['Acknowledge by']).toBe('2026-03-09');
+    expect(day(row!['Acknowledge by'])).toBe('2026-03-09');
     expect(row!['Response ID']).toMatch(/^2026-03-02T09:00:\d\dZ [0-9a-z]{11}$/);
     expect(String(row!['Response ID']).slice(0, 20)).toBe(submittedAt.toISOString().replace('.000', ''));
   });
@@ -251,7 +256,7 @@ describe('no cell the script writes exceeds 50,000 characters', () => {
     expect(longest(office)).toBeLessThanOrEqual(50_000);
     // The case still works: the sweep gives it deadlines, a staff change is accepted.
     office.emu.run('runDailySweep');
-    expect(office.cases()[0]!['Acknowledge by']).toBe('2026-03-09');
+    expect(day(office.cases()[0]!['Acknowledge by'])).toBe('2026-03-09');
     office.edit('WIL-2026-0001', 'Acknowledged on', new Date('2026-03-02T00:00:00Z'));
     expect(office.cases()[0]!['Acknowledged on']).toEqual(new Date('2026-03-02T00:00:00Z'));
     expect(longest(office)).toBeLessThanOrEqual(50_000);
@@ -286,7 +291,7 @@ describe('one bad record never stops the run for the others', () => {
     });
     office.emu.run('runDailySweep');
     expect(names(office)).toEqual(['Second Missed']);
-    expect(office.cases()[0]!['Acknowledge by']).toBe('2026-03-09');
+    expect(day(office.cases()[0]!['Acknowledge by'])).toBe('2026-03-09');
     const note = health(office, 'recoverMissedResponses').note;
     expect(note).toMatch(/could not be made into a case/);
     expect(note).not.toContain('First Missed');

@@ -20,7 +20,7 @@ describe('running the office', () => {
     );
     expect(inv.result).toEqual({ reference: 'WM-2026-0001', ok: true, problems: [] });
     const [row] = office.cases();
-    expect(row!['Received by']).toBe('phone');
+    expect(row!['Received by']).toBe('Phone');
     expect(row!['Phone']).toBe('0121 496 0000');
     expect(row!['Decision maker']).toBe('Chief Executive');
     expect(office.mail().find((r) => r[OUTBOX.kind] === 'acknowledgement')![OUTBOX.status]).toBe(

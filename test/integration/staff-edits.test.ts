@@ -57,7 +57,7 @@ describe('staff edits write only the cells they change (DESIGN §2: "Write only 
     o.edit('WIL-2026-0001', 'Stage', STAGE_2);
     const [row] = o.cases();
     expect(row!['Stage']).toBe(STAGE_2);
-    expect(row!['SLA status']).toBe('on-track');
+    expect(row!['Status']).toBe('On track');
     expect(row!['']).toBe('');
     expect(o.rows('Audit').at(-1)).toMatchObject({ Reference: 'WIL-2026-0001', To: 'stage-2' });
   });

@@ -166,7 +166,7 @@ describe('the sweep writes computed columns by header and rows by reference at w
     expect(drill(asSetUp, RESHAPES.deleteStaffColumn)).toEqual({ figures: NONE, detail: [] });
   });
 
-  it('"columns are found by header, never by position": SLA status moved to the first column at every call', () => {
+  it('"columns are found by header, never by position": Status moved to the first column at every call', () => {
     expect(drill(asSetUp, RESHAPES.moveSla)).toEqual({ figures: NONE, detail: [] });
   });
 

@@ -255,10 +255,10 @@ describe('replaying structural events', () => {
 
     // The same work on an untouched sheet gives the same cases and letters, column for column.
     expect(plain.cases.map((c) => c['Complainant'])).toEqual(['Ann Jones', 'Bryn Hale', 'Cai Moss']);
-    expect(plain.cases.map((c) => [c['Clock paused'], c['SLA status']])).toEqual([
-      [true, 'paused'],
-      [true, 'paused'],
-      ['', 'on-track'],
+    expect(plain.cases.map((c) => [c['Clock paused'], c['Status']])).toEqual([
+      [true, 'Paused'],
+      [true, 'Paused'],
+      ['', 'On track'],
     ]);
     expect(plain.outbox.length).toBeGreaterThan(2);
     expect(sorted(without(reshaped.cases, 'Team notes'), 'Reference')).toEqual(aboutTheSameTime(plain.cases));
@@ -305,7 +305,7 @@ describe('replaying structural events', () => {
     expect(reasons[5]).toBe('the "Cases" tab\'s data ends at row 2, so there is no row 40');
 
     // The events after each refusal ran: the second complaint is a case, paused, and the Outbox renamed.
-    expect(result.cases.map((c) => [c['Complainant'], c['SLA status']])).toEqual([['Bryn Hale', 'paused']]);
+    expect(result.cases.map((c) => [c['Complainant'], c['Status']])).toEqual([['Bryn Hale', 'Paused']]);
     expect(result.emu.spreadsheet.getSheetByName('Letters')).not.toBeNull();
     expect(result.outbox.length).toBeGreaterThan(0);
 

@@ -61,7 +61,7 @@ describe('npm run simulate', () => {
     const cases = JSON.parse(readFileSync(join(dir, 'out/cases.json'), 'utf8')) as Record<string, unknown>[];
     expect(cases.map((c) => c['Reference'])).toEqual(['DP-2026-0001', 'DP-2026-0002']);
     expect(Object.keys(cases[0]!).slice(0, 2)).toEqual(['Stage', 'Reference']);
-    expect(cases[0]!['SLA status']).toBe('paused');
+    expect(cases[0]!['Status']).toBe('Paused');
     const outbox = JSON.parse(readFileSync(join(dir, 'out/outbox.json'), 'utf8')) as Record<
       string,
       unknown

@@ -17,7 +17,7 @@ import { roleTitle } from '../../core/profile';
 import { ensureTab } from '../ensure-tab';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
-import { contiguousRuns, readHeaders } from '../table';
+import { contiguousRuns } from '../table';
 import {
   OUTBOX,
   OUTBOX_HEADERS,
@@ -30,6 +30,7 @@ import {
   type OutboxSnapshot,
   type QueueItem,
 } from './outbox';
+import { renameLegacyHeaders } from '../legacy-headers';
 import { TEMPLATES_HEADERS, TEMPLATES_LEGACY_HEADERS, readTemplates, seedTemplates } from './templates-tab';
 
 export { OUTBOX_HEADERS, TEMPLATES_HEADERS, OUTBOX, STATUS, STATUS_VALUES };
@@ -45,15 +46,6 @@ export {
 export { sendQueued, type SendReport } from './sender';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Renames headers an earlier version wrote, in one write, so a repaired tab keeps its rows' meaning. */
-function renameLegacyHeaders(ss: Spreadsheet, tab: string, legacy: Readonly<Record<string, string>>): void {
-  const sheet = ss.getSheetByName(tab);
-  if (!sheet) return;
-  const headers = readHeaders(sheet);
-  const renamed = headers.map((h) => (legacy[h] && !headers.includes(legacy[h]) ? legacy[h] : h));
-  if (renamed.some((h, i) => h !== headers[i])) sheet.getRange(1, 1, 1, renamed.length).setValues([renamed]);
-}
 
 /** Staff correct an address, edit a letter before approving it, and move it along by its Status. */
 export const OUTBOX_STAFF_COLUMNS: readonly string[] = [

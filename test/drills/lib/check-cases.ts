@@ -3,6 +3,13 @@
  * planted in its description), and every value sits under a header whose meaning it fits.
  */
 import type { Emulator } from '../../../emulator/index';
+import {
+  CHANNEL_LABELS,
+  CONTACT_LABELS,
+  LANGUAGE_LABELS,
+  RELATIONSHIP_LABELS,
+  STATUS_LABELS,
+} from '../../../src/core/labels';
 import { noFindings, type Findings } from './report';
 import { tokensIn } from './submissions';
 import { cellOf, columnLetter, isDateValue, readTab, type CellValue, type TabView, safeHeader } from './tabs';
@@ -10,13 +17,13 @@ import { cellOf, columnLetter, isDateValue, readTab, type CellValue, type TabVie
 export const REFERENCE = /^[A-Z]+-\d{4}-\d{4}$/;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const SLA = ['on-track', 'due-soon', 'overdue', 'met', 'paused', 'closed', 'needs review'];
+const SLA: string[] = Object.values(STATUS_LABELS);
 
 type Shape = (v: CellValue) => boolean;
 const blank = (v: CellValue) => v === '';
 const date: Shape = (v) => isDateValue(v);
 const dateOrBlank: Shape = (v) => blank(v) || isDateValue(v);
-/** Deadlines are written as the day (`2026-03-09`), which Sheets may show as a date. */
+/** Deadlines are date cells; rows written by an older version hold the day as text (`2026-03-09`). */
 const dayOrBlank: Shape = (v) => blank(v) || isDateValue(v) || (typeof v === 'string' && DAY.test(v));
 const oneOf =
   (...values: string[]): Shape =>
@@ -27,7 +34,7 @@ const oneOf =
 export const CASE_SHAPES: Record<string, Shape> = {
   Reference: (v) => REFERENCE.test(String(v)),
   Received: date,
-  'SLA status': (v) => blank(v) || SLA.includes(String(v)),
+  Status: (v) => blank(v) || SLA.includes(String(v)),
   'Acknowledged on': dateOrBlank,
   'Last update sent': dateOrBlank,
   'Appeal received': dateOrBlank,
@@ -40,11 +47,11 @@ export const CASE_SHAPES: Record<string, Shape> = {
   'Decide appeal by': dayOrBlank,
   'Keep record until': dayOrBlank,
   'Closed on': dayOrBlank,
-  'Received by': oneOf('form', 'email', 'post', 'phone', 'social'),
-  Language: oneOf('English', 'Cymraeg'),
+  'Received by': oneOf(...Object.values(CHANNEL_LABELS)),
+  Language: oneOf(...Object.values(LANGUAGE_LABELS)),
   Email: (v) => blank(v) || EMAIL.test(String(v)),
-  'Preferred contact': oneOf('', 'email', 'post', 'phone'),
-  'Complainant is': oneOf('', 'affected', 'on-behalf', 'witness', 'opcc-staff', 'police-staff'),
+  'Preferred contact': oneOf('', ...Object.values(CONTACT_LABELS)),
+  'Complainant is': oneOf('', ...Object.values(RELATIONSHIP_LABELS)),
   'Last contact': dateOrBlank,
   'Last updated by script': date,
   'Case data (do not edit)': (v) => typeof v === 'string' && v.startsWith('{'),
@@ -52,7 +59,7 @@ export const CASE_SHAPES: Record<string, Shape> = {
 
 /** Where a planted token may appear on the Cases tab: the free text it was typed in, and the case's data. */
 const TOKEN_HOMES = {
-  description: ['What happened', 'Case data (do not edit)'],
+  description: ['What happened', 'Summary', 'Case data (do not edit)'],
   name: ['Complainant', 'Case data (do not edit)'],
 };
 
