@@ -242,12 +242,15 @@ export async function openBridged(
   };
 }
 
-/** Saves a screenshot to out/screenshots/<name>.png, and to $SCREENSHOTS_DIR/<name>.png when set. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot to out/screenshots/<name>.png, and to $SCREENSHOTS_DIR/<name>.png when set: the whole
+ * page, or with `screenOnly` what one screen shows (a tab drawn by the emulator is wider than a screen).
+ */
+export async function screenshot(page: Page, name: string, screenOnly = false): Promise<string> {
   const dir = join(ROOT, 'out/screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  const image = await page.screenshot({ path, fullPage: true });
+  const image = await page.screenshot({ path, fullPage: !screenOnly });
   const extra = process.env['SCREENSHOTS_DIR'];
   if (extra) {
     const target = resolve(ROOT, extra);
