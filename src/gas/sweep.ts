@@ -28,7 +28,7 @@ import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
 import type { Settings } from './settings';
 import { literal } from './literal';
-import { DASHBOARD_LEGEND } from './status-colours';
+import { DASHBOARD_LEGEND, legendLabel } from './status-colours';
 import { TABS } from './tabs';
 import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
 
@@ -278,7 +278,7 @@ export function writeDashboard(
   rows.push(line('All cases', f.total));
   for (const l of DASHBOARD_LEGEND) {
     legendRow.set(rows.length, l.colour);
-    rows.push(line(`SLA: ${l.status}`, byStatus[l.status] ?? 0, l.meaning));
+    rows.push(line(`Status: ${legendLabel(l.status)}`, byStatus[l.status] ?? 0, l.meaning));
   }
   rows.push(
     ...counts('Stage', f.byStage),

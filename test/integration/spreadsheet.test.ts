@@ -28,7 +28,7 @@ describe('setup', () => {
     const handlers = office.emu.triggers.map((t) => t.handler).sort();
     expect(handlers).toEqual(['onComplaintSubmitted', 'onStaffEdit', 'runDailySweep', 'sendQueuedMail']);
     expect(office.emu.forms).toHaveLength(1);
-    expect(office.emu.sheetValues('Dashboard').map((r) => r[0])).toContain('SLA: needs review');
+    expect(office.emu.sheetValues('Dashboard').map((r) => r[0])).toContain('Status: Needs review');
   });
 
   it('appends missing columns at the end without moving the ones staff arranged', () => {

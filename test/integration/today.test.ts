@@ -113,7 +113,7 @@ describe('the Today view on the Dashboard', () => {
     const first = (label: string) => dashboard.findIndex((r) => r[0] === label);
     expect(first('Measure')).toBeGreaterThan(first('Calls to make: 1'));
     expect(dashboard[first('All cases')]![1]).toBe(6);
-    expect(first('SLA: overdue')).toBeGreaterThan(first('Measure'));
+    expect(first('Status: Overdue')).toBeGreaterThan(first('Measure'));
   });
 
   it('warns about the missing email and the failing letter, naming the role and never a value', () => {
