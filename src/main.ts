@@ -147,7 +147,7 @@ export function removeMyOldTriggers(): void {
   );
 }
 
-/** For `clasp run setupSpreadsheet` and scripted setups: the policy id is optional once chosen. */
+/** Set up without the menu (the demo, the tests, an Apps Script editor run): the policy id is optional once chosen. */
 export function setupSpreadsheet(policyId?: string): SetupReport {
   return setup(SpreadsheetApp.getActiveSpreadsheet(), policyId);
 }
