@@ -141,6 +141,12 @@ describe('a letter holding bracketed guidance for staff cannot be approved or se
     setOutbox(office, key, 'Body', written);
     editOutbox(office, key, 'Status', 'approved');
     expect(row(office, 'outcome')['Status']).toBe('approved');
+    // Who let the letter go is on the record, as the refusal was.
+    expect(office.rows('Audit').at(-1)).toMatchObject({
+      Reference: 'WIL-2026-0001',
+      Action: 'approve letter',
+      To: 'approved',
+    });
     send(office);
     const sent = mailTo(office).find((m) => m.subject === outcome['Subject'])!;
     expect(sent.body).toContain('We have spoken to the member of staff.');

@@ -98,6 +98,19 @@ export function handleOutboxEdit(
       ]);
       return GUIDANCE_REFUSAL;
     }
+    // Who let a judgement letter go, and when: the office answers for every letter it sends.
+    if (current === STATUS.approved)
+      appendAudit(ctx.ss, [
+        {
+          at: now,
+          reference,
+          actor: who,
+          action: 'approve letter',
+          from: e.oldValue ?? '',
+          to: STATUS.approved,
+          detail: `The ${kind} letter was approved to send.`,
+        },
+      ]);
     const done = current === STATUS.printed || current === STATUS.phoned;
     // The day it went out by post or phone is the day staff say so: "Sent at", where still blank.
     if (done && table.value(values, OUTBOX.sentAt) === '')
