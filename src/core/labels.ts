@@ -3,7 +3,16 @@
  * staff dialog all show these, and a cell staff change is read back whether it holds the label or the id
  * (rows written before labels existed hold ids).
  */
-import type { Channel, ContactMethod, Language, LocalDate, Relationship, SlaStatus, Subject } from './model';
+import type {
+  Channel,
+  ContactMethod,
+  Language,
+  LocalDate,
+  Relationship,
+  RouteFlag,
+  SlaStatus,
+  Subject,
+} from './model';
 
 export const RELATIONSHIP_LABELS: Readonly<Record<Relationship, string>> = {
   affected: 'Person affected',
@@ -43,6 +52,16 @@ export const CONTACT_LABELS: Readonly<Record<ContactMethod, string>> = {
 export const LANGUAGE_LABELS: Readonly<Record<Language, string>> = {
   en: 'English',
   cy: 'Welsh',
+};
+
+export const FLAG_LABELS: Readonly<Record<RouteFlag, string>> = {
+  safeguarding: 'Safeguarding',
+  'criminal-allegation': 'Criminal allegation',
+  whistleblowing: 'Whistleblowing',
+  'consent-needed': 'Consent needed to share',
+  'no-appeal': 'No right of appeal',
+  'escalated-senior-subject': 'About a senior person',
+  'updates-to-subject': 'Updates go to the person complained about',
 };
 
 /** The words the status column shows; the row colour repeats them, never replaces them. */

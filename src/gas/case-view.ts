@@ -6,7 +6,7 @@
  * Nothing here touches an Apps Script service: sidebar.ts reads the tabs and hands the values in.
  */
 import { londonDate } from '../core/calendar';
-import { RELATIONSHIP_LABELS, STATUS_LABELS, SUBJECT_LABELS, formatDay } from '../core/labels';
+import { FLAG_LABELS, RELATIONSHIP_LABELS, STATUS_LABELS, SUBJECT_LABELS, formatDay } from '../core/labels';
 import { availableActions, stateKind } from '../core/lifecycle';
 import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
 import { roleTitle } from '../core/profile';
@@ -204,17 +204,6 @@ function rank(action: string): number {
   return LAST.includes(action) ? 100 + LAST.indexOf(action) : 50;
 }
 
-/** Route flags in words; a cell already holding words is shown as it is. */
-export const FLAG_LABELS: Readonly<Record<string, string>> = {
-  safeguarding: 'Safeguarding',
-  'criminal-allegation': 'Criminal allegation',
-  whistleblowing: 'Whistleblowing',
-  'consent-needed': 'Consent needed to share',
-  'no-appeal': 'No right of appeal',
-  'escalated-senior-subject': 'About a senior person',
-  'updates-to-subject': 'Updates go to the person complained about',
-};
-
 /** An id such as `case-assigned` as words: "Case assigned". */
 export function words(id: string): string {
   const text = id.replace(/[-_]+/g, ' ').trim();
@@ -299,7 +288,7 @@ export function caseView(input: CaseViewInput): CaseView {
       .split(/[,;]\s*/)
       .map((f) => f.trim())
       .filter(Boolean)
-      .map((f) => FLAG_LABELS[f] ?? f),
+      .map((f) => (FLAG_LABELS as Readonly<Record<string, string>>)[f] ?? f),
     stage: profile.lifecycle.states.find((s) => s.id === record.state)?.label ?? record.state,
     status,
     due: clocks.statusReason,

@@ -7,10 +7,12 @@ import { isLocalDate, londonDate, londonInstant } from '../core/calendar';
 import {
   CHANNEL_LABELS,
   CONTACT_LABELS,
+  FLAG_LABELS,
   LANGUAGE_LABELS,
   RELATIONSHIP_LABELS,
   STATUS_LABELS,
   SUBJECT_LABELS,
+  formatDay,
   idFromLabel,
 } from '../core/labels';
 import { oneLineSummary } from '../core/summary';
@@ -536,7 +538,7 @@ export function routedValues(
     [COL.route]: routeText(profile, route),
     [COL.decisionMaker]: title(route?.decisionMaker),
     [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
-    [COL.flags]: flags.join(', '),
+    [COL.flags]: flagText(flags),
     [COL.problems]: '',
   };
   const data = parseData(dataCell);
@@ -631,7 +633,14 @@ function routeText(profile: PolicyProfile, route: Route | null): string {
 }
 
 function pauseText(pauses: readonly ClockPause[]): string {
-  return pauses.map((p) => `${londonDate(p.from)} to ${p.to ? londonDate(p.to) : 'now'}`).join('; ');
+  return pauses
+    .map((p) => `${formatDay(londonDate(p.from))} to ${p.to ? formatDay(londonDate(p.to)) : 'now'}`)
+    .join('; ');
+}
+
+/** The route's flags as staff read them ("Criminal allegation, Safeguarding"). */
+function flagText(flags: readonly string[]): string {
+  return flags.map((f) => (FLAG_LABELS as Record<string, string>)[f] ?? f).join(', ');
 }
 
 /** A whole new Cases row for a case that has just arrived. */
@@ -681,7 +690,7 @@ export function newCaseRow(
     [COL.route]: routeText(profile, route),
     [COL.decisionMaker]: title(route?.decisionMaker),
     [COL.appealBody]: route?.inScope ? title(route.appealBody) || 'No appeal' : '',
-    [COL.flags]: flags.join(', '),
+    [COL.flags]: flagText(flags),
     ...(c.safeguarding === true && profile.safeguarding
       ? { [COL.notes]: safeguardingNote(profile, c).trim() }
       : {}),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FLAG_LABELS,
   RELATIONSHIP_LABELS,
   STATUS_LABELS,
   SUBJECT_LABELS,
   formatDay,
   idFromLabel,
 } from '../../src/core/labels';
-import { RELATIONSHIPS, SLA_STATUSES, SUBJECTS } from '../../src/core/model';
+import { RELATIONSHIPS, ROUTE_FLAGS, SLA_STATUSES, SUBJECTS } from '../../src/core/model';
 
 describe('labels staff read in place of ids', () => {
   it('has a distinct label for every id', () => {
@@ -14,6 +15,7 @@ describe('labels staff read in place of ids', () => {
       [RELATIONSHIPS, RELATIONSHIP_LABELS],
       [SUBJECTS, SUBJECT_LABELS],
       [SLA_STATUSES, STATUS_LABELS],
+      [ROUTE_FLAGS, FLAG_LABELS],
     ] as const) {
       const shown = ids.map((id) => (labels as Record<string, string>)[id]);
       expect(shown.every((l) => typeof l === 'string' && l.length > 0)).toBe(true);

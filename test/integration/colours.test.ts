@@ -68,6 +68,8 @@ describe('row colours follow the deadlines between runs', () => {
     const reference = String(office.cases()[0]!.Reference);
     office.edit(reference, 'Clock paused', true);
     expect(office.cases()[0]!['Next deadline']).toBe('');
+    // The pause is listed in the sheet's one date style, still open.
+    expect(office.cases()[0]!['Pause history']).toBe('02/03/2026 to now');
     office.emu.advanceTo(new Date('2026-03-20T00:30:00Z'));
     expect(rowColour(office, reference)).toBe(colour('paused'));
   });

@@ -80,7 +80,7 @@ describe('safeguarding raises an immediate alert', () => {
     });
     expect(String(alert['Subject'])).toContain('Safeguarding concern raised');
     const row = caseRow(o, 'WM-2026-0001');
-    expect(String(row['Flags'])).toContain('safeguarding');
+    expect(String(row['Flags'])).toContain('Safeguarding');
     expect(String(row['Notes'])).toMatch(/Safeguarding concern raised: the Safeguarding lead was alerted/);
     const audit = o.rows('Audit').find((r) => r['Action'] === 'case created')!;
     expect(String(audit['Detail'])).toMatch(/Safeguarding lead was alerted/);
