@@ -5,7 +5,7 @@
 import { makeCalendar, type Calendar } from '../core/calendar';
 import type { Actor, PolicyProfile } from '../core/model';
 import { getProfile } from '../core/profile';
-import { parseSettings, readSettingsTable, type Settings } from './settings';
+import { listsAddress, parseSettings, readSettingsTable, type Settings } from './settings';
 import type { Table } from './table';
 
 export interface RunContext {
@@ -29,7 +29,7 @@ export function openContext(): RunContext {
 /** The person making a change, with their role from the Settings directory (anyone else: complaints team). */
 export function actorFor(settings: Settings, email: string | null): Actor {
   const normalised = (email ?? '').trim().toLowerCase();
-  const role = Object.entries(settings.roleEmails).find(([, e]) => e.toLowerCase() === normalised)?.[0];
+  const role = Object.entries(settings.roleEmails).find(([, e]) => listsAddress(e, normalised))?.[0];
   return { email: normalised || null, role: role ?? 'complaints-team' };
 }
 

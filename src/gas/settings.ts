@@ -47,6 +47,15 @@ export const SETTING_KEYS = {
   officeEmail: 'office-email',
 } as const;
 
+/**
+ * Whether a Settings email cell names this address: the cell may hold one address or several separated by
+ * commas (as MailApp takes them), typed in any case.
+ */
+export function listsAddress(cell: string, email: string): boolean {
+  const wanted = email.trim().toLowerCase();
+  return wanted !== '' && cell.split(',').some((a) => a.trim().toLowerCase() === wanted);
+}
+
 export const roleKey = (roleId: string) => `role:${roleId}`;
 export const roleNameKey = (roleId: string) => `name:${roleId}`;
 export const healthKey = (handler: string) => `health:${handler}`;

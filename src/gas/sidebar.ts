@@ -26,6 +26,7 @@ import {
   words,
 } from './case-view';
 import type { RunContext } from './context';
+import { listsAddress } from './settings';
 import { OUTBOX, STATUS, staffAddress, unliteral } from './mail/outbox';
 import { TABS } from './tabs';
 import { Table, readHeaders, type Cell } from './table';
@@ -233,7 +234,7 @@ export function myCases(ctx: RunContext, activeEmail: string): MyCasesView {
         'Google does not tell this system who you are (a personal Google account, or one from another organisation), so here are all open cases by who handles them.',
       groups,
     };
-  const mine = groups.filter((g) => g.email.toLowerCase() === email);
+  const mine = groups.filter((g) => listsAddress(g.email, email));
   const count = mine.reduce((n, g) => n + g.cases.length, 0);
   return {
     email,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../src/core/calendar';
 import { parseSettings, readSettingsTable } from '../../src/gas/settings';
+import { actorFor } from '../../src/gas/context';
 import { myCases } from '../../src/gas/sidebar';
 import { Office } from './harness';
 
@@ -222,6 +223,30 @@ describe('my cases', () => {
     const none = office.emu.run('caseSidebarMyCases').result as { groups: unknown[]; message: string };
     expect(none.groups).toEqual([]);
     expect(none.message).toMatch(/No open case/);
+  });
+
+  it('finds the person in a role whose Settings email lists several addresses, in any case', () => {
+    const office = new Office('wiltshire');
+    office.submit();
+    const handler = (office.emu.run('caseSidebarCase', 'WIL-2026-0001').result as View).handler!;
+    const settings = office.emu.spreadsheet.getSheetByName('Settings')!;
+    const row = office.emu.sheetValues('Settings').findIndex((r) => r[2] === handler.email);
+    expect(row).toBeGreaterThan(0);
+    settings.getRange(row + 1, 3).setValue(`deputy@opcc.example, ${handler.email.toUpperCase()}`);
+    office.emu.setActiveUser(handler.email);
+    const mine = office.emu.run('caseSidebarMyCases').result as {
+      groups: { cases: { reference: string }[] }[];
+    };
+    expect(mine.groups.flatMap((g) => g.cases.map((c) => c.reference))).toEqual(['WIL-2026-0001']);
+    // The audit trail names the role of either person, as it does for a role with one address.
+    const parsed = parseSettings(
+      readSettingsTable(office.emu.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet),
+    );
+    expect(actorFor(parsed, 'Deputy@OPCC.example').role).toBe(actorFor(parsed, handler.email).role);
+    expect(actorFor(parsed, handler.email).role).not.toBe('complaints-team');
+    office.emu.setActiveUser('deputy@opcc.example');
+    const deputy = office.emu.run('caseSidebarMyCases').result as { groups: { cases: unknown[] }[] };
+    expect(deputy.groups.flatMap((g) => g.cases)).toHaveLength(1);
   });
 
   it('says so when Google withholds who is looking, and lists open cases by owner', () => {
