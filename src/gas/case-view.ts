@@ -6,11 +6,12 @@
  * Nothing here touches an Apps Script service: sidebar.ts reads the tabs and hands the values in.
  */
 import { londonDate } from '../core/calendar';
-import { FLAG_LABELS, RELATIONSHIP_LABELS, STATUS_LABELS, SUBJECT_LABELS, formatDay } from '../core/labels';
+import { FLAG_LABELS, RELATIONSHIP_LABELS, SUBJECT_LABELS, formatDay } from '../core/labels';
 import { availableActions, stateKind } from '../core/lifecycle';
 import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
 import { roleTitle } from '../core/profile';
-import { COL } from './cases';
+import { COL, displayStatus, stateLabel } from './cases';
+import { unliteral } from './mail/outbox';
 
 export interface PersonView {
   /** The role's title from the policy, e.g. "Head of Business Services". */
@@ -177,7 +178,7 @@ export function cellsForAction(
   // An appeal decided is the Appeal outcome cell: choosing it moves the stage (workflow.ts mapEdit).
   if (step.guards?.includes('appeal-outcome-given'))
     return [{ header: COL.appealOutcome, value: choiceLabel(profile.appeal.outcomes) }];
-  const stage = profile.lifecycle.states.find((s) => s.id === step.to)?.label ?? step.to;
+  const stage = stateLabel(profile, step.to);
   if (step.guards?.includes('outcome-given'))
     return [
       { header: COL.outcome, value: choiceLabel(profile.outcomes) },
@@ -246,11 +247,6 @@ const DEADLINES: readonly [keyof Clocks, string][] = [
   ['appealDecisionBy', 'Decide appeal by'],
 ];
 
-/** What a person typed, without the apostrophe that keeps text such as "=..." from being a formula. */
-function plain(text: string): string {
-  return text.replace(/^'(?=[=+\-@])/, '');
-}
-
 export interface CaseViewInput {
   profile: PolicyProfile;
   /** The address Settings gives a role ('' when none). */
@@ -271,26 +267,22 @@ export function caseView(input: CaseViewInput): CaseView {
   const c = record.complaint;
   const text = (h: string) => cellText(cell(h));
   const open = ['review', 'open', 'appeal'].includes(stateKind(profile, record.state));
-  const status =
-    stateKind(profile, record.state) === 'review' && clocks.status !== 'overdue'
-      ? STATUS_LABELS['needs-review']
-      : STATUS_LABELS[clocks.status];
   return {
     kind: 'case',
     reference: record.reference,
-    complainant: plain(c.name ?? text(COL.name)),
+    complainant: unliteral(c.name ?? text(COL.name)),
     relationship: c.relationship ? RELATIONSHIP_LABELS[c.relationship] : '',
     about: c.subject ? SUBJECT_LABELS[c.subject] : '',
-    personComplainedAbout: plain(c.subjectName ?? ''),
-    summary: shortSummary(plain(c.description ?? '')),
-    adjustments: plain(c.adjustments ?? ''),
+    personComplainedAbout: unliteral(c.subjectName ?? ''),
+    summary: shortSummary(unliteral(c.description ?? '')),
+    adjustments: unliteral(c.adjustments ?? ''),
     flags: text(COL.flags)
       .split(/[,;]\s*/)
       .map((f) => f.trim())
       .filter(Boolean)
       .map((f) => (FLAG_LABELS as Readonly<Record<string, string>>)[f] ?? f),
-    stage: profile.lifecycle.states.find((s) => s.id === record.state)?.label ?? record.state,
-    status,
+    stage: stateLabel(profile, record.state),
+    status: displayStatus(profile, record, clocks),
     due: clocks.statusReason,
     deadlines: open
       ? DEADLINES.flatMap(([key, label]) => {

@@ -9,12 +9,12 @@
  */
 import { owedLetter, computeClocks } from '../core/clocks';
 import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
-import { STATUS_LABELS, formatDay, idFromLabel } from '../core/labels';
+import { STATUS_LABELS, formatDay } from '../core/labels';
 import { stateKind } from '../core/lifecycle';
 import type { CaseRecord } from '../core/model';
 import { roleTitle } from '../core/profile';
 import { AUDIT_HEADERS } from './audit';
-import { COL, recordFromRow, roleIdFromCell } from './cases';
+import { COL, dayFromCell, recordFromRow, roleIdFromCell, stateLabel, statusFromCell } from './cases';
 import {
   SELECT_A_CASE,
   caseView,
@@ -82,8 +82,7 @@ function timelineOf(ctx: RunContext, reference: string): TimelineEntry[] {
     .filter((row) => String(table.value(row, ref)).trim() === reference)
     .map((row) => {
       // A stage is audited by its id: shown by its label.
-      const stage = (id: string) => ctx.profile.lifecycle.states.find((s) => s.id === id)?.label ?? id;
-      const change = [stage(cellText(table.value(row, from))), stage(cellText(table.value(row, to)))];
+      const change = [from, to].map((h) => stateLabel(ctx.profile, cellText(table.value(row, h))));
       const moved = change[0] || change[1] ? ` (${change[0] || '—'} → ${change[1] || '—'})` : '';
       const at = table.value(row, when);
       return {
@@ -183,14 +182,14 @@ export interface MyCasesView {
 
 /** A Next deadline cell as dd/mm/yyyy, whether it holds a date, yyyy-mm-dd text or dd/mm/yyyy already. */
 function dayText(cell: Cell): string {
-  const text = cellText(cell);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDay(text) : text;
+  const day = dayFromCell(cell);
+  return day ? formatDay(day) : cellText(cell);
 }
 
+/** A status cell in words, whether it holds the words or the id older rows hold. */
 function statusText(cell: Cell): string {
-  const text = cellText(cell);
-  const id = idFromLabel(STATUS_LABELS, text.replace(/\s+/g, '-'));
-  return id ? STATUS_LABELS[id] : text;
+  const id = statusFromCell(cell);
+  return id ? STATUS_LABELS[id] : cellText(cell);
 }
 
 /**
