@@ -502,7 +502,7 @@ export function writeResults(result: SimulationResult, outDir: string): void {
 
 export function summary(result: SimulationResult, outDir: string): string {
   const byStatus: Record<string, number> = {};
-  for (const c of result.cases) byStatus[String(c['Status'])] = (byStatus[String(c['Status'])] ?? 0) + 1;
+  for (const c of result.cases) byStatus[String(c[COL.sla])] = (byStatus[String(c[COL.sla])] ?? 0) + 1;
   const byKind: Record<string, number> = {};
   for (const l of result.outbox) byKind[String(l[OUTBOX.kind])] = (byKind[String(l[OUTBOX.kind])] ?? 0) + 1;
   const noticesByKind: Record<string, number> = {};

@@ -282,11 +282,11 @@ describe('staff workflow', () => {
  * Settings, the run's start mark (set, then cleared at the end, with the day it ran), missed-response check (form link, the
  * responses tab's formatted rows, timestamps, its health row), Cases, the clock columns' keyed write (a
  * snapshot of the tab, 3 blocks, a check of headers and keys afterwards), reminders (an append whose header row is read again once written), Dashboard, health
- * (itself a keyed write). The Outbox and Staff mail are each read once (keys, letters owed, failed and
- * waiting letters), and the reminders' new rows on Staff mail set one line high. The Dashboard is one
- * clear, one setValues, one setBackgrounds (the legend) and one setFontWeights (the Today view's headings).
+ * (itself a keyed write). The Outbox and Staff mail are each looked up and read once (keys, letters owed,
+ * failed and waiting letters), and the reminders' new rows on Staff mail set one line high. The Dashboard is
+ * one clear, one setValues, one setBackgrounds (the legend) and one setFontWeights (the Today headings).
  */
-const SWEEP_CALLS = 91;
+const SWEEP_CALLS = 90;
 
 describe('daily sweep', () => {
   it('counts cases by status, stage and route on the Dashboard and lists the overdue by reference', () => {

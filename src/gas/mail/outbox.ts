@@ -104,8 +104,11 @@ export const PENDING_PROPERTY = 'outbox:pending';
  */
 export const STAFF_PENDING_PROPERTY = 'staff-mail:pending';
 
-export function markOutboxPending(staffMail = false): void {
-  PropertiesService.getScriptProperties().setProperties(
+export function markOutboxPending(
+  staffMail = false,
+  props: GoogleAppsScript.Properties.Properties = PropertiesService.getScriptProperties(),
+): void {
+  props.setProperties(
     staffMail ? { [PENDING_PROPERTY]: '1', [STAFF_PENDING_PROPERTY]: '1' } : { [PENDING_PROPERTY]: '1' },
   );
 }
@@ -217,10 +220,10 @@ const dayOf = (cell: unknown): LocalDate | null => (cell instanceof Date ? londo
  * Outbox.
  */
 export function readOutbox(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OutboxSnapshot | null {
-  if (!ss.getSheetByName(TABS.outbox)) return null;
+  const sheets = MAIL_TABS.map((name) => ss.getSheetByName(name));
+  if (!sheets[0]) return null;
   const snapshot: OutboxSnapshot = { keys: new Set(), owed: new Map(), failed: [], waiting: [] };
-  for (const name of MAIL_TABS) {
-    const sheet = ss.getSheetByName(name);
+  for (const sheet of sheets) {
     if (!sheet) continue;
     const table = Table.read(sheet);
     for (const row of table.rows) {

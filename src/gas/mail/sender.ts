@@ -566,7 +566,7 @@ function finish(
     if (report.carried > 0 || report.retrying > 0 || landed.size < results.length) {
       // Staff mail's flag too when any of its notices is left for a later run.
       const staff = results.some((r) => r.sheet === plan.staffTab && r.values[OUTBOX.status] !== STATUS.sent);
-      markOutboxPending(staff);
+      markOutboxPending(staff, props);
     }
     // This run is over either way: the next one may settle what it left in `sending`.
     if (plan.batch.length > 0) props.deleteProperty(LEASE_PROPERTY);
