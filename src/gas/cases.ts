@@ -38,6 +38,7 @@ import { roleTitle } from '../core/profile';
 import { redirectRuleOf } from '../core/routing';
 import { MAX_CELL_CHARS, TRUNCATED_NOTE, fitText } from '../core/text';
 import { QUESTIONS } from './form-questions';
+import { TABS } from './tabs';
 import type { Cell, RowValues, Table } from './table';
 
 export type ColumnOwner = 'script' | 'staff';
@@ -648,7 +649,7 @@ function flagText(flags: readonly string[]): string {
 export function safeguardingNote(profile: PolicyProfile, complaint: Partial<Complaint>): string {
   if (complaint.safeguarding !== true || !profile.safeguarding) return '';
   const who = roleTitle(profile, profile.safeguarding.alertRole, 'en');
-  return ` Safeguarding concern raised: the ${who} was alerted by email on arrival (see the Outbox).`;
+  return ` Safeguarding concern raised: the ${who} was alerted by email on arrival (see the ${TABS.staffMail} tab).`;
 }
 
 export function newCaseRow(

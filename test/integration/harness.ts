@@ -73,9 +73,9 @@ export class Office {
 
   /** The mail tab holding a key: letters are on the Outbox, notices to staff on Staff mail. */
   mailTabOf(key: string): 'Outbox' | 'Staff mail' {
-    const [header = [], ...rows] = this.emu.sheetValues('Outbox');
-    const column = header.indexOf('Key');
-    return rows.some((r) => r[column] === key) ? 'Outbox' : 'Staff mail';
+    if (this.outbox().some((r) => r['Key'] === key)) return 'Outbox';
+    if (this.staffMail().some((r) => r['Key'] === key)) return 'Staff mail';
+    throw new Error(`No row keyed ${key} on the Outbox or Staff mail`);
   }
 
   /** Every queued row: letters on the Outbox, then notices on Staff mail. */

@@ -82,6 +82,9 @@ describe('safeguarding raises an immediate alert', () => {
     const row = caseRow(o, 'WM-2026-0001');
     expect(String(row['Flags'])).toContain('Safeguarding');
     expect(String(row['Notes'])).toMatch(/Safeguarding concern raised: the Safeguarding lead was alerted/);
+    // The note sends staff to the tab that holds the alert.
+    expect(String(row['Notes'])).toContain('(see the Staff mail tab)');
+    expect(o.mailTabOf(String(alert['Key']))).toBe('Staff mail');
     const audit = o.rows('Audit').find((r) => r['Action'] === 'case created')!;
     expect(String(audit['Detail'])).toMatch(/Safeguarding lead was alerted/);
     // Queued in the same append as the first letters: no more calls than a submission without it.
