@@ -214,11 +214,6 @@ function recordLocked(
 }
 
 /**
- * A complaint logged by staff, known by the id its dialog gave it (core/staff-intake.ts): the first call
- * makes the case, a call for a case already complete returns its reference, and a call after one
- * stopped part-way finishes it, all through the same ledger as form responses.
- */
-/**
  * What the dialog is told: the reference, and when the case needs review, each problem with the field it
  * concerns, so staff see it beside that field. The messages never repeat what was typed.
  */
@@ -226,20 +221,25 @@ export interface StaffCase extends NewCase {
   problems: IntakeProblem[];
 }
 
+/**
+ * A complaint logged by staff, known by the id its dialog gave it (core/staff-intake.ts): the first call
+ * makes the case, a call for a case already complete returns its reference, and a call after one
+ * stopped part-way finishes it, all through the same ledger as form responses.
+ */
 export function recordStaffCase(ctx: RunContext, submissionId: string, raw: unknown, now: Date): StaffCase {
   if (!isSubmissionId(submissionId)) throw new Error(BAD_SUBMISSION_ID);
   const received = staffReceivedAt((raw as { receivedOn?: unknown } | null)?.receivedOn, now);
   if (!received.ok) throw new Error(received.message);
+  // Intake is pure: checked once here, it gives the problems the case row records, made now or before.
+  const checked = intake(raw);
   const made = withScriptLock(LOCK_TIMEOUT_MS, (): NewCase => {
     const store = PropertiesService.getScriptProperties();
     const props = store.getProperties();
     const identity = staffIdentity(submissionId, now, props);
     const entry = ledgerEntry(props, identity);
-    if (entry?.complete) return { reference: entry.reference, ok: intake(raw).ok };
+    if (entry?.complete) return { reference: entry.reference, ok: checked.ok };
     return recordLocked(ctx, raw, now, store, props, { identity, reference: entry?.reference }, received.at);
   });
-  // Intake is pure, so checking the answers again gives the problems the case row records.
-  const checked = intake(raw);
   return { ...made, problems: checked.ok ? [] : checked.problems };
 }
 
