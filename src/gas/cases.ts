@@ -564,6 +564,11 @@ function dateCell(day: string | null): Cell {
   return day ? londonInstant(day) : '';
 }
 
+/** A checkbox cell as ticked, whether it holds true or the text TRUE. */
+export function isTrue(cell: Cell): boolean {
+  return cell === true || String(cell).toUpperCase() === 'TRUE';
+}
+
 /**
  * The London day a deadline cell holds: a date cell, or text as older rows hold it (`yyyy-mm-dd`) or as
  * staff might type it (`dd/mm/yyyy`). Null when blank or unreadable.

@@ -13,7 +13,7 @@ import { STATUS_LABELS } from '../core/labels';
 export const DASHBOARD_LEGEND = [
   { status: 'overdue', colour: '#ff8a4f', meaning: 'A deadline has passed: act today' },
   {
-    status: 'needs review',
+    status: 'needs-review',
     colour: '#c6b194',
     meaning: 'The submission has problems or needs a person to decide where it goes',
   },
@@ -26,7 +26,7 @@ export const DASHBOARD_LEGEND = [
 
 /** The words the status cell shows for a legend entry. */
 export function legendLabel(status: (typeof DASHBOARD_LEGEND)[number]['status']): string {
-  return STATUS_LABELS[status === 'needs review' ? 'needs-review' : status];
+  return STATUS_LABELS[status];
 }
 
 /**

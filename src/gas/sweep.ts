@@ -11,7 +11,7 @@ import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
 import { formatDay } from '../core/labels';
-import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
+import type { CaseRecord, Clocks, PolicyProfile } from '../core/model';
 import { todaySections, type TodayCase, type TodayLetter } from '../core/today';
 import { failingLettersWarning, roleEmailWarnings } from './admin-warnings';
 import {
@@ -23,6 +23,7 @@ import {
   stateLabel,
   statusFromCell,
   statusId,
+  isTrue,
 } from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
@@ -81,20 +82,18 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       )
         values[COL.handler] = roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en');
       // Counted by id, as the Dashboard legend lists them; the cell shows the words.
-      const id = statusId(profile, record, clocks);
-      const status = id === 'needs-review' ? 'needs review' : id;
+      const status = statusId(profile, record, clocks);
       if (clocks.retainUntil && clocks.retainUntil < today) {
         pastRetention += 1;
         values[COL.slaReason] =
           `Past its retention date (${formatDay(clocks.retainUntil)}): review for deletion`;
       }
       updates.push({ key: record.reference, values });
-      const share = table.value(row, COL.subjectCopy);
       cases.push({
         record,
         clocks,
         subjectEmail: String(table.value(row, COL.subjectEmail)).trim(),
-        shareWithSubject: share === true || String(share).toUpperCase() === 'TRUE',
+        shareWithSubject: isTrue(table.value(row, COL.subjectCopy)),
       });
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       const stage = String(table.value(row, COL.stage) || 'No stage');
@@ -143,8 +142,6 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
   });
 }
 
-const storedDay = (cell: Cell): LocalDate | null => dayFromCell(cell);
-
 /**
  * A case in a final state, already recorded as closed, has no clock left to move: its stored deadlines
  * stand and only its retention date is compared with today. Skipping the recomputation for these, most
@@ -159,14 +156,14 @@ function settledClocks(
   if (stateKind(profile, record.state) !== 'final' || statusFromCell(table.value(row, COL.sla)) !== 'closed')
     return null;
   const retain = table.value(row, COL.retainUntil);
-  const retainUntil = storedDay(retain);
+  const retainUntil = dayFromCell(retain);
   if (retain !== '' && !retainUntil) return null;
   return {
-    acknowledgeBy: storedDay(table.value(row, COL.acknowledgeBy)),
-    updateBy: storedDay(table.value(row, COL.updateBy)),
-    appealBy: storedDay(table.value(row, COL.appealBy)),
-    appealAcknowledgeBy: storedDay(table.value(row, COL.appealAcknowledgeBy)),
-    appealDecisionBy: storedDay(table.value(row, COL.appealDecisionBy)),
+    acknowledgeBy: dayFromCell(table.value(row, COL.acknowledgeBy)),
+    updateBy: dayFromCell(table.value(row, COL.updateBy)),
+    appealBy: dayFromCell(table.value(row, COL.appealBy)),
+    appealAcknowledgeBy: dayFromCell(table.value(row, COL.appealAcknowledgeBy)),
+    appealDecisionBy: dayFromCell(table.value(row, COL.appealDecisionBy)),
     reviewBy: null,
     retainUntil,
     status: 'closed',

@@ -77,6 +77,7 @@ import {
   withAccepted,
   channelFromCell,
   summaryValues,
+  isTrue,
 } from './cases';
 import { guardIdentity } from './case-identity';
 import { changedValues, sameCell, writeKeyedCells } from './cell-writes';
@@ -129,10 +130,6 @@ export function oldCellValue(header: string, oldValue: string | undefined): Cell
     if (isLocalDate(day)) return londonInstant(day);
   }
   return text;
-}
-
-function isTrue(cell: Cell): boolean {
-  return cell === true || String(cell).toUpperCase() === 'TRUE';
 }
 
 /** What a change of one workflow cell means for the case. */

@@ -303,7 +303,7 @@ describe('daily sweep', () => {
     expect(dashboard['Stage: Stage 1: informal resolution']).toBe(1);
     expect(String(dashboard['Overdue references'])).toContain('WIL-2026-0001');
     expect(office.emu.renderSheet('Dashboard')).toContain(
-      DASHBOARD_LEGEND.find((l) => l.status === 'needs review')!.colour,
+      DASHBOARD_LEGEND.find((l) => l.status === 'needs-review')!.colour,
     );
   });
 
