@@ -639,6 +639,46 @@ describe('the sender', () => {
     expect(logs).toMatch(/sender: 200 sent, 0 to retry, 0 failed, 0 carried over/);
     expect(logs).not.toMatch(/@/);
   });
+
+  it('"marks each row sent/failed ... never twice" (DESIGN §3) at two calls a letter: its journal write and MailApp', () => {
+    const run = (letters: number) => {
+      const office = new Office('wiltshire', { mailQuota: 500 });
+      // Each submission queues an acknowledgement and a notice to staff.
+      for (let i = 0; i < letters / 2; i++)
+        office.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
+      const inv = office.send();
+      expect(inv.result).toMatchObject({ sent: letters });
+      return inv.stats;
+    };
+    const ten = run(10);
+    const sixty = run(60);
+    expect((sixty.totalCalls - ten.totalCalls) / 50).toBe(2);
+    const perLetter = (calls: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(calls).filter(([k]) => /^(MailApp\.sendEmail|Properties\.setProperty)$/.test(k)),
+      );
+    // One journal write before each send, and one after the last.
+    expect(perLetter(sixty.calls)).toEqual({ 'MailApp.sendEmail': 60, 'Properties.setProperty': 61 });
+  });
+
+  it('settles letters an earlier version of the sender journalled one property each (an office upgrading mid-run)', () => {
+    const office = new Office('wiltshire', { directory: false });
+    office.submit({ name: 'Person 1', email: 'p1@example.org' });
+    office.submit({ name: 'Person 2', email: 'p2@example.org' });
+    const [sentKey, triedKey] = office.outbox().map((r) => String(r['Key']));
+    // What a run of the earlier version leaves when it dies: both rows `sending`, one entry per letter.
+    for (const key of [sentKey!, triedKey!]) office.setOutbox(key, 'Status', 'sending');
+    const wentAt = office.emu.now.getTime() - 60_000;
+    office.emu.properties.script[JOURNAL_PREFIX + sentKey] = `sent:${wentAt}`;
+    office.emu.properties.script[JOURNAL_PREFIX + triedKey] = 'attempt';
+    office.send();
+    expect(office.complainantMail()).toHaveLength(0);
+    const rows = office.outbox();
+    expect(rows.map((r) => r['Status'])).toEqual(['sent', 'failed']);
+    expect((rows[0]!['Sent at'] as Date).getTime()).toBe(wentAt);
+    expect(rows[1]!['Last error']).toBe(DIED_WHILE_SENDING);
+    expect(Object.keys(office.emu.properties.script).filter((k) => k.startsWith(JOURNAL_PREFIX))).toEqual([]);
+  });
 });
 
 /**

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
 import { OUTBOX } from '../../src/gas/mail';
 import { DIED_WHILE_SENDING, JOURNAL_PREFIX, LEASE_MS } from '../../src/gas/mail/sender';
+import { journalEntries } from '../../src/gas/mail/send-journal';
 import { attempt, cloneOf, columnOf, moveColumn, records, sameValue, type Row } from './drill';
 import { Office } from './harness';
 
@@ -195,7 +196,7 @@ describe('the sender writes where it means to whatever staff do to the Outbox me
     const inv = attempt(emu, 'sendQueuedMail');
     expect(inv.error?.message).toMatch(/The "Outbox" tab has no "Status" column/);
     expect(emu.mail.sent).toHaveLength(10);
-    const journal = Object.entries(emu.properties.script).filter(([k]) => k.startsWith(JOURNAL_PREFIX));
+    const journal = [...journalEntries(emu.properties.script)];
     expect(journal).toHaveLength(10);
     expect(journal.every(([, v]) => v.startsWith('sent:'))).toBe(true);
     const health = emu.sheetValues('Settings').find((r) => r[0] === 'health:sendQueuedMail')!;

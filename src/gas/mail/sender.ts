@@ -5,9 +5,11 @@
  * submissions wait 30 s and staff edits 10 s for that lock; a batch of sends can take minutes):
  *   1. under the lock: read the Outbox once, settle what a dead run left behind, mark this run's batch
  *      `sending` in one keyed write, and take a lease (a script property with an expiry) that keeps
- *      every other sender run out until this one finishes or the lease runs out;
- *   2. no lock: send, journalling each letter in script properties, `attempt` before MailApp and
- *      `sent:<time>` after it returns;
+ *      every other sender run out until this one finishes or the lease runs out, written in one call
+ *      with the batch's keys;
+ *   2. no lock: send, journalling each letter in script properties: one write before MailApp marks it
+ *      `attempt` and records the letter before it `sent:<time>` (send-journal.ts), so each letter costs
+ *      two calls, the journal write and MailApp;
  *   3. under the lock: write every result in one keyed write, drop the journal, release the lease.
  *
  * At most once. A row in `sending` belongs to a live run while its lease holds; after that, the run is
@@ -46,6 +48,15 @@ import {
 } from '../table';
 import { isLetterKind } from './templates-tab';
 import {
+  RunLog,
+  hasJournal,
+  journalEntries,
+  legacyEntryProperty,
+  newRunJournal,
+  runJournals,
+  type RunJournal,
+} from './send-journal';
+import {
   OUTBOX,
   PENDING_PROPERTY,
   STAFF_PENDING_PROPERTY,
@@ -66,8 +77,7 @@ export const SEND_BUDGET_MS = 4 * 60_000;
 /** Longer than any run can live, so a lease outlasting its run proves the run is dead. */
 export const LEASE_MS = 7 * 60_000;
 export const LEASE_PROPERTY = 'mail-sender:lease';
-/** Journal entries are `mail:<letter key>`; letter keys always contain "|", so they never clash. */
-export const JOURNAL_PREFIX = 'mail:';
+export { JOURNAL_PREFIX } from './send-journal';
 const LOCK_TRY_MS = 2_000;
 const LOCK_WAIT_MS = 30_000;
 
@@ -138,6 +148,8 @@ interface Letter {
 
 interface Plan {
   batch: Letter[];
+  /** This run's journal, written with its lease. */
+  run: RunJournal | null;
   /** Staff mail, when this run read it. */
   staffTab: GoogleAppsScript.Spreadsheet.Sheet | null;
   /** Settled `sent` rows, for recording acknowledgements with this run's. */
@@ -230,8 +242,8 @@ function sources(
   const outbox = ss.getSheetByName(TABS.outbox);
   if (!outbox) throw new Error('There is no Outbox tab. Run Complaints › Set up… to repair it.');
   const tabs = [{ sheet: outbox, table: Table.read(outbox) }];
-  const journalled = Object.keys(journal).some((k) => k.startsWith(JOURNAL_PREFIX));
-  const staff = journal[STAFF_PENDING_PROPERTY] || journalled ? ss.getSheetByName(TABS.staffMail) : null;
+  const staff =
+    journal[STAFF_PENDING_PROPERTY] || hasJournal(journal) ? ss.getSheetByName(TABS.staffMail) : null;
   if (staff) tabs.push({ sheet: staff, table: Table.read(staff) });
   return { tabs, staff };
 }
@@ -250,6 +262,7 @@ function prepare(
   journal: Record<string, string>,
 ): Plan | null {
   const { tabs, staff: staffTab } = sources(ss, journal);
+  const marks = journalEntries(journal);
 
   const updates: TabUpdate[] = [];
   const due: Letter[] = [];
@@ -266,7 +279,7 @@ function prepare(
       const key = String(table.value(row, OUTBOX.key));
       if (key && !firstRowOf.has(key)) firstRowOf.set(key, row);
     }
-    const marked = (row: Cell[]) => JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim() in journal;
+    const marked = (row: Cell[]) => marks.has(String(table.value(row, OUTBOX.key)).trim());
     // A dead run's rows: still `sending`, or blank where a run's final write lost its Status column (setup
     // has since added it back empty) and the journal still knows what happened.
     const stuck = table.rows.filter(
@@ -274,15 +287,16 @@ function prepare(
         firstRowOf.get(String(table.value(row, OUTBOX.key))) === row &&
         (status(row) === STATUS.sending || (status(row) === '' && marked(row))),
     );
-    // Entries whose outcome reached the sheet before their run died are no longer needed.
+    // Entries (of the earlier one-per-letter format) whose outcome reached the sheet before their run
+    // died are no longer needed; a run's own journal goes whole once none of its rows is left to settle.
     for (const row of table.rows) {
       const s = status(row);
-      if (s !== STATUS.sending && s !== '' && marked(row))
-        props.deleteProperty(JOURNAL_PREFIX + String(table.value(row, OUTBOX.key)).trim());
+      const entry = legacyEntryProperty(journal, String(table.value(row, OUTBOX.key)).trim());
+      if (s !== STATUS.sending && s !== '' && entry) props.deleteProperty(entry);
     }
     for (const row of stuck) {
       const letter = letterOf(sheet, table, row);
-      const entry = journal[JOURNAL_PREFIX + letter.key] ?? '';
+      const entry = marks.get(letter.key) ?? '';
       stuckKeys.push(letter.key);
       report.settled += 1;
       if (entry.startsWith('sent')) {
@@ -389,8 +403,14 @@ function prepare(
   // next run settles from the journal, never one that still looks queued.
   const landed = updates.length > 0 ? writeTabs(updates, STATUS_COLUMNS, problems) : new Set<string>();
   // Settled outcomes now in the sheet no longer need their journal entries.
+  const unsettled = new Set(stuckKeys.filter((key) => !landed.has(key)));
   for (const key of stuckKeys) {
-    if (JOURNAL_PREFIX + key in journal && landed.has(key)) props.deleteProperty(JOURNAL_PREFIX + key);
+    const entry = legacyEntryProperty(journal, key);
+    if (entry && !unsettled.has(key)) props.deleteProperty(entry);
+  }
+  for (const dead of runJournals(journal)) {
+    if (!dead.keys.some((key) => unsettled.has(key)))
+      for (const name of dead.properties) props.deleteProperty(name);
   }
 
   const sendable = toSend.filter((l) => landed.has(l.key));
@@ -400,16 +420,29 @@ function prepare(
   const work = (sheet: GoogleAppsScript.Spreadsheet.Sheet | null) =>
     sheet !== null &&
     (waiting.has(sheet) || sendable.some((l) => l.sheet === sheet) || carried.some((l) => l.sheet === sheet));
-  if (sendable.length > 0 || report.carried > 0 || waiting.size > 0) props.setProperty(PENDING_PROPERTY, '1');
+  // Flags raised here go out in one call, with the lease when there is one.
+  const raise: Record<string, string> = {};
+  if (sendable.length > 0 || report.carried > 0 || waiting.size > 0) raise[PENDING_PROPERTY] = '1';
   else props.deleteProperty(PENDING_PROPERTY);
   // Staff mail's own flag changes only when this run read that tab and found it changed state.
   if (staffTab && !work(staffTab) && journal[STAFF_PENDING_PROPERTY])
     props.deleteProperty(STAFF_PENDING_PROPERTY);
-  if (work(staffTab) && !journal[STAFF_PENDING_PROPERTY]) props.setProperty(STAFF_PENDING_PROPERTY, '1');
+  if (work(staffTab) && !journal[STAFF_PENDING_PROPERTY]) raise[STAFF_PENDING_PROPERTY] = '1';
 
+  let run: RunJournal | null = null;
+  if (sendable.length > 0) {
+    // The lease and the batch's keys in one call: the log written before each send then names letters by
+    // their place in the batch.
+    const started = newRunJournal(
+      now.getTime(),
+      sendable.map((l) => l.key),
+    );
+    run = started.run;
+    Object.assign(raise, { [LEASE_PROPERTY]: String(now.getTime() + LEASE_MS) }, started.props);
+  }
+  if (Object.keys(raise).length > 0) props.setProperties(raise);
   if (sendable.length === 0 && settledSent.length === 0) return null;
-  if (sendable.length > 0) props.setProperty(LEASE_PROPERTY, String(now.getTime() + LEASE_MS));
-  return { batch: sendable, settledSent, staffTab };
+  return { batch: sendable, run, settledSent, staffTab };
 }
 
 /**
@@ -457,6 +490,7 @@ export function sendQueued(
   }
 
   const { batch } = plan;
+  const log = plan.run ? new RunLog(plan.run) : null;
   const results: TabUpdate[] = [];
   const sent: Letter[] = [...plan.settledSent];
   let next = 0;
@@ -465,9 +499,10 @@ export function sendQueued(
     for (; next < batch.length; next++) {
       if (clock() - started > SEND_BUDGET_MS) break;
       const letter = batch[next]!;
-      const mark = JOURNAL_PREFIX + letter.key;
       const attempts = letter.attempts + 1;
-      props.setProperty(mark, 'attempt');
+      // One write: this letter is in MailApp from now on, and the letter before it went (or did not).
+      log?.attempt(next);
+      log?.save(props);
       try {
         MailApp.sendEmail({
           to: letter.to,
@@ -478,8 +513,9 @@ export function sendQueued(
           replyTo: settings.replyTo || undefined,
         } as GoogleAppsScript.Mail.MailAdvancedParameters);
       } catch (error) {
-        // MailApp threw, so the letter did not go: clear its mark so it may be sent later.
-        props.deleteProperty(mark);
+        // MailApp threw, so the letter did not go; the next write records it (until then it reads as
+        // "may have gone", which sends nothing twice).
+        log?.refused(next);
         if (isFatal(error) || isQuota(error)) {
           // Not the letter's fault: it goes back untouched, with the rest of the batch (below).
           if (isFatal(error)) throw error;
@@ -518,9 +554,15 @@ export function sendQueued(
       });
       sent.push(letter);
       report.sent += 1;
-      props.setProperty(mark, `sent:${at}`);
+      log?.sent(next, at);
     }
   } finally {
+    // The last letter's outcome, so a run that dies before its final write is settled exactly.
+    try {
+      log?.save(props);
+    } catch {
+      // The final write below records the outcomes anyway; the journal only matters if it fails too.
+    }
     // Whatever this run did not get to goes back as it was; `next` is the letter MailApp refused or
     // the first one not tried.
     const done = new Set(results.map((r) => r.key));
@@ -562,7 +604,9 @@ function finish(
     } catch (error) {
       failure = error;
     }
-    for (const r of results) if (landed.has(r.key)) props.deleteProperty(JOURNAL_PREFIX + r.key);
+    // The journal goes once every outcome is in the sheet; otherwise the next run settles from it.
+    if (plan.run && results.every((r) => landed.has(r.key)))
+      for (const name of plan.run.properties) props.deleteProperty(name);
     if (report.carried > 0 || report.retrying > 0 || landed.size < results.length) {
       // Staff mail's flag too when any of its notices is left for a later run.
       const staff = results.some((r) => r.sheet === plan.staffTab && r.values[OUTBOX.status] !== STATUS.sent);
