@@ -114,7 +114,17 @@ export class Marshal {
     if (typeof value !== 'object') return value;
     if (this.targets.has(value)) return value; // already a proxy handed to the script
     if (isDate(value)) return new this.realm.Date(value.getTime());
-    if (Array.isArray(value)) return this.realm.Array.from(value as unknown[], (v) => this.toScript(v));
+    if (Array.isArray(value)) {
+      // A grid of tens of thousands of cells crosses here on every large read: primitives are copied
+      // without a call each.
+      const list = value as unknown[];
+      const out = new this.realm.Array(list.length) as unknown[];
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i];
+        out[i] = v === null || (typeof v !== 'object' && typeof v !== 'function') ? v : this.toScript(v);
+      }
+      return out;
+    }
     if (types.isNativeError(value)) return value;
     if (isPlainData(value)) {
       const out = new this.realm.Object() as Record<string, unknown>;
