@@ -39,6 +39,11 @@ interface Snapshot {
   values: Cell[][];
   /** Index into `values` of the first row holding each key. */
   rowOfKey: Map<string, number>;
+  /**
+   * Rows read whole. A narrow snapshot reads only the rows between the first and last it will write,
+   * and the key of every other row; their other cells are unknown, never taken for blank.
+   */
+  known(row: number): boolean;
 }
 
 /** A range read or written past a column deleted a moment ago throws; the next attempt sees the new shape. */
@@ -63,7 +68,52 @@ function snapshot(sheet: Sheet, keyHeader: string): Snapshot {
     const key = keyText(values[r]![keyColumn]);
     if (key && !rowOfKey.has(key)) rowOfKey.set(key, r);
   }
-  return { headers, index, keyColumn, values, rowOfKey };
+  return { headers, index, keyColumn, values, rowOfKey, known: () => true };
+}
+
+/**
+ * The header row, the key column and, whole, only the rows from the first to the last of `keys`: for a
+ * tab of many rows where a few are written (the daily sweep). Read in several calls, so it is checked
+ * for a reshape between them: the header row is read again at the end, and the rows read whole must hold
+ * the keys the key column gave. Null when the tab kept changing; the caller then takes a whole snapshot.
+ */
+/** Every row of a narrow snapshot outside its block: one shared, empty row. */
+const OUTSIDE: Cell[] = Object.freeze([]) as unknown as Cell[];
+
+function narrowSnapshot(sheet: Sheet, keyHeader: string, keys: ReadonlySet<string>): Snapshot | null {
+  const height = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (height < 1 || width < 1) return null;
+  const headerRow = () => (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map(headerText);
+  const headers = headerRow();
+  const index = headerIndex(headers);
+  const keyColumn = index.get(keyHeader);
+  if (keyColumn === undefined) throw new MissingColumnError(sheet.getName(), keyHeader);
+  const keyCells = sheet.getRange(1, keyColumn + 1, height, 1).getValues() as Cell[][];
+  const rowOfKey = new Map<string, number>();
+  const values: Cell[][] = [headers];
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (let r = 1; r < height; r++) {
+    const key = keyText(keyCells[r]?.[0]);
+    // Nothing is known of a row outside the block but its key (rowOfKey); `known` keeps it from being read.
+    values.push(OUTSIDE);
+    if (!key || rowOfKey.has(key)) continue;
+    rowOfKey.set(key, r);
+    if (keys.has(key)) {
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+    }
+  }
+  if (top <= bottom) {
+    const block = sheet.getRange(top + 1, 1, bottom - top + 1, width).getValues() as Cell[][];
+    for (let i = 0; i < block.length; i++) {
+      if (keyText(block[i]![keyColumn]) !== keyText(keyCells[top + i]?.[0])) return null;
+      values[top + i] = block[i]!;
+    }
+  }
+  if (headerRow().some((h, i) => h !== headers[i])) return null;
+  return { headers, index, keyColumn, values, rowOfKey, known: (r) => r === 0 || (r >= top && r <= bottom) };
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -158,13 +208,23 @@ export function writeByKey(
   keyHeader: string,
   targetHeaders: readonly string[],
   updates: readonly KeyedUpdate[],
+  /**
+   * `narrow`: read the tab's keys and only the rows between the first and last written, not every cell
+   * (narrowSnapshot). For a few rows of a long tab. A row that other people's sorting or inserting moves
+   * under the write in the instant between the read and the write is not restored, as its cells were not
+   * read; with a whole snapshot it would be.
+   */
+  options: { narrow?: boolean } = {},
 ): WriteResult {
   const empty: WriteResult = { written: 0, landed: [], missing: [], missingColumns: [] };
   if (updates.length === 0) return empty;
-  let start = snapshot(sheet, keyHeader);
+  const take = () =>
+    (options.narrow ? narrowSnapshot(sheet, keyHeader, new Set(updates.map((u) => u.key))) : null) ??
+    snapshot(sheet, keyHeader);
+  let start = take();
   // A column inserted between taking the data range and reading it pushes the last header out of the
   // read: a target missing from the header row is looked for once more before it counts as missing.
-  if (targetHeaders.some((h) => !start.index.has(h))) start = snapshot(sheet, keyHeader);
+  if (targetHeaders.some((h) => !start.index.has(h))) start = take();
   const byKey = new Map(updates.map((u) => [u.key, u.values]));
   const targets = new Set(targetHeaders);
 
@@ -201,7 +261,7 @@ export function writeByKey(
       // A column that did not exist at the snapshot was inserted since: it started blank.
       if (column === undefined) return '';
       const r = start.rowOfKey.get(key);
-      return r === undefined ? undefined : start.values[r]![column];
+      return r === undefined || !start.known(r) ? undefined : start.values[r]![column];
     };
     let settled = false;
     // One more round than repairs, so the last repair is itself checked.

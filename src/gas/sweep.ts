@@ -1,12 +1,14 @@
 /**
  * The daily sweep: recompute every case's deadlines and SLA status (deadlines are never frozen: a new
  * closure day moves open cases), flag records past their retention date, queue reminders, refresh the
- * Dashboard. One read of Cases, one keyed write (a few calls per contiguous block of computed columns),
- * whatever the number of cases; rows are matched by reference and columns by header at write time, so a
+ * Dashboard. Most of a long-running office's cases are concluded with nothing left to do: Cases is read by
+ * columns (column-read.ts), six columns of every row, and only the other cases are read whole and
+ * recomputed. Only rows whose computed values change are written, in one narrow keyed write. Calls do not
+ * grow with the number of cases; rows are matched by reference and columns by header at write time, so a
  * sort or a column inserted by staff meanwhile misplaces nothing.
  */
 import { computeClocks } from '../core/clocks';
-import { londonDate, londonTime, makeCalendar, type Calendar } from '../core/calendar';
+import { londonDate, londonInstant, londonTime, makeCalendar, type Calendar } from '../core/calendar';
 import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
@@ -23,8 +25,10 @@ import {
   stateLabel,
   statusFromCell,
   statusId,
+  stateIdFromCell,
   isTrue,
 } from './cases';
+import { STATUS_LABELS } from '../core/labels';
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
 import type { Settings } from './settings';
@@ -32,6 +36,7 @@ import { literal } from './literal';
 import { DASHBOARD_LEGEND, legendLabel } from './status-colours';
 import { TABS } from './tabs';
 import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
+import { readByColumns, type CellOf } from './column-read';
 
 /** The London day of the last daily sweep that ran to its end (an error included); setup starts it. */
 export const SWEEP_DONE = 'sweep:done';
@@ -53,11 +58,27 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
   const sheet = ss.getSheetByName(TABS.cases);
   if (!sheet) throw new Error('There is no Cases tab. Run Complaints › Set up… to repair it.');
   return withScriptLock(60_000, () => {
-    const table = Table.read(sheet);
     // One read of the Outbox: what each case still owes in letters (so a case is green only when nothing
     // is owed to anyone), the letters that failed, and the keys reminders are queued against.
     const outbox = readOutbox(ss);
     const today = londonDate(now);
+    // A case with a letter waiting is listed on the Today view with its complainant: it is read whole.
+    const lettered = new Set((outbox?.waiting ?? []).map((l) => l.reference));
+    const day = new SweepDay(today);
+    // What each concluded case's computed cells should hold, worked out once while choosing the rows to
+    // read whole (undefined: read whole).
+    const settledRows: (Settled | undefined)[] = [];
+    const view = readByColumns(sheet, SETTLED_COLUMNS, (i, cell) => {
+      const reference = String(cell(COL.reference, i));
+      if (reference === '') return false;
+      const settled = settledValues(profile, cell, i, day);
+      if (settled && !lettered.has(reference) && !(outbox?.owed.get(reference)?.length ?? 0)) {
+        settledRows[i] = settled;
+        return false;
+      }
+      return true;
+    });
+    const table = view?.full ?? Table.read(sheet);
     const updates: KeyedUpdate[] = [];
     const cases: { record: CaseRecord; clocks: Clocks; subjectEmail: string; shareWithSubject: boolean }[] =
       [];
@@ -66,7 +87,26 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     const byRoute: Record<string, number> = {};
     const overdue: string[] = [];
     const todayCases: TodayCase[] = [];
+    let total = 0;
     let pastRetention = 0;
+    // Concluded cases with nothing owed: counted from the few columns read, written only when they change.
+    if (view) {
+      const [reference, stageOf, routeOf] = [COL.reference, COL.stage, COL.route].map((h) => view.column(h));
+      const stored = CHANGED_WHEN_SETTLED.map((h) => ({ header: h, cell: view.column(h) }));
+      settledRows.forEach((settled, i) => {
+        if (!settled) return;
+        if (settled.pastRetention) pastRetention += 1;
+        if (stored.some(({ header, cell }) => !sameCell(cell(i), settled.values[header]!)))
+          updates.push({ key: String(reference!(i)), values: { ...settled.values, [COL.updated]: now } });
+        byStatus['closed'] = (byStatus['closed'] ?? 0) + 1;
+        const stage = String(stageOf!(i) || 'No stage');
+        byStage[stage] = (byStage[stage] ?? 0) + 1;
+        const route = routeOf!(i);
+        const where = day.memo('route', route, () => routeGroupFromCell(profile, route));
+        byRoute[where] = (byRoute[where] ?? 0) + 1;
+        total += 1;
+      });
+    }
     for (const row of table.rows) {
       const record = recordFromRow(profile, table, row);
       if (!record.reference) continue;
@@ -85,10 +125,11 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       const status = statusId(profile, record, clocks);
       if (clocks.retainUntil && clocks.retainUntil < today) {
         pastRetention += 1;
-        values[COL.slaReason] =
-          `Past its retention date (${formatDay(clocks.retainUntil)}): review for deletion`;
+        values[COL.slaReason] = retentionReason(clocks.retainUntil);
       }
-      updates.push({ key: record.reference, values });
+      if (Object.entries(values).some(([h, v]) => h !== COL.updated && !sameCell(table.value(row, h), v)))
+        updates.push({ key: record.reference, values });
+      total += 1;
       cases.push({
         record,
         clocks,
@@ -114,7 +155,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     // A computed column missing from the tab stops nothing else, but is reported once the rest is done.
     let incomplete: IncompleteWriteError | null = null;
     try {
-      writeByKey(sheet, COL.reference, [...CLOCK_HEADERS, COL.handler], updates);
+      writeByKey(sheet, COL.reference, [...CLOCK_HEADERS, COL.handler], updates, { narrow: view !== null });
     } catch (error) {
       if (!(error instanceof IncompleteWriteError)) throw error;
       incomplete = error;
@@ -128,7 +169,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
         teamTitle: roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en'),
       },
       warnings: adminWarnings(profile, settings, outbox?.waiting ?? []),
-      total: cases.length,
+      total,
       byStatus,
       byStage,
       byRoute,
@@ -138,8 +179,91 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       failedLetters: outbox?.failed ?? [],
     });
     if (incomplete) throw incomplete;
-    return { cases: cases.length, byStatus, pastRetention };
+    return { cases: total, byStatus, pastRetention };
   });
+}
+
+/** What the sweep reads of every case: enough to tell a concluded case with nothing to do from the rest. */
+const SETTLED_COLUMNS = [COL.reference, COL.sla, COL.slaReason, COL.stage, COL.retainUntil, COL.route];
+
+/**
+ * The columns of a concluded case that move. Its other clock columns are its own stored days, and Next
+ * deadline and Due soon from were emptied by the same write that made its Status "Closed".
+ */
+const CHANGED_WHEN_SETTLED = [COL.sla, COL.slaReason];
+
+/** Whether a cell read holds a value computed for it: a day by its instant, anything else as text. */
+function sameCell(stored: Cell, computed: Cell): boolean {
+  if (stored === computed) return true;
+  if (computed instanceof Date || stored instanceof Date)
+    return stored instanceof Date && computed instanceof Date && stored.getTime() === computed.getTime();
+  return String(stored) === String(computed);
+}
+
+/**
+ * A concluded case's computed columns from its few read columns (what settledClocks and clockValues give
+ * it), or null when it is not settled and must be read whole and recomputed. Called for every case, so
+ * the cells' words are looked up once per run (`memo`) and a day cell is compared by its instant with the
+ * start of today in London rather than turned into a London day.
+ */
+function settledValues(profile: PolicyProfile, cell: CellOf, i: number, today: SweepDay): Settled | null {
+  const stageCell = cell(COL.stage, i);
+  const state = today.memo('stage', stageCell, () => stateIdFromCell(profile, stageCell));
+  if (stateKind(profile, state) !== 'final') return null;
+  const statusCell = cell(COL.sla, i);
+  if (today.memo('status', statusCell, () => statusFromCell(statusCell)) !== 'closed') return null;
+  const retain = cell(COL.retainUntil, i);
+  let pastRetention = false;
+  if (retain instanceof Date && !Number.isNaN(retain.getTime()))
+    pastRetention = retain.getTime() < today.start;
+  else if (retain !== '') {
+    const day = dayFromCell(retain);
+    if (!day) return null;
+    pastRetention = day < today.day;
+  }
+  if (pastRetention)
+    return {
+      pastRetention,
+      values: { ...CLOSED_VALUES, [COL.slaReason]: retentionReason(dayFromCell(retain)!) },
+    };
+  // Shared between the cases in one state: read, never changed.
+  const values = today.memo('closed', state, () => ({
+    ...CLOSED_VALUES,
+    [COL.slaReason]: `Closed (${stateLabel(profile, state)}); nothing more to do`,
+  }));
+  return { pastRetention, values };
+}
+
+const CLOSED_VALUES: Readonly<Record<string, Cell>> = {
+  [COL.sla]: STATUS_LABELS.closed,
+  [COL.nextDeadline]: '',
+  [COL.dueSoonFrom]: '',
+};
+
+interface Settled {
+  /** Shared between cases: read, never changed. */
+  values: Readonly<Record<string, Cell>>;
+  pastRetention: boolean;
+}
+
+/** Today as the sweep compares days with it, and the words it has already looked up this run. */
+class SweepDay {
+  readonly start: number;
+  private readonly caches = new Map<string, Map<unknown, unknown>>();
+  constructor(readonly day: string) {
+    this.start = londonInstant(day).getTime();
+  }
+  /** `make(cell)`, worked out once per distinct cell value of a kind. */
+  memo<T>(kind: string, cell: unknown, make: () => T): T {
+    let cache = this.caches.get(kind);
+    if (!cache) this.caches.set(kind, (cache = new Map()));
+    if (!cache.has(cell)) cache.set(cell, make());
+    return cache.get(cell) as T;
+  }
+}
+
+function retentionReason(retainUntil: string): string {
+  return `Past its retention date (${formatDay(retainUntil)}): review for deletion`;
 }
 
 /**
@@ -171,6 +295,21 @@ function settledClocks(
     nextDeadline: null,
     dueSoonFrom: null,
   };
+}
+
+/**
+ * routeGroup from the "Where it goes" cell (cases.ts routeText), for cases not read whole: "Redirected:"
+ * names the body's contact, mapped back to the redirect it came from.
+ */
+function routeGroupFromCell(profile: PolicyProfile, cell: Cell): string {
+  const text = String(cell).trim();
+  if (text.startsWith('Handled here')) return 'handled here';
+  if (text === 'Not eligible') return 'redirected: not-eligible';
+  const redirected = /^Redirected: (.*)$/.exec(text);
+  if (!redirected) return 'not yet routed (needs review)';
+  const named = redirected[1]!;
+  const rule = profile.redirects.find((r) => r.contact === named || r.id === named || r.target === named);
+  return `redirected: ${rule?.target ?? named}`;
 }
 
 /** Where a case went, grouped for counting: in scope, redirected to which body, or not yet known. */
