@@ -94,7 +94,7 @@ export type CallKind = keyof typeof CALL_COSTS;
 
 const SHEET_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList']);
 const READ =
-  /^get(Values|DisplayValues|Formulas|FormulasR1C1|Backgrounds|Notes|DataValidations|NumberFormats|FontWeights|FontColors|Value|DisplayValue|Formula|Note|Background|DataValidation|NumberFormat|FontWeight|FontColor|RichTextValues?)$/;
+  /^get(Values|SheetValues|DisplayValues|Formulas|FormulasR1C1|Backgrounds|Notes|DataValidations|NumberFormats|FontWeights|FontColors|Value|DisplayValue|Formula|Note|Background|DataValidation|NumberFormat|FontWeight|FontColor|RichTextValues?)$/;
 const WRITE =
   /^(set(Values|Value|Formulas|Formula|Backgrounds|Background|Notes|Note|NumberFormats|NumberFormat|FontWeights|FontWeight|FontColors?|RichTextValues?|HorizontalAlignments?|WrapStrategy|Wraps?)|appendRow|clear|clearContent|clearFormat|clearNote|clearDataValidations|insertCheckboxes|removeCheckboxes|setBackgroundColor)$/;
 const STRUCTURE =

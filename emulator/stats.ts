@@ -20,6 +20,7 @@ export function emptyStats(): CallStats {
 
 const READS_GRID = new Set([
   'getValues',
+  'getSheetValues',
   'getDisplayValues',
   'getFormulas',
   'getBackgrounds',

@@ -1,6 +1,6 @@
 import { SHEET } from './google-members';
 import { guardUnemulated } from './not-emulated';
-import { compareValues, emptyCell, type Cell } from './cells';
+import { compareValues, emptyCell, type Cell, type CellValue } from './cells';
 import { newPosition, reshapeList, reshapeSpan, type Reshape } from './structure';
 import { EmulatedRange, parseA1 } from './range';
 import { EmulatedConditionalFormatRule, EmulatedProtection } from './rules';
@@ -118,6 +118,19 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
       throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new EmulatedRange(this, a, column, numRows, numColumns);
+  }
+
+  /**
+   * The values of a block in one call, as getRange(...).getValues() gives them
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns):
+   * "a -1 value given as the row or column position is equivalent to getting the very last row or column
+   * that has data in the sheet", read here as a count reaching the last row or column with content. Refused
+   * past the grid as getRange refuses.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
+    const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
+    return this.getRange(startRow, startColumn, rows, columns).getValues();
   }
 
   getDataRange(): EmulatedRange {

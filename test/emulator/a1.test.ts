@@ -26,3 +26,21 @@ describe('Sheet.getRange(a1Notation)', () => {
     expect(() => a1('AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
   });
 });
+
+describe('Sheet.getSheetValues', () => {
+  it('reads a block in one call as getRange().getValues() does, -1 reaching the last row or column with content, and refuses past the grid', () => {
+    const { sheet } = freshSheet();
+    sheet.getRange(1, 1, 2, 3).setValues([
+      ['a', 'b', 'c'],
+      [1, 2, 3],
+    ]);
+    expect(sheet.getSheetValues(1, 1, 1, 3)).toEqual([['a', 'b', 'c']]);
+    expect(sheet.getSheetValues(1, 2, -1, -1)).toEqual([
+      ['b', 'c'],
+      [2, 3],
+    ]);
+    expect(() => sheet.getSheetValues(1, 1, 1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+  });
+});
