@@ -684,7 +684,8 @@ export class Emulator {
               values: event.values,
               namedValues: event.namedValues,
               range: event.range,
-              source: this.spreadsheet,
+              // No source: Google documents none for a spreadsheet's form-submit event
+              // (developers.google.com/apps-script/guides/triggers/events#form-submit).
               triggerUid: t.id,
               authMode: 'FULL',
             }),

@@ -6,9 +6,12 @@ import { londonDate, londonInstant } from './core/calendar';
 import { BUILT_IN_PROFILES } from './core/profile';
 import { openContext, type RunContext } from './gas/context';
 import { withProfileQuestions } from './gas/form-questions';
-import { RECOVERY_HEALTH, noteOnDashboard, recordHealth } from './gas/health';
+import { RECOVERY_HEALTH, SUBMIT_HEALTH_PROPERTY, noteOnDashboard, recordHealth } from './gas/health';
+import { dropShape } from './gas/shape-cache';
+import { ensureShape, refreshForSubmissions } from './gas/shape-refresh';
 import {
   recordFormResponse,
+  recordFormResponseQuickly,
   recordStaffCase,
   type StaffCase,
   recoverMissedResponses,
@@ -153,11 +156,21 @@ export function setupSpreadsheet(policyId?: string): SetupReport {
 }
 
 export function onComplaintSubmitted(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  // The usual response at the floor of service calls (intake.ts); anything unusual, or a failure part-way
+  // (the ledger then finishes it under the same reference), takes the long way below.
+  try {
+    if (recordFormResponseQuickly(e, new Date(), retireIfLeftover)) return;
+  } catch (error) {
+    console.log(
+      `intake: the quick path stopped (${error instanceof Error ? error.name : 'error'}); taking the long way`,
+    );
+  }
   tracked('onComplaintSubmitted', (ctx, now, note) => {
     // A previous owner's trigger after a take-over: the new owner's handles this response.
     if (retireIfLeftover(ctx.settings, e?.triggerUid)) return;
     const result = recordFormResponse(ctx, e, now);
     if (result.note) note(result.note);
+    ensureShape(ctx.ss);
   });
 }
 
@@ -173,6 +186,8 @@ export function onStaffEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     });
     return;
   }
+  // Letter templates are copied for form submissions (shape-cache.ts): an edit drops the copy.
+  if (tab === TABS.templates) dropShape(PropertiesService.getScriptProperties());
   if (tab !== 'Cases') return;
   tracked('onStaffEdit', (ctx, now) => {
     // A previous owner's trigger after a take-over: the new owner's handles this edit.
@@ -252,9 +267,15 @@ function sweepProper(ctx: RunContext, now: Date): SweepResult {
       : recovery.made.length > 0
         ? `Made ${recovery.made.length} case(s) from form responses whose own trigger had not.`
         : 'No form response needed recovering.';
-  recordHealth(ctx.ss, ctx.settingsTable, RECOVERY_HEALTH, now, null, summary);
+  // Form submissions keep their last run in a property (intake.ts): copied to Settings with this row.
+  const store = PropertiesService.getScriptProperties();
+  const submitted = store.getProperty(SUBMIT_HEALTH_PROPERTY);
+  const others: Record<string, Date> = submitted ? { onComplaintSubmitted: new Date(submitted) } : {};
+  recordHealth(ctx.ss, ctx.settingsTable, RECOVERY_HEALTH, now, null, summary, others);
+  if (submitted) store.deleteProperty(SUBMIT_HEALTH_PROPERTY);
   const report = runSweep(ctx, now);
   noteOnDashboard(ctx.ss, recovery.problems);
+  refreshForSubmissions(ctx.ss);
   return report;
 }
 

@@ -10,7 +10,7 @@
 import type { AuditEntry } from '../core/model';
 import { literalValues } from './literal';
 import { TABS } from './tabs';
-import { appendRecords } from './table';
+import { appendRecords, type RowValues } from './table';
 
 export const AUDIT_HEADERS = ['When', 'Reference', 'Who', 'Action', 'From', 'To', 'Detail'] as const;
 
@@ -32,33 +32,29 @@ function auditSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   return sheet;
 }
 
-function write(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: readonly AuditEntry[]): void {
-  appendRecords(
-    sheet,
-    entries.map((e) =>
-      literalValues({
-        When: e.at,
-        Reference: e.reference,
-        Who: e.actor,
-        Action: e.action,
-        From: e.from,
-        To: e.to,
-        Detail: e.detail,
-      }),
-    ),
+/** Entries as Audit rows, every text written literally. */
+export function auditRecords(entries: readonly AuditEntry[]): RowValues[] {
+  return entries.map((e) =>
+    literalValues({
+      When: e.at,
+      Reference: e.reference,
+      Who: e.actor,
+      Action: e.action,
+      From: e.from,
+      To: e.to,
+      Detail: e.detail,
+    }),
   );
+}
+
+function write(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: readonly AuditEntry[]): void {
+  appendRecords(sheet, auditRecords(entries));
 }
 
 type Stored = Omit<AuditEntry, 'at'> & { at: string };
 
 function readDeferred(props: GoogleAppsScript.Properties.Properties): AuditEntry[] {
-  const raw = props.getProperty(DEFERRED_AUDIT);
-  if (!raw) return [];
-  try {
-    return (JSON.parse(raw) as Stored[]).map((e) => ({ ...e, at: new Date(e.at) }));
-  } catch {
-    return [];
-  }
+  return parseEntries(props.getProperty(DEFERRED_AUDIT));
 }
 
 /**
@@ -80,12 +76,67 @@ export function appendAudit(ss: Spreadsheet, entries: readonly AuditEntry[]): vo
   }
 }
 
-/** Appends the entries that were waiting for someone who may write the Audit tab. Call under the lock. */
-export function flushDeferredAudit(ss: Spreadsheet): number {
+/**
+ * Entries a form submission recorded in script properties instead of the Audit tab (intake.ts, the quick
+ * path), in shards of `audit-deferred:<n>`, each a JSON list under the 9 KB a property may hold. They are
+ * appended by the next sender or sweep run, in the order they happened; until then they are as safe as
+ * the reference counter beside them.
+ */
+export const DEFERRED_SHARD_PREFIX = `${DEFERRED_AUDIT}:`;
+
+function parseEntries(raw: string | undefined | null): AuditEntry[] {
+  if (!raw) return [];
+  try {
+    return (JSON.parse(raw) as Stored[]).map((e) => ({ ...e, at: new Date(e.at) }));
+  } catch {
+    return [];
+  }
+}
+
+const shardNumber = (key: string) => Number(key.slice(DEFERRED_SHARD_PREFIX.length));
+
+/** The property to write for `entry` added to the last deferred shard in `stored`, or to a new one. */
+export function deferredAuditProperty(
+  stored: Readonly<Record<string, string>>,
+  entry: AuditEntry,
+): Record<string, string> {
+  const shards = Object.keys(stored)
+    .filter((k) => k.startsWith(DEFERRED_SHARD_PREFIX))
+    .sort((a, b) => shardNumber(a) - shardNumber(b));
+  const last = shards[shards.length - 1];
+  const fits = last ? JSON.stringify([...parseEntries(stored[last]), entry]) : null;
+  if (last && fits && fits.length <= DEFERRED_LIMIT) return { [last]: fits };
+  const next = last ? shardNumber(last) + 1 : 0;
+  return { [`${DEFERRED_SHARD_PREFIX}${next}`]: JSON.stringify([entry]) };
+}
+
+/** Every entry waiting in script properties to be appended to the Audit tab, oldest first. */
+export function deferredAuditEntries(stored: Readonly<Record<string, string>>): AuditEntry[] {
+  return Object.keys(stored)
+    .filter((k) => k === DEFERRED_AUDIT || k.startsWith(DEFERRED_SHARD_PREFIX))
+    .flatMap((k) => parseEntries(stored[k]))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Whether any entry waits to be appended to the Audit tab. */
+export function hasDeferredAudit(stored: Readonly<Record<string, string>>): boolean {
+  return Object.keys(stored).some((k) => k === DEFERRED_AUDIT || k.startsWith(DEFERRED_SHARD_PREFIX));
+}
+
+/**
+ * Appends the entries waiting in script properties (those of people who may not write the Audit tab, and
+ * with `submissions` those form submissions left), oldest first, in one append; then drops them. Call
+ * under the lock.
+ */
+export function flushDeferredAudit(ss: Spreadsheet, submissions = true): number {
   const props = PropertiesService.getScriptProperties();
-  const waiting = readDeferred(props);
+  const stored = props.getProperties();
+  const keys = Object.keys(stored).filter(
+    (k) => k === DEFERRED_AUDIT || (submissions && k.startsWith(DEFERRED_SHARD_PREFIX)),
+  );
+  const waiting = deferredAuditEntries(Object.fromEntries(keys.map((k) => [k, stored[k]!])));
   if (waiting.length === 0) return 0;
   write(auditSheet(ss), waiting);
-  props.deleteProperty(DEFERRED_AUDIT);
+  for (const key of keys) props.deleteProperty(key);
   return waiting.length;
 }

@@ -6,9 +6,10 @@
  * memory on Apps Script; reading a handful of columns and then the rows that matter costs a fraction.
  * The calls stay flat in the number of rows: one read per run of adjacent columns, one per block of rows.
  *
- * The reads are several calls, so staff may reshape the tab between them. The header row is read again
- * after the last one: changed, everything is read again (a few rounds), so the values always belong
- * under the headers they are taken for.
+ * The reads are several calls, so staff may reshape the tab between them. The header row and the key
+ * column are read again once the columns are in, and the header row after the rows: changed, everything
+ * is read again (a few rounds), so the values always belong under the headers and to the rows they are
+ * taken for.
  */
 import { contiguousRuns, headerIndex, Table, type Cell } from './table';
 
@@ -84,7 +85,20 @@ function readOnce(
   const width = sheet.getLastColumn();
   if (width < 1) return null;
   const headerRow = () => (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map(headerText);
-  const headers = headerRow();
+  let headers: string[];
+  try {
+    headers = headerRow();
+  } catch {
+    return 'reshaped';
+  }
+  // The header row read again: throwing (the tab lost columns) or changed means the tab was reshaped.
+  const reshaped = () => {
+    try {
+      return headerRow().some((h, i) => h !== headers[i]);
+    } catch {
+      return true;
+    }
+  };
   const index = headerIndex(headers);
   const positions = columns.map((h) => index.get(h));
   if (positions.some((p) => p === undefined)) return null;
@@ -112,6 +126,16 @@ function readOnce(
       // Rows or columns deleted since the size was taken: the range ran off the grid.
       return 'reshaped';
     }
+    // Before any row is judged by them, the columns must be the ones their headers say and the rows
+    // where they were when the first column was read: the key column is read again and compared.
+    if (reshaped()) return 'reshaped';
+    try {
+      const keys = sheet.getRange(2, positions[0]! + 1, rows, 1).getValues();
+      for (let i = 0; i < rows; i++)
+        if (String(keys[i]?.[0] ?? '') !== String(cell(columns[0]!, i))) return 'reshaped';
+    } catch {
+      return 'reshaped';
+    }
     const picked: number[] = [];
     for (let i = 0; i < rows; i++) if (wanted(i, cell)) picked.push(i + 2);
     // The first column asked for is the key: a row read whole must hold the key its column read gave,
@@ -131,6 +155,6 @@ function readOnce(
       return 'reshaped';
     }
   }
-  if (headerRow().some((h, i) => h !== headers[i])) return 'reshaped';
+  if (reshaped()) return 'reshaped';
   return { headers, height: rows, cell, column, full: Table.fromValues(sheet.getName(), headers, full) };
 }

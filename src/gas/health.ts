@@ -7,6 +7,12 @@ import { TABS } from './tabs';
 import { healthKey } from './settings';
 import { writeByKey, type RowValues, type Table } from './table';
 
+/**
+ * Trigger health of form submissions, kept in a script property by the quick path (in a write it makes
+ * anyway) and copied to the Settings tab by the next sender run.
+ */
+export const SUBMIT_HEALTH_PROPERTY = 'health-deferred:onComplaintSubmitted';
+
 export const HEALTH_HANDLERS: Record<string, string> = {
   onComplaintSubmitted: 'Form submissions',
   onStaffEdit: 'Staff changes on the Cases tab',
@@ -40,19 +46,29 @@ export function recordHealth(
   now: Date,
   error: unknown,
   note = '',
+  /** Other handlers' last successful runs, kept in script properties until now (form submissions). */
+  others: Readonly<Record<string, Date>> = {},
 ): void {
   const key = healthKey(handler);
   // The run's snapshot says whether there is a row at all, so offices without one pay nothing.
-  if (!settings.rows.some((row) => settings.value(row, 'Key') === key)) return;
+  const hasRow = (k: string) => settings.rows.some((row) => settings.value(row, 'Key') === k);
+  const updates = Object.entries(others)
+    .filter(([h]) => hasRow(healthKey(h)))
+    .map(([h, at]) => ({ key: healthKey(h), values: { Value: at } as RowValues }));
+  if (hasRow(key)) {
+    const values: RowValues = error
+      ? { Notes: `${now.toISOString()}: ${messageOf(error)}`.slice(0, 500) }
+      : note
+        ? { Value: now, Notes: `${now.toISOString()}: ${note}`.slice(0, 2_000) }
+        : { Value: now };
+    updates.push({ key, values });
+  }
+  if (updates.length === 0) return;
   const sheet = ss.getSheetByName(TABS.settings);
   if (!sheet) return;
-  const values: RowValues = error
-    ? { Notes: `${now.toISOString()}: ${messageOf(error)}`.slice(0, 500) }
-    : note
-      ? { Value: now, Notes: `${now.toISOString()}: ${note}`.slice(0, 2_000) }
-      : { Value: now };
   try {
-    writeByKey(sheet, 'Key', Object.keys(values), [{ key, values }]);
+    const columns = [...new Set(updates.flatMap((u) => Object.keys(u.values)))];
+    writeByKey(sheet, 'Key', columns, updates);
   } catch (failure) {
     console.log(`health: could not record the ${handler} run: ${messageOf(failure).slice(0, 200)}`);
   }

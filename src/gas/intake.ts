@@ -19,7 +19,9 @@ import { computeClocks } from '../core/clocks';
 import { intake } from '../core/intake';
 import { initialState } from '../core/lifecycle';
 import { newCaseRecord } from '../core/case-record';
-import type { IntakeProblem, PolicyProfile } from '../core/model';
+import type { AuditEntry, CaseRecord, IntakeProblem, PolicyProfile } from '../core/model';
+import { makeCalendar } from '../core/calendar';
+import { getProfile, roleTitle } from '../core/profile';
 import {
   SINCE_KEY,
   isBlankResponse,
@@ -32,13 +34,20 @@ import {
 } from '../core/responses';
 import { route } from '../core/routing';
 import { BAD_SUBMISSION_ID, isSubmissionId, staffIdentity, staffReceivedAt } from '../core/staff-intake';
-import { AUDIT_HEADERS, appendAudit } from './audit';
+import { AUDIT_HEADERS, appendAudit, deferredAuditProperty } from './audit';
+import { SUBMIT_HEALTH_PROPERTY } from './health';
+import { literal } from './literal';
+import { appendUnder, type AppendCheck } from './cached-append';
 import { CASE_COLUMNS, COL, DAY_FORMAT, newCaseRow, safeguardingNote } from './cases';
 import { withScriptLock, type RunContext } from './context';
 import { answersToSubmission } from './form-questions';
-import { queueFirstLetters } from './mail';
+import { firstLetterItems, queueFirstLetters, OUTBOX } from './mail';
+import { letterRows, pendingFlags } from './mail/outbox';
+import { templatesFrom } from './mail/templates-tab';
+import { parseSettings, type Settings } from './settings';
+import { droppedShape, shapeFrom, type Shape } from './shape-cache';
 import { TABS } from './tabs';
-import { appendRecords, readHeaders, type RowValues } from './table';
+import { Table, appendRecords, readHeaders, type Cell, type RowValues } from './table';
 
 const LOCK_TIMEOUT_MS = 30_000;
 
@@ -84,7 +93,7 @@ interface Response {
  * zero, text starting "=" or "+"), also below the rows setup formatted; days show as dd/mm/yyyy and
  * Received with its time. Other columns keep their format.
  */
-function rowFormats(headers: readonly string[], current: readonly string[]): string[] {
+export function rowFormats(headers: readonly string[], current: readonly string[]): string[] {
   const specs = new Map(CASE_COLUMNS.map((c) => [c.header, c]));
   return headers.map((header, i) => {
     const spec = specs.get(header);
@@ -102,6 +111,29 @@ function rowFormats(headers: readonly string[], current: readonly string[]): str
  */
 function appendCaseRow(sheet: Sheet, values: RowValues): void {
   appendRecords(sheet, [values], (headers) => rowFormats(headers, []));
+}
+
+/** The Audit entry of a case made: how it came in and where it went, or why it needs review. */
+function creationEntry(
+  profile: PolicyProfile,
+  record: CaseRecord,
+  ok: boolean,
+  now: Date,
+  problems: number,
+): AuditEntry {
+  return {
+    at: now,
+    reference: record.reference,
+    actor: 'script',
+    action: 'case created',
+    from: '',
+    to: record.state,
+    detail:
+      (ok
+        ? `Received by ${record.complaint.channel ?? 'form'}; ${record.route?.reason ?? ''}`
+        : `Needs review: ${problems} problem(s) with the submission`) +
+      safeguardingNote(profile, record.complaint),
+  };
 }
 
 /** Whether a case row with this reference is on the Cases tab (only asked when finishing a stopped run). */
@@ -188,21 +220,7 @@ function recordLocked(
     appendCaseRow(sheet, row);
   }
   if (!resuming || !hasCreationAudit(ss, reference)) {
-    appendAudit(ss, [
-      {
-        at: now,
-        reference,
-        actor: 'script',
-        action: 'case created',
-        from: '',
-        to: record.state,
-        detail:
-          (checked.ok
-            ? `Received by ${complaint.channel ?? 'form'}; ${routed?.reason ?? ''}`
-            : `Needs review: ${problems.length} problem(s) with the submission`) +
-          safeguardingNote(profile, record.complaint),
-      },
-    ]);
+    appendAudit(ss, [creationEntry(profile, record, checked.ok, now, problems.length)]);
   }
   queueFirstLetters(ss, settings, profile, record, clocks, now);
   if (response) {
@@ -485,4 +503,170 @@ export function submissionFromNamedValues(
     answers[title] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
   }
   return answersToSubmission(profile, answers);
+}
+
+/** Settings read in one call: the tab's first rows and columns, enough for any office's directory. */
+const SETTINGS_BLOCK = `'${TABS.settings}'!A1:Z200`;
+
+/** Who a case's and a letter's row is, whatever column it landed in (cached-append.ts). */
+const CASE_ROW: AppendCheck = { identify: (r) => [String(r[COL.reference] ?? '')] };
+const MAIL_ROW: AppendCheck = { identify: (r) => [String(r[OUTBOX.key] ?? '')] };
+
+/** The tabs the quick path appends to; its Audit entry waits in a script property (audit.ts). */
+const QUICK_TABS = [TABS.cases, TABS.outbox, TABS.staffMail] as const;
+type QuickTab = (typeof QUICK_TABS)[number];
+
+/**
+ * A form response made into a case at the floor of service calls (20 for a case with one letter and one
+ * notice to staff):
+ *   e.range's values (its identity), Settings in one read, the lock, every script property in one read
+ *   (the ledger, the reference counter and the shape cache), one write of the reference with the
+ *   ledger's "started" entry and the sender's flags, one appendRow per row on Cases, Audit, the Outbox and
+ *   Staff mail, one check of the header row of each tab staff may reshape (the Audit tab is protected
+ *   from them), and one write marking the response complete, with the run's health and the prepared
+ *   rows used.
+ * The lock is not released by a call: Apps Script releases it when the run ends, which is at once.
+ * Null when the quick path cannot be taken (no cache, a tab short of prepared rows, a response being
+ * finished after a stopped run, anything unusual): the caller takes the long way, which handles them all.
+ */
+export function recordFormResponseQuickly(
+  e: Partial<GoogleAppsScript.Events.SheetsOnFormSubmit> | undefined,
+  now: Date,
+  retire: (settings: Settings, triggerUid: string | undefined) => boolean,
+): SubmitResult | null {
+  const named = e?.namedValues ?? {};
+  if (!e?.range || isBlankResponse(namedAnswers(named))) return null;
+  const cells = (e.range.getValues()[0] ?? []) as unknown[];
+  const identity = responseIdentity(cells[0], cells.slice(1));
+  if (
+    !identity ||
+    (Array.isArray(e.values) && cells.some((cell, i) => i > 0 && !sameAnswer(cell, e.values![i])))
+  )
+    return null;
+  // Not e.source: Google documents none for a spreadsheet's form-submit event.
+  const ctx = quickContext(SpreadsheetApp.getActiveSpreadsheet());
+  if (!ctx) return null;
+  if (retire(ctx.settings, e.triggerUid)) return { created: null, note: null };
+  const raw = submissionFromNamedValues(ctx.profile, named);
+  return withScriptLock(LOCK_TIMEOUT_MS, () => {
+    const store = PropertiesService.getScriptProperties();
+    const props = store.getProperties();
+    const entry = ledgerEntry(props, identity);
+    if (entry?.complete) return { created: null, note: null };
+    const shape = shapeFrom(props);
+    if (entry || !shape) return null;
+    return quickRecord(ctx, shape, raw, identity, now, store, props);
+  });
+}
+
+/** The Cases tab's text columns written literally (literal.ts), whatever format the row has. */
+function literalTextColumns(values: RowValues): RowValues {
+  const out: RowValues = { ...values };
+  for (const spec of CASE_COLUMNS) {
+    const value = out[spec.header];
+    if (spec.text && typeof value === 'string') out[spec.header] = literal(value);
+  }
+  return out;
+}
+
+function quickContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RunContext | null {
+  try {
+    const values = ss.getRange(SETTINGS_BLOCK).getValues() as Cell[][];
+    // A Settings tab longer than the block is read whole by the long way.
+    if ((values[values.length - 1] ?? []).some((c) => c !== '')) return null;
+    const [header = [], ...rows] = values;
+    const settingsTable = Table.fromValues(
+      TABS.settings,
+      header,
+      rows.filter((r) => r.some((c) => c !== '')),
+    );
+    const settings = parseSettings(settingsTable);
+    if (!settings.policyId) return null;
+    const profile = getProfile(settings.policyId);
+    return { ss, settingsTable, settings, profile, calendar: makeCalendar(settings.closures) };
+  } catch {
+    return null;
+  }
+}
+
+function quickRecord(
+  ctx: RunContext,
+  shape: Shape,
+  raw: unknown,
+  identity: ResponseIdentity,
+  now: Date,
+  store: Store,
+  props: Props,
+): SubmitResult | null {
+  const { ss, profile, calendar, settings } = ctx;
+  const checked = intake(raw);
+  const complaint = checked.ok ? checked.complaint : checked.partial;
+  const routed = checked.ok ? route(profile, checked.complaint) : null;
+  const next = nextReference(profile, identity.at, props);
+  const reference = next.reference;
+  const record = newCaseRecord({
+    reference,
+    policyId: profile.id,
+    receivedAt: identity.at,
+    state: initialState(profile, routed, checked.ok),
+    complaint,
+    route: routed,
+  });
+  const problems = checked.ok ? [] : checked.problems;
+  const clocks = computeClocks(profile, record, now, calendar);
+  // Written literally: a row past the prepared ones has no plain-text format to keep "0163…" as text.
+  const caseRow = literalTextColumns(newCaseRow(profile, record, problems, clocks, now, identity.id));
+  // Recorded with the response's completion and appended to the Audit tab by the next sender run.
+  const audit = deferredAuditProperty(
+    props,
+    creationEntry(profile, record, checked.ok, now, problems.length),
+  );
+  const items = firstLetterItems(settings, profile, record, clocks);
+  for (const item of items) item.values.caseLink = shape.url;
+  const [header = [], ...templateValues] = shape.templates ?? [];
+  const templates = templatesFrom(
+    shape.templates ? Table.fromValues(TABS.templates, header, templateValues) : null,
+    profile,
+  );
+  const { letters, staff } = letterRows(
+    settings,
+    templates,
+    (id) => roleTitle(profile, id, 'en'),
+    items,
+    now,
+    new Set(),
+    true,
+  );
+  const rows: Record<QuickTab, RowValues[]> = {
+    [TABS.cases]: [caseRow],
+    [TABS.outbox]: letters,
+    [TABS.staffMail]: staff,
+  };
+  const started = ledgerWrite(props, identity, { reference, complete: false });
+  // One call: a reference is never saved without the response it belongs to, nor the other way round;
+  // the sender's flags before the rows it will look for.
+  store.setProperties({
+    [next.key]: next.value,
+    [started.key]: started.value,
+    ...(pendingFlags(letters, staff) ?? {}),
+  });
+  Object.assign(props, { [next.key]: next.value, [started.key]: started.value });
+  let stale = false;
+  for (const tab of QUICK_TABS) {
+    if (rows[tab].length === 0) continue;
+    const sheet = ss.getSheetByName(tab);
+    if (!sheet) throw new Error(`There is no ${tab} tab. Run Complaints › Set up… to repair it.`);
+    const check = tab === TABS.cases ? CASE_ROW : MAIL_ROW;
+    if (appendUnder(sheet, shape.headers[tab], rows[tab], check) !== null) stale = true;
+  }
+  const done = ledgerWrite(props, identity, { reference, complete: true });
+  store.setProperties({
+    [done.key]: done.value,
+    [SUBMIT_HEALTH_PROPERTY]: now.toISOString(),
+    ...audit,
+    // A tab reshaped under the run: its headers are read afresh next time.
+    ...(stale ? droppedShape() : {}),
+  });
+  props[done.key] = done.value;
+  return { created: { reference, ok: checked.ok }, note: null };
 }

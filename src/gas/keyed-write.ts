@@ -218,9 +218,16 @@ export function writeByKey(
 ): WriteResult {
   const empty: WriteResult = { written: 0, landed: [], missing: [], missingColumns: [] };
   if (updates.length === 0) return empty;
-  const take = () =>
-    (options.narrow ? narrowSnapshot(sheet, keyHeader, new Set(updates.map((u) => u.key))) : null) ??
-    snapshot(sheet, keyHeader);
+  const narrow = (): Snapshot | null => {
+    try {
+      return narrowSnapshot(sheet, keyHeader, new Set(updates.map((u) => u.key)));
+    } catch (error) {
+      // A missing key column is reported as ever; a range that ran off a shrinking tab is read whole.
+      if (error instanceof MissingColumnError) throw error;
+      return null;
+    }
+  };
+  const take = () => (options.narrow ? narrow() : null) ?? snapshot(sheet, keyHeader);
   let start = take();
   // A column inserted between taking the data range and reading it pushes the last header out of the
   // read: a target missing from the header row is looked for once more before it counts as missing.

@@ -7,6 +7,7 @@ import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import type { PolicyProfile } from '../core/model';
 import { BUILT_IN_PROFILES, getProfile, roleTitle } from '../core/profile';
 import { AUDIT_HEADERS, flushDeferredAudit } from './audit';
+import { prepareForSubmissions } from './shape-refresh';
 import {
   CHANNEL_LABELS,
   CONTACT_LABELS,
@@ -381,6 +382,8 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   const settings = parseSettings(Table.read(ss.getSheetByName(TABS.settings)!));
   const warnings = adminWarnings(profile, settings, readOutbox(ss)?.waiting ?? []);
   setupDashboard(ss, warnings);
+  // Last, once every tab has its final headers: what form submissions copy (shape-cache.ts).
+  prepareForSubmissions(ss);
   return {
     policy: profile.id,
     formId: form.formId,

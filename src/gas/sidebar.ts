@@ -11,9 +11,9 @@ import { owedLetter, computeClocks } from '../core/clocks';
 import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
 import { STATUS_LABELS, formatDay } from '../core/labels';
 import { stateKind } from '../core/lifecycle';
-import type { CaseRecord } from '../core/model';
+import type { AuditEntry, CaseRecord } from '../core/model';
 import { roleTitle } from '../core/profile';
-import { AUDIT_HEADERS } from './audit';
+import { AUDIT_HEADERS, deferredAuditEntries } from './audit';
 import { COL, dayFromCell, recordFromRow, roleIdFromCell, stateLabel, statusFromCell } from './cases';
 import {
   SELECT_A_CASE,
@@ -73,28 +73,39 @@ function tableOf(ctx: RunContext, tab: string): Table | null {
   return sheet ? Table.read(sheet) : null;
 }
 
-/** This case's Audit entries, newest first. */
+/**
+ * This case's Audit entries, newest first, with those still waiting in script properties (a form
+ * submission's, appended by the next sender run) so a new case's arrival shows at once.
+ */
 function timelineOf(ctx: RunContext, reference: string): TimelineEntry[] {
   const table = tableOf(ctx, TABS.audit);
-  if (!table) return [];
   const [when, ref, who, action, from, to, detail] = AUDIT_HEADERS;
-  const entries = table.rows
-    .filter((row) => String(table.value(row, ref)).trim() === reference)
+  const onTab: AuditEntry[] = (table?.rows ?? [])
+    .filter((row) => String(table!.value(row, ref)).trim() === reference)
     .map((row) => {
-      // A stage is audited by its id: shown by its label.
-      const change = [from, to].map((h) => stateLabel(ctx.profile, cellText(table.value(row, h))));
-      const moved = change[0] || change[1] ? ` (${change[0] || '—'} → ${change[1] || '—'})` : '';
-      const at = table.value(row, when);
+      const at = table!.value(row, when);
       return {
-        sortKey: at instanceof Date ? at.getTime() : 0,
-        entry: {
-          when: cellText(at, true),
-          who: cellText(table.value(row, who)),
-          what: cellText(table.value(row, action)) + moved,
-          detail: cellText(table.value(row, detail)),
-        },
+        at: at instanceof Date ? at : new Date(0),
+        reference,
+        actor: cellText(table!.value(row, who)),
+        action: cellText(table!.value(row, action)),
+        from: cellText(table!.value(row, from)),
+        to: cellText(table!.value(row, to)),
+        detail: cellText(table!.value(row, detail)),
       };
     });
+  const waiting = deferredAuditEntries(PropertiesService.getScriptProperties().getProperties()).filter(
+    (e) => e.reference === reference,
+  );
+  const entries = [...onTab, ...waiting].map((e) => {
+    // A stage is audited by its id: shown by its label.
+    const change = [e.from, e.to].map((id) => stateLabel(ctx.profile, id));
+    const moved = change[0] || change[1] ? ` (${change[0] || '—'} → ${change[1] || '—'})` : '';
+    return {
+      sortKey: e.at.getTime(),
+      entry: { when: cellText(e.at, true), who: e.actor, what: e.action + moved, detail: e.detail },
+    };
+  });
   // Newest first; entries written in the same instant keep the order they were written in, reversed.
   return entries
     .map((e, i) => ({ ...e, i }))

@@ -208,8 +208,15 @@ function sameCell(stored: Cell, computed: Cell): boolean {
  */
 function settledValues(profile: PolicyProfile, cell: CellOf, i: number, today: SweepDay): Settled | null {
   const stageCell = cell(COL.stage, i);
-  const state = today.memo('stage', stageCell, () => stateIdFromCell(profile, stageCell));
-  if (stateKind(profile, state) !== 'final') return null;
+  // A stage the policy does not know: read whole, where recordFromRow says what is wrong.
+  const state = today.memo('stage', stageCell, () => {
+    try {
+      return stateIdFromCell(profile, stageCell);
+    } catch {
+      return null;
+    }
+  });
+  if (state === null || stateKind(profile, state) !== 'final') return null;
   const statusCell = cell(COL.sla, i);
   if (today.memo('status', statusCell, () => statusFromCell(statusCell)) !== 'closed') return null;
   const retain = cell(COL.retainUntil, i);

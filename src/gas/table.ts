@@ -21,7 +21,7 @@ export class MissingColumnError extends Error {
   }
 }
 
-function normaliseHeader(value: unknown): string {
+export function normaliseHeader(value: unknown): string {
   return String(value ?? '').trim();
 }
 
@@ -141,7 +141,7 @@ export function readHeaders(sheet: Sheet): string[] {
 /** Rounds of writing an append before giving up on a tab that keeps changing shape. */
 const MAX_APPEND_ROUNDS = 4;
 
-function layOut(headers: readonly string[], records: readonly RowValues[]): Cell[][] {
+export function layOut(headers: readonly string[], records: readonly RowValues[]): Cell[][] {
   const index = headerIndex(headers);
   return records.map((record) => {
     const row: Cell[] = new Array<Cell>(headers.length).fill('');

@@ -272,7 +272,8 @@ export function handleStaffEdit(
   let refusal: string | null = null;
   try {
     // Staff edits run as the triggers' owner, who may write the Audit tab: catch up what others could not.
-    if (!options.lockHeld) flushDeferredAudit(ctx.ss);
+    // Only what people without edit rights left: form submissions' entries go with the next sender run.
+    if (!options.lockHeld) flushDeferredAudit(ctx.ss, false);
     // A row whose identity was changed is put back first; nothing else in it is then taken as staff's change.
     const handled = identity ? guardIdentity(ctx, sheet, headers, e, who, now) : new Set<number>();
     const workflowCell = WORKFLOW_COLUMNS.includes(headers[first] ?? '');

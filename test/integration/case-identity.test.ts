@@ -59,6 +59,10 @@ describe('a case keeps its reference (DESIGN §2: "Cases (one row per complaint,
     office.edit('WIL-2026-0002', 'Reference', '');
     expect(refs(office)).toEqual(['WIL-2026-0001', 'WIL-2026-0002']);
     expect(office.rows('Audit').at(-1)!['Action']).toBe('refused: Reference');
+    // What is due gone stale on both (the sweep writes only cases whose computed cells change).
+    const cases = office.emu.spreadsheet.getSheetByName('Cases')!;
+    for (const reference of ['WIL-2026-0001', 'WIL-2026-0002'])
+      cases.getRange(office.cell(reference, 'What is due')).setValue('');
     office.emu.run('runDailySweep');
     // Both cases were brought up to date by this sweep (time moves with every service call, so the stamp
     // is a moment within the sweep's run, the same for every case it writes).

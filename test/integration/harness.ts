@@ -10,6 +10,7 @@ import { getProfile } from '../../src/core/profile';
 import { route } from '../../src/core/routing';
 import { CASE_HEADERS, newCaseRow } from '../../src/gas/cases';
 import { submissionToAnswers } from '../../src/gas/form-questions';
+import { ROWS_AHEAD } from '../../src/gas/shape-cache';
 
 export const BASE: Submission = {
   channel: 'form',
@@ -140,8 +141,9 @@ export class Office {
       rows.push(headers.map((h) => values[h] ?? ''));
     }
     const first = sheet.getLastRow() + 1;
-    if (sheet.getMaxRows() < first + rows.length)
-      sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - sheet.getMaxRows());
+    // Rows to spare below, as the daily sweep keeps them (shape-refresh.ts): an office's usual state.
+    const wanted = first + rows.length + ROWS_AHEAD;
+    if (sheet.getMaxRows() < wanted) sheet.insertRowsAfter(sheet.getMaxRows(), wanted - sheet.getMaxRows());
     sheet.getRange(first, 1, rows.length, headers.length).setValues(rows);
   }
 }

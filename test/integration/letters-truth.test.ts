@@ -210,8 +210,8 @@ describe('an acknowledgement marked printed or phoned is the acknowledgement', (
       .getSheetByName('Cases')!
       .getRange(office.cell(String(second!['Reference']), 'Acknowledged on'))
       .setValue(typed);
-    const audited = office.rows('Audit').length;
     office.emu.advanceBy(3600_000);
+    const audited = office.rows('Audit').length;
     editOutbox(office, String(first!['Key']), 'Status', 'phoned');
     editOutbox(office, String(second!['Key']), 'Status', 'phoned');
     const cases = office.cases();

@@ -4,14 +4,34 @@
  */
 import { checkTemplates as checkAll, defaultTemplates } from '../../core/letters/render';
 import { roleTitle } from '../../core/profile';
+import { flushDeferredAudit, hasDeferredAudit } from '../audit';
 import { openContext } from '../context';
-import { recordHealth } from '../health';
+import { SUBMIT_HEALTH_PROPERTY, recordHealth } from '../health';
 import { TABS } from '../tabs';
 import { Table } from '../table';
 import { PENDING_PROPERTY } from './outbox';
 import { lettersToPrintHtml } from './print';
 import { sendQueued, type SendReport } from './sender';
 import { templateKey, templateRows } from './templates-tab';
+
+/**
+ * The Audit entries form submissions left in script properties, appended when the lock is free at once.
+ * Never in the way of sending: on a failure (a missing Audit tab, the lock busy) they wait, safe, for the
+ * next run.
+ */
+function appendWaitingAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(2_000)) return;
+  try {
+    flushDeferredAudit(ss);
+  } catch (error) {
+    console.log(
+      `sender: the waiting Audit entries could not be appended (${error instanceof Error ? error.message : 'error'}); next run`,
+    );
+  } finally {
+    lock.releaseLock();
+  }
+}
 
 const IDLE: SendReport = {
   sent: 0,
@@ -33,20 +53,31 @@ export function sendQueuedMailAfter(
   owed: (props: Readonly<Record<string, string>>) => boolean,
   beforeSending: () => void,
 ): SendReport {
-  const props = PropertiesService.getScriptProperties().getProperties();
+  const store = PropertiesService.getScriptProperties();
+  const props = store.getProperties();
   const due = owed(props);
-  if (!props[PENDING_PROPERTY] && !due) return IDLE;
+  // Audit entries form submissions left are appended within one run of them, even with nothing to send.
+  const audit = hasDeferredAudit(props);
+  if (!props[PENDING_PROPERTY] && !due) {
+    if (audit) appendWaitingAudit(SpreadsheetApp.getActiveSpreadsheet());
+    return IDLE;
+  }
   if (due) beforeSending();
   const ctx = openContext();
   const now = new Date();
   let report: SendReport;
   try {
     report = sendQueued(ctx.ss, ctx.settings, now, (id) => roleTitle(ctx.profile, id, 'en'));
+    if (audit) appendWaitingAudit(ctx.ss);
   } catch (error) {
     recordHealth(ctx.ss, ctx.settingsTable, 'sendQueuedMail', now, error);
     throw error;
   }
-  recordHealth(ctx.ss, ctx.settingsTable, 'sendQueuedMail', now, null);
+  // Form submissions keep their last run in a property (intake.ts): copied to Settings here.
+  const submitted = props[SUBMIT_HEALTH_PROPERTY];
+  const others: Record<string, Date> = submitted ? { onComplaintSubmitted: new Date(submitted) } : {};
+  recordHealth(ctx.ss, ctx.settingsTable, 'sendQueuedMail', now, null, '', others);
+  if (submitted) store.deleteProperty(SUBMIT_HEALTH_PROPERTY);
   // Counts only: addresses, names and letters never reach the logs.
   console.log(
     report.busy

@@ -170,6 +170,17 @@ function queue(
  * On arrival, inside the caller's lock: a safeguarding alert where a concern was raised, acknowledgement,
  * redirect or not-eligible letter, and the case to its handler (one append). Callers that have just computed the clocks pass them to save recomputing.
  */
+/** A new case's first letters and alerts as queue items, before their link is set (`queue` sets it). */
+export function firstLetterItems(
+  settings: Settings,
+  profile: PolicyProfile,
+  record: CaseRecord,
+  clocks: Clocks,
+): QueueItem[] {
+  const letters = [...safeguardingAlert(profile, record), ...firstLetters(profile, record)];
+  return items(profile, settings, letters, record, clocks);
+}
+
 export function queueFirstLetters(
   ss: Spreadsheet,
   settings: Settings,

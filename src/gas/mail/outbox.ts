@@ -283,6 +283,34 @@ export function queueLetters(
   const staffTab = notices ? ss.getSheetByName(TABS.staffMail) : null;
   const seen = known ? new Set(known) : existingKeys(outbox);
   if (!known && staffTab) for (const key of existingKeys(staffTab)) seen.add(key);
+  const { letters, staff } = letterRows(settings, templates, roleTitle, items, now, seen, staffTab !== null);
+  // The flag first: a run stopped between the two then leaves the sender one look at a tab with
+  // nothing new, never a queued letter the sender is told is not there.
+  const flags = pendingFlags(letters, staff);
+  if (flags) PropertiesService.getScriptProperties().setProperties(flags);
+  for (const [sheet, rows] of [
+    [outbox, letters],
+    [staffTab, staff],
+  ] as const) {
+    if (!sheet || rows.length === 0) continue;
+    keepRowsShort(sheet, appendRecords(sheet, rows), rows.length);
+  }
+  return letters.length + staff.length;
+}
+
+/**
+ * The rows to append for `items`: letters for the Outbox, notices for Staff mail (when it exists), each
+ * rendered once, skipping keys in `seen` (which gains the keys of the rows made).
+ */
+export function letterRows(
+  settings: Settings,
+  templates: readonly LetterTemplate[],
+  roleTitle: (id: string) => string,
+  items: readonly QueueItem[],
+  now: Date,
+  seen: Set<string>,
+  staffTab: boolean,
+): { letters: RowValues[]; staff: RowValues[] } {
   const letters: RowValues[] = [];
   const staff: RowValues[] = [];
   for (const item of items) {
@@ -316,18 +344,19 @@ export function queueLetters(
     };
     (staffTab && isStaffNotice(to.audience, request.kind) ? staff : letters).push(row);
   }
-  // The flag first: a run stopped between the two then leaves the sender one look at a tab with
-  // nothing new, never a queued letter the sender is told is not there.
-  const queued = (rows: RowValues[]) => rows.some((r) => r[OUTBOX.status] === STATUS.queued);
-  if (queued(letters) || queued(staff)) markOutboxPending(queued(staff));
-  for (const [sheet, rows] of [
-    [outbox, letters],
-    [staffTab, staff],
-  ] as const) {
-    if (!sheet || rows.length === 0) continue;
-    keepRowsShort(sheet, appendRecords(sheet, rows), rows.length);
-  }
-  return letters.length + staff.length;
+  return { letters, staff };
+}
+
+/** The sender's flags for rows about to be appended, or null when none of them is queued to send. */
+export function pendingFlags(
+  letters: readonly RowValues[],
+  staff: readonly RowValues[],
+): Record<string, string> | null {
+  const queued = (rows: readonly RowValues[]) => rows.some((r) => r[OUTBOX.status] === STATUS.queued);
+  if (!queued(letters) && !queued(staff)) return null;
+  return queued(staff)
+    ? { [PENDING_PROPERTY]: '1', [STAFF_PENDING_PROPERTY]: '1' }
+    : { [PENDING_PROPERTY]: '1' };
 }
 
 /** Letters not yet gone out: re-addressing one of these changes where it goes. */

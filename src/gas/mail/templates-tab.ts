@@ -45,17 +45,20 @@ export function readTemplates(
   profile: PolicyProfile,
 ): LetterTemplate[] {
   const sheet = ss.getSheetByName(TABS.templates);
+  return templatesFrom(sheet ? Table.read(sheet) : null, profile);
+}
+
+/** The templates a tab's values hold (null: no tab), with the defaults for any row that is missing. */
+export function templatesFrom(table: Table | null, profile: PolicyProfile): LetterTemplate[] {
   const defaults = defaultTemplates(profile);
-  if (!sheet) return defaults;
-  const fromSheet = templateRows(Table.read(sheet)).map(
-    ({ kind, language, variant, subject, body }): LetterTemplate => ({
-      kind,
-      language,
-      variant,
-      subject,
-      body,
-    }),
-  );
+  if (!table) return defaults;
+  const fromSheet = templateRows(table).map(({ kind, language, variant, subject, body }): LetterTemplate => ({
+    kind,
+    language,
+    variant,
+    subject,
+    body,
+  }));
   const have = new Set(fromSheet.map(templateKey));
   return [...fromSheet, ...defaults.filter((d) => !have.has(templateKey(d)))];
 }
