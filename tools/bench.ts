@@ -4,9 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Script, createContext } from 'node:vm';
+import { baselineBundle } from './baseline/bundle';
+import type { Invocation } from '../emulator/index';
 import { buildProject } from './build';
-import { Office } from '../test/integration/harness';
+import { BASE, Office } from '../test/integration/harness';
 import { OUTBOX } from '../src/gas/mail';
+import { submissionToAnswers } from '../src/gas/form-questions';
+import { EXECUTION_LIMIT_MS } from '../emulator/cost';
 
 const countSent = (calls: Record<string, number>) => calls['MailApp.sendEmail'] ?? 0;
 
@@ -83,6 +87,67 @@ async function main(): Promise<void> {
     console.log(
       `sender run with ${queued} letter(s) queued: ${sheetCalls} sheet calls, ${inv.stats.totalCalls} calls in all, ` +
         `${countSent(inv.stats.calls)} sent, est. Apps Script ${(inv.estimatedMs / 1000).toFixed(1)} s`,
+    );
+  }
+  sideBySide(baselineBundle());
+}
+
+/** Estimated Apps Script time, or where Google's 6-minute limit stopped it. */
+function estimate(inv: Invocation): string {
+  if (inv.killed || inv.estimatedMs > EXECUTION_LIMIT_MS) return 'stopped at 6 min';
+  return `${Math.round(inv.estimatedMs).toLocaleString('en-GB')}`;
+}
+
+function ratio(product: Invocation, baseline: Invocation): string {
+  const b = baseline.killed ? EXECUTION_LIMIT_MS : baseline.estimatedMs;
+  return `${baseline.killed ? '> ' : ''}${(b / product.estimatedMs).toFixed(1)}x`;
+}
+
+function sideBySide(bundle: string): void {
+  console.log('');
+  console.log(
+    'product beside the naive baseline (tools/baseline/naive.ts), est. Apps Script ms from the cost model',
+  );
+  console.log(
+    'job                 | cases  | product calls | product est. ms | baseline calls | baseline est. ms | baseline / product',
+  );
+  const row = (job: string, cases: number, p: Invocation, b: Invocation) =>
+    console.log(
+      `${job.padEnd(19)} | ${String(cases).padEnd(6)} | ${String(p.stats.totalCalls).padEnd(13)} | ${estimate(p).padEnd(15)} | ${String(b.stats.totalCalls).padEnd(14)} | ${estimate(b).padEnd(16)} | ${ratio(p, b)}`,
+    );
+  for (const size of [100, 1_000, 20_000]) {
+    process.stderr.write(`side by side at ${size} cases...\n`);
+    const make = () => {
+      const office = new Office('wiltshire', undefined, { bundlePath: bundle });
+      office.seedCases(size, 100);
+      return office;
+    };
+    const product = make();
+    const baseline = make();
+    const p = product.submit();
+    const answers = submissionToAnswers(baseline.profile, { ...BASE, name: 'Alex Morgan' });
+    const named = Object.fromEntries(Object.entries(answers).map(([q, a]) => [q, [a]]));
+    const b = baseline.emu.run('naiveOnFormSubmit', { namedValues: named });
+    row('submit', size, p, b);
+    row('daily check', size, product.emu.run('runDailySweep'), baseline.emu.run('naiveDailyCheck'));
+  }
+  for (const letters of [100]) {
+    const product = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'), {
+      mailQuota: 500,
+      bundlePath: bundle,
+    });
+    for (let i = 0; i < letters / 2; i++) product.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
+    const baseline = new Office('wiltshire', new Date('2026-03-02T09:00:00Z'), {
+      mailQuota: 500,
+      bundlePath: bundle,
+    });
+    for (let i = 0; i < letters / 2; i++)
+      baseline.submit({ name: `Person ${i}`, email: `p${i}@example.org` });
+    const p = product.emu.run('sendQueuedMail');
+    const b = baseline.emu.run('naiveSendQueue');
+    row(`send ${letters} letters`, 0, p, b);
+    console.log(
+      `per letter: product ${(p.stats.totalCalls / letters).toFixed(2)} calls, baseline ${(b.stats.totalCalls / letters).toFixed(2)} calls`,
     );
   }
 }

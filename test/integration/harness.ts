@@ -29,9 +29,9 @@ export class Office {
   constructor(
     readonly policy: string,
     now = new Date('2026-03-02T09:00:00Z'),
-    options: { mailQuota?: number } = {},
+    options: { mailQuota?: number; bundlePath?: string } = {},
   ) {
-    this.emu = new Emulator({ now, mailQuota: options.mailQuota ?? 100 });
+    this.emu = new Emulator({ now, mailQuota: options.mailQuota ?? 100, bundlePath: options.bundlePath });
     this.profile = getProfile(policy);
     this.emu.run('setupSpreadsheet', policy);
     this.fillDirectory();
