@@ -45,11 +45,12 @@ export function storeShape(
 }
 
 /**
- * Keeps ROWS_AHEAD prepared rows below each tab's data, added when short: Cases rows get their formats
- * (text columns as text, day columns as days, other columns as they are), the mail tabs' rows their
- * one-line height. The last ROWS_AHEAD rows with data are done again, so rows appended past the prepared
- * ones since (a busy day) get them too. Submissions write text literally, so an unprepared row keeps its
- * text all the same; this is what staff see.
+ * Keeps prepared rows below each tab's data: when fewer than half of ROWS_AHEAD are left, rows are added
+ * up to ROWS_AHEAD and prepared: Cases rows get their formats (text columns as text, day columns as
+ * days, other columns as they are), the mail tabs' rows their one-line height. The last ROWS_AHEAD rows
+ * with data are done again, so rows appended past the prepared ones (a busy day) get them too.
+ * Submissions write text literally, so an unprepared row keeps its text all the same; this is what staff
+ * see.
  */
 export function prepareRowsAhead(ss: Spreadsheet): void {
   for (const tab of APPEND_TABS) {
@@ -65,13 +66,13 @@ export function prepareRowsAhead(ss: Spreadsheet): void {
 
 function prepare(sheet: Sheet, tab: string): void {
   const last = Math.max(1, sheet.getLastRow());
-  let max = sheet.getMaxRows();
-  if (max - last < ROWS_AHEAD) {
-    sheet.insertRowsAfter(max, ROWS_AHEAD - (max - last));
-    max = last + ROWS_AHEAD;
-  }
+  const max = sheet.getMaxRows();
+  // Most days there are enough: nothing to do.
+  if (max - last >= ROWS_AHEAD / 2) return;
+  sheet.insertRowsAfter(max, ROWS_AHEAD - (max - last));
+  // The new rows, and the last rows with data in case a busy day appended past the prepared ones.
   const first = Math.max(2, last - ROWS_AHEAD + 1);
-  const count = max - first + 1;
+  const count = last + ROWS_AHEAD - first + 1;
   if (tab === TABS.cases) {
     const headers = readHeaders(sheet);
     if (headers.length > 0) {
