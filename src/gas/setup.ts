@@ -383,7 +383,7 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   const warnings = adminWarnings(profile, settings, readOutbox(ss)?.waiting ?? []);
   setupDashboard(ss, warnings);
   // Last, once every tab has its final headers: what form submissions copy (shape-cache.ts).
-  prepareForSubmissions(ss);
+  prepareForSubmissions(ss, true);
   return {
     policy: profile.id,
     formId: form.formId,

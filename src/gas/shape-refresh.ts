@@ -52,21 +52,24 @@ export function storeShape(
  * Submissions write text literally, so an unprepared row keeps its text all the same; this is what staff
  * see.
  */
-export function prepareRowsAhead(ss: Spreadsheet): void {
+export function prepareRowsAhead(ss: Spreadsheet, setup = false): void {
   for (const tab of APPEND_TABS) {
     const sheet = ss.getSheetByName(tab);
     if (!sheet) continue;
     try {
-      prepare(sheet, tab);
+      prepare(sheet, tab, setup);
     } catch {
       // Reshaped while it was prepared: the next sweep prepares it.
     }
   }
 }
 
-function prepare(sheet: Sheet, tab: string): void {
+function prepare(sheet: Sheet, tab: string, setup: boolean): void {
   const last = Math.max(1, sheet.getLastRow());
   const max = sheet.getMaxRows();
+  // Set up formats Cases itself but leaves the mail tabs' heights to this.
+  if (setup && (tab === TABS.outbox || tab === TABS.staffMail) && max > last)
+    sheet.setRowHeightsForced(last + 1, max - last, LETTER_ROW_HEIGHT);
   // Most days there are enough: nothing to do.
   if (max - last >= ROWS_AHEAD / 2) return;
   sheet.insertRowsAfter(max, ROWS_AHEAD - (max - last));
@@ -98,10 +101,10 @@ export function refreshForSubmissions(ss: Spreadsheet): void {
 }
 
 /** A fresh copy and prepared rows (Set up, which appends deferred Audit entries itself when it may). */
-export function prepareForSubmissions(ss: Spreadsheet): void {
+export function prepareForSubmissions(ss: Spreadsheet, setup = false): void {
   const props = PropertiesService.getScriptProperties();
   storeShape(ss, props);
-  prepareRowsAhead(ss);
+  prepareRowsAhead(ss, setup);
 }
 
 /** After a submission that took the long way: the copy is made when there is none. */
