@@ -156,7 +156,7 @@ function sideBySide(bundle: string): void {
     const b = runToTheEnd(baseline, 'naiveSendQueue');
     row(`send ${letters} letters`, 0, p, b);
     console.log(
-      `per letter: product ${(p.stats.totalCalls / letters).toFixed(2)} calls, baseline ${(b.stats.totalCalls / letters).toFixed(2)} calls`,
+      `all calls of the run per letter sent: product ${(p.stats.totalCalls / letters).toFixed(2)}, baseline ${(b.stats.totalCalls / Math.max(1, Number(b.result))).toFixed(2)} (${String(b.result)} sent)`,
     );
   }
 }

@@ -72,25 +72,27 @@ export function naiveDailyCheck(): number {
   return checked;
 }
 
-/** Sending the queue: each row read, sent and marked one cell at a time. */
+/** Sending the queue: each row of both mail tabs read, sent and marked one cell at a time. */
 export function naiveSendQueue(): number {
-  const outbox = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Outbox')!;
-  const status = col(outbox, 'Status');
-  const to = col(outbox, 'To');
-  const subject = col(outbox, 'Subject');
-  const body = col(outbox, 'Body');
-  const sentAt = col(outbox, 'Sent at');
   let sent = 0;
-  for (let r = 2; r <= outbox.getLastRow(); r++) {
-    if (outbox.getRange(r, status).getValue() !== 'queued') continue;
-    MailApp.sendEmail(
-      String(outbox.getRange(r, to).getValue()),
-      String(outbox.getRange(r, subject).getValue()),
-      String(outbox.getRange(r, body).getValue()),
-    );
-    outbox.getRange(r, status).setValue('sent');
-    outbox.getRange(r, sentAt).setValue(new Date());
-    sent += 1;
+  for (const name of ['Outbox', 'Staff mail']) {
+    const tab = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)!;
+    const status = col(tab, 'Status');
+    const to = col(tab, 'To');
+    const subject = col(tab, 'Subject');
+    const body = col(tab, 'Body');
+    const sentAt = col(tab, 'Sent at');
+    for (let r = 2; r <= tab.getLastRow(); r++) {
+      if (tab.getRange(r, status).getValue() !== 'queued') continue;
+      MailApp.sendEmail(
+        String(tab.getRange(r, to).getValue()),
+        String(tab.getRange(r, subject).getValue()),
+        String(tab.getRange(r, body).getValue()),
+      );
+      tab.getRange(r, status).setValue('sent');
+      tab.getRange(r, sentAt).setValue(new Date());
+      sent += 1;
+    }
   }
   return sent;
 }
