@@ -39,7 +39,10 @@ export function emptyCell(): Cell {
 }
 
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // Most cells are strings and numbers: answered without building a tag string for each.
+  return (
+    typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]'
+  );
 }
 
 /**

@@ -83,9 +83,14 @@ export class EmulatedRange implements Conforms<GRange, EmulatedRange> {
 
   private map<T>(fn: (r: number, c: number) => T): T[][] {
     this.inGrid();
-    return Array.from({ length: this.numRows }, (_, i) =>
-      Array.from({ length: this.numColumns }, (_, j) => fn(this.row + i, this.column + j)),
-    );
+    // Plain loops: a read of a whole column of a long tab passes through here cell by cell.
+    const out = new Array<T[]>(this.numRows);
+    for (let i = 0; i < this.numRows; i++) {
+      const line = new Array<T>(this.numColumns);
+      for (let j = 0; j < this.numColumns; j++) line[j] = fn(this.row + i, this.column + j);
+      out[i] = line;
+    }
+    return out;
   }
 
   private read(r: number, c: number): CellValue {
