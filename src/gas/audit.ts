@@ -118,10 +118,14 @@ export function deferredAuditEntries(stored: Readonly<Record<string, string>>): 
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-/** Whether any entry waits to be appended to the Audit tab. */
+/** Whether any entry waits to be appended to the Audit tab (an emptied shard holds `[]`). */
 export function hasDeferredAudit(stored: Readonly<Record<string, string>>): boolean {
-  return Object.keys(stored).some((k) => k === DEFERRED_AUDIT || k.startsWith(DEFERRED_SHARD_PREFIX));
+  return Object.entries(stored).some(
+    ([k, v]) => k === DEFERRED_AUDIT || (k.startsWith(DEFERRED_SHARD_PREFIX) && v !== EMPTY_SHARD),
+  );
 }
+
+const EMPTY_SHARD = '[]';
 
 /**
  * Appends the entries waiting in script properties (those of people who may not write the Audit tab, and
@@ -137,6 +141,9 @@ export function flushDeferredAudit(ss: Spreadsheet, submissions = true): number 
   const waiting = deferredAuditEntries(Object.fromEntries(keys.map((k) => [k, stored[k]!])));
   if (waiting.length === 0) return 0;
   write(auditSheet(ss), waiting);
-  for (const key of keys) props.deleteProperty(key);
+  if (DEFERRED_AUDIT in stored) props.deleteProperty(DEFERRED_AUDIT);
+  // Shards are emptied, not deleted: one call however many a busy day filled.
+  const shards = keys.filter((k) => k !== DEFERRED_AUDIT);
+  if (shards.length > 0) props.setProperties(Object.fromEntries(shards.map((k) => [k, EMPTY_SHARD])));
   return waiting.length;
 }
