@@ -5,6 +5,8 @@
 import type { EmulatedSpreadsheet } from './spreadsheet/spreadsheet';
 import type { EmulatedSheet } from './spreadsheet/sheet';
 import { googleEnum, type Accepts, type Conforms } from './types';
+import { FORM_RESPONSE, ITEM_RESPONSE } from './spreadsheet/google-members';
+import { guardUnemulated } from './spreadsheet/not-emulated';
 
 // EmulatedForm is bound member by member (its destination getters return null without a destination,
 // which Google's typing does not admit); items and FormApp conform to Google's whole interface.
@@ -130,9 +132,16 @@ export class EmulatedForm
       // null without a destination, which Google's typing does not admit.
       | 'getDestinationId'
       | 'removeDestination'
+      | 'getResponses'
+      | 'getResponse'
+      | 'deleteResponse'
+      | 'deleteAllResponses'
     >
 {
   readonly items: EmulatedItem[] = [];
+  /** The Form's own store of responses, apart from any spreadsheet the responses are copied to. */
+  readonly responses: EmulatedFormResponse[] = [];
+  private nextResponse = 1;
   description = '';
   confirmationMessage = '';
   collectEmail = false;
@@ -263,7 +272,102 @@ export class EmulatedForm
   questionTitles(): string[] {
     return this.items.filter((i) => i.isAnswerable()).map((i) => i.title);
   }
+
+  /** A member of the public's response, kept as Forms keeps it (Emulator.submitForm). */
+  record(
+    timestamp: Date,
+    answers: Readonly<Record<string, string | string[]>>,
+    email = '',
+  ): EmulatedFormResponse {
+    const itemResponses = this.items
+      .filter((i) => i.isAnswerable())
+      .flatMap((item) => {
+        const a = answers[item.title];
+        const blank = a === undefined || (Array.isArray(a) ? a.length === 0 : a === '');
+        return blank ? [] : [new EmulatedItemResponse(item, a)];
+      });
+    const id = `response-${this.id}-${this.nextResponse++}`;
+    const response = new EmulatedFormResponse(
+      id,
+      new Date(timestamp.getTime()),
+      itemResponses,
+      this.collectEmail ? email : '',
+    );
+    this.responses.push(response);
+    return response;
+  }
+
+  /**
+   * Form.getResponses() and getResponses(timestamp): "Gets an array of all of the form's responses after a
+   * given date and time" (developers.google.com/apps-script/reference/forms/form#getresponsestimestamp).
+   */
+  getResponses(timestamp?: GoogleAppsScript.Base.Date | Date): EmulatedFormResponse[] {
+    const from = timestamp ? (timestamp as Date).getTime() : null;
+    return this.responses.filter((r) => from === null || r.timestamp.getTime() >= from);
+  }
+  getResponse(responseId: string): EmulatedFormResponse {
+    const found = this.responses.find((r) => r.getId() === responseId);
+    if (!found)
+      throw new Error('Exception: No response with ID ' + String(responseId) + ' exists for this form.');
+    return found;
+  }
+  /**
+   * Form.deleteResponse(responseId): "Deletes a single response from the form's response store. This method
+   * does not delete copies of responses stored in external response destinations (such as spreadsheets)"
+   * (developers.google.com/apps-script/reference/forms/form#deleteresponseresponseid): the responses tab
+   * keeps its row.
+   */
+  deleteResponse(responseId: string): this {
+    const i = this.responses.findIndex((r) => r.getId() === responseId);
+    if (i < 0)
+      throw new Error('Exception: No response with ID ' + String(responseId) + ' exists for this form.');
+    this.responses.splice(i, 1);
+    return this;
+  }
+  deleteAllResponses(): this {
+    this.responses.length = 0;
+    return this;
+  }
 }
+
+export class EmulatedItemResponse {
+  constructor(
+    private readonly item: EmulatedItem,
+    private readonly answer: string | string[],
+  ) {}
+  getItem(): EmulatedItem {
+    return this.item;
+  }
+  /** A checkbox item's answer is a list of the choices ticked; any other item's, its text. */
+  getResponse(): string | string[] {
+    return Array.isArray(this.answer) ? [...this.answer] : this.answer;
+  }
+}
+
+export class EmulatedFormResponse {
+  constructor(
+    private readonly id: string,
+    readonly timestamp: Date,
+    private readonly itemResponses: EmulatedItemResponse[],
+    private readonly email: string,
+  ) {}
+  getId(): string {
+    return this.id;
+  }
+  getTimestamp(): Date {
+    return new Date(this.timestamp.getTime());
+  }
+  getItemResponses(): EmulatedItemResponse[] {
+    return [...this.itemResponses];
+  }
+  /** Empty unless the form collects respondents' email addresses. */
+  getRespondentEmail(): string {
+    return this.email;
+  }
+}
+
+guardUnemulated(EmulatedFormResponse, FORM_RESPONSE);
+guardUnemulated(EmulatedItemResponse, ITEM_RESPONSE);
 
 export class FormRegistry {
   readonly forms: EmulatedForm[] = [];

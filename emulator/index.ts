@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { Clock } from './clock';
 import { EXECUTION_LIMIT_MS, costModel, type CostModel } from './cost';
 import { EmulatedFormApp, FormRegistry, type EmulatedForm } from './forms';
+import { CHARTS_SERVICE } from './spreadsheet/charts';
 import { effectiveBackground, renderSheet, renderSpreadsheet } from './render';
 import {
   EmulatedCache,
@@ -528,6 +529,7 @@ export class Emulator {
     const services: Record<string, unknown> = {
       SpreadsheetApp: new EmulatedSpreadsheetApp([this.spreadsheet], this.recorder, execution.simple),
       FormApp: new EmulatedFormApp(this.formRegistry),
+      Charts: CHARTS_SERVICE,
       ScriptApp: new EmulatedScriptApp(this.registry, me.email),
       PropertiesService: {
         getScriptProperties: () => new EmulatedProperties(this.stores.script),
@@ -745,6 +747,7 @@ export class Emulator {
     if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
     const range = sheet.getRange(row, 1, 1, header.length);
     range.setValues([header.map((h, i) => (i === 0 ? timestamp : titles.includes(h) ? text(h) : ''))]);
+    form.record(timestamp, answers);
     const stamp = formatDate(timestamp, TIME_ZONE, 'd/M/yyyy H:mm:ss');
     const values = header.map((h, i) => (i === 0 ? stamp : titles.includes(h) ? text(h) : ''));
     const namedValues: Record<string, string[]> = {};
@@ -839,6 +842,36 @@ export class Emulator {
 
   advanceBy(ms: number): Invocation[] {
     return this.advanceTo(new Date(this.clock.now() + ms));
+  }
+
+  /**
+   * Years pass with no time-driven run in between: for a test of what an office finds long after its
+   * cases closed (retention), where replaying six years of ten-minute runs would prove nothing and take
+   * minutes. Each time-driven trigger's next firing moves to its first after `instant`. Not something
+   * Google does; a test that needs the runs in between uses advanceTo.
+   */
+  jumpTo(instant: Date): void {
+    const end = instant.getTime();
+    if (end < this.clock.now()) throw new Error('jumpTo: the clock only moves forward');
+    for (const t of this.registry.triggers) {
+      if (t.eventType !== 'CLOCK' || t.next === null || t.next > end || !t.schedule) continue;
+      let next: number | null = t.next;
+      while (next !== null && next <= end) next = nextFiring(t.schedule, next, t.timeZone);
+      t.next = next;
+    }
+    this.clock.set(end);
+  }
+
+  /** What the Form itself holds of each response (FormApp's store), for tests: its id, time and answers. */
+  formResponses(
+    formId?: string,
+  ): { id: string; timestamp: Date; answers: Record<string, string | string[]> }[] {
+    const form = formId ? this.formRegistry.byId(formId) : this.formRegistry.forms.at(-1);
+    return (form?.responses ?? []).map((r) => ({
+      id: r.getId(),
+      timestamp: r.getTimestamp(),
+      answers: Object.fromEntries(r.getItemResponses().map((i) => [i.getItem().getTitle(), i.getResponse()])),
+    }));
   }
 
   renderSheet(name: string): string {

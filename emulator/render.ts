@@ -7,7 +7,7 @@
  * day in the spreadsheet's time zone); a formula outside what it reads throws. `whenTextEqualTo` compares
  * display values, ignoring case.
  */
-import { displayValue } from './spreadsheet/cells';
+import { displayValue, type CellValue } from './spreadsheet/cells';
 import { formulaHolds, type FormulaValue } from './spreadsheet/formula';
 import type { EmulatedConditionalFormatRule } from './spreadsheet/rules';
 import type { EmulatedSheet } from './spreadsheet/sheet';
@@ -134,7 +134,79 @@ function page(title: string, body: string): string {
 }
 
 export function renderSheet(sheet: EmulatedSheet, now: Date): string {
-  return page(sheet.getName(), `<h2>${escape(sheet.getName())}</h2>\n${renderSheetTable(sheet, now)}`);
+  return page(
+    sheet.getName(),
+    `<h2>${escape(sheet.getName())}</h2>\n${renderSheetTable(sheet, now)}${renderCharts(sheet)}`,
+  );
+}
+
+const SERIES_COLOURS = ['#1a73e8', '#e8710a', '#188038', '#a142f4', '#d93025', '#12b5cb', '#f9ab00'];
+
+/**
+ * A sheet's charts as a person would see them below its cells: column and bar charts drawn from their
+ * first range (first column the categories, each further column a series, the header row naming them),
+ * stacked when the "isStacked" option says so. Other types are named, not drawn.
+ */
+export function renderCharts(sheet: EmulatedSheet): string {
+  const tz = sheet.spreadsheet.getSpreadsheetTimeZone();
+  return sheet.charts.specs
+    .map((chart) => {
+      const title = String(chart.options['title'] ?? '');
+      const r = chart.ranges[0]!;
+      const values = sheet.getRange(r.row, r.column, r.rows, r.columns).getValues();
+      if (chart.type !== 'COLUMN' && chart.type !== 'BAR')
+        return `<figure class="chart"><figcaption>${escape(title)} (a ${chart.type.toLowerCase()} chart)</figcaption></figure>`;
+      const headers = chart.numHeaders !== 0 ? values[0]! : values[0]!.map((_, i) => `Series ${i}`);
+      const body = chart.numHeaders !== 0 ? values.slice(1) : values;
+      const names = headers.slice(1).map((h) => displayValue(h as CellValue, tz));
+      const stacked = chart.options['isStacked'] === true;
+      const rows = body.map((row) => ({
+        label: displayValue(row[0] as CellValue, tz),
+        values: row.slice(1).map((v) => (typeof v === 'number' ? v : 0)),
+      }));
+      const top = Math.max(
+        1,
+        ...rows.map((row) => (stacked ? row.values.reduce((a, b) => a + b, 0) : Math.max(0, ...row.values))),
+      );
+      const width = 640;
+      const height = 300;
+      const left = 48;
+      const bottom = 40;
+      const plotH = height - bottom - 40;
+      const slot = (width - left - 16) / Math.max(1, rows.length);
+      const bars: string[] = [];
+      rows.forEach((row, i) => {
+        let base = 0;
+        row.values.forEach((v, s) => {
+          const w = stacked ? slot * 0.6 : (slot * 0.7) / row.values.length;
+          const x = left + i * slot + slot * 0.15 + (stacked ? 0 : s * w);
+          const h = (v / top) * plotH;
+          const y = height - bottom - h - (stacked ? (base / top) * plotH : 0);
+          if (stacked) base += v;
+          if (h > 0)
+            bars.push(
+              `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${SERIES_COLOURS[s % SERIES_COLOURS.length]}"><title>${escape(`${row.label}, ${names[s] ?? ''}: ${v}`)}</title></rect>`,
+            );
+        });
+        bars.push(
+          `<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle">${escape(row.label)}</text>`,
+        );
+      });
+      const ticks = [0, Math.round(top / 2), top]
+        .map((t) => {
+          const y = height - bottom - (t / top) * plotH;
+          return `<line x1="${left}" x2="${width - 8}" y1="${y}" y2="${y}" stroke="#e0e0e0"/><text x="${left - 6}" y="${y + 4}" font-size="11" text-anchor="end">${t}</text>`;
+        })
+        .join('');
+      const legend = names
+        .map(
+          (n, s) =>
+            `<rect x="${left + s * 130}" y="${height - 14}" width="10" height="10" fill="${SERIES_COLOURS[s % SERIES_COLOURS.length]}"/><text x="${left + s * 130 + 14}" y="${height - 5}" font-size="11">${escape(n)}</text>`,
+        )
+        .join('');
+      return `<figure class="chart"><svg role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${escape(title)}</title><text x="${width / 2}" y="20" font-size="14" font-weight="bold" text-anchor="middle">${escape(title)}</text>${ticks}${bars.join('')}${legend}</svg></figure>`;
+    })
+    .join('\n');
 }
 
 export function renderSpreadsheet(ss: EmulatedSpreadsheet, now: Date): string {
@@ -143,7 +215,7 @@ export function renderSpreadsheet(ss: EmulatedSpreadsheet, now: Date): string {
   const tabs = sheets
     .map(
       (s, i) =>
-        `<section id="tab-${i}"><h2>${escape(s.getName())}</h2>\n${renderSheetTable(s, now)}</section>`,
+        `<section id="tab-${i}"><h2>${escape(s.getName())}</h2>\n${renderSheetTable(s, now)}${renderCharts(s)}</section>`,
     )
     .join('\n');
   return page(ss.getName(), `<h1>${escape(ss.getName())}</h1>\n${nav}\n${tabs}`);

@@ -712,6 +712,111 @@ export const PROMPT_RESPONSE: GoogleSurface = {
   properties: PROMPT_RESPONSE_MEMBERS.slice(2),
 };
 
+const EMBEDDED_CHART_MEMBERS = [
+  'getAs',
+  'getBlob',
+  'getChartId',
+  'getContainerInfo',
+  'getHiddenDimensionStrategy',
+  'getMergeStrategy',
+  'getNumHeaders',
+  'getOptions',
+  'getRanges',
+  'getTransposeRowsAndColumns',
+  'modify',
+] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.EmbeddedChart)[];
+export const EMBEDDED_CHART: GoogleSurface = {
+  className: 'EmbeddedChart',
+  methods: EMBEDDED_CHART_MEMBERS,
+  properties: [],
+};
+
+const EMBEDDED_CHART_BUILDER_MEMBERS = [
+  'addRange',
+  'asAreaChart',
+  'asBarChart',
+  'asColumnChart',
+  'asComboChart',
+  'asHistogramChart',
+  'asLineChart',
+  'asPieChart',
+  'asScatterChart',
+  'asTableChart',
+  'build',
+  'clearRanges',
+  'getChartType',
+  'getContainer',
+  'getRanges',
+  'removeRange',
+  'setChartType',
+  'setHiddenDimensionStrategy',
+  'setMergeStrategy',
+  'setNumHeaders',
+  'setOption',
+  'setPosition',
+  'setTransposeRowsAndColumns',
+] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder)[];
+export const EMBEDDED_CHART_BUILDER: GoogleSurface = {
+  className: 'EmbeddedChartBuilder',
+  methods: EMBEDDED_CHART_BUILDER_MEMBERS,
+  properties: [],
+};
+
+const CONTAINER_INFO_MEMBERS = [
+  'getAnchorColumn',
+  'getAnchorRow',
+  'getOffsetX',
+  'getOffsetY',
+] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.ContainerInfo)[];
+export const CONTAINER_INFO: GoogleSurface = {
+  className: 'ContainerInfo',
+  methods: CONTAINER_INFO_MEMBERS,
+  properties: [],
+};
+
+const CHART_OPTIONS_MEMBERS = [
+  'get',
+] as const satisfies readonly (keyof GoogleAppsScript.Charts.ChartOptions)[];
+export const CHART_OPTIONS: GoogleSurface = {
+  className: 'ChartOptions',
+  methods: CHART_OPTIONS_MEMBERS,
+  properties: [],
+};
+
+const FORM_RESPONSE_MEMBERS = [
+  'getEditResponseUrl',
+  'getGradableItemResponses',
+  'getGradableResponseForItem',
+  'getId',
+  'getItemResponses',
+  'getRespondentEmail',
+  'getResponseForItem',
+  'getTimestamp',
+  'submit',
+  'toPrefilledUrl',
+  'withItemGrade',
+  'withItemResponse',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.FormResponse)[];
+export const FORM_RESPONSE: GoogleSurface = {
+  className: 'FormResponse',
+  methods: FORM_RESPONSE_MEMBERS,
+  properties: [],
+};
+
+const ITEM_RESPONSE_MEMBERS = [
+  'getFeedback',
+  'getItem',
+  'getResponse',
+  'getScore',
+  'setFeedback',
+  'setScore',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.ItemResponse)[];
+export const ITEM_RESPONSE: GoogleSurface = {
+  className: 'ItemResponse',
+  methods: ITEM_RESPONSE_MEMBERS,
+  properties: [],
+};
+
 /** A compile-time assertion: each element is `true` only when its list is exactly Google's. */
 export type ListsMatchGoogle = [
   Exact<GoogleAppsScript.Spreadsheet.SpreadsheetApp, typeof SPREADSHEET_APP_MEMBERS>,
@@ -730,6 +835,12 @@ export type ListsMatchGoogle = [
   Exact<GoogleAppsScript.Base.Ui, typeof UI_MEMBERS>,
   Exact<GoogleAppsScript.Base.Menu, typeof MENU_MEMBERS>,
   Exact<GoogleAppsScript.Base.PromptResponse, typeof PROMPT_RESPONSE_MEMBERS>,
+  Exact<GoogleAppsScript.Spreadsheet.EmbeddedChart, typeof EMBEDDED_CHART_MEMBERS>,
+  Exact<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, typeof EMBEDDED_CHART_BUILDER_MEMBERS>,
+  Exact<GoogleAppsScript.Spreadsheet.ContainerInfo, typeof CONTAINER_INFO_MEMBERS>,
+  Exact<GoogleAppsScript.Charts.ChartOptions, typeof CHART_OPTIONS_MEMBERS>,
+  Exact<GoogleAppsScript.Forms.FormResponse, typeof FORM_RESPONSE_MEMBERS>,
+  Exact<GoogleAppsScript.Forms.ItemResponse, typeof ITEM_RESPONSE_MEMBERS>,
 ] extends true[]
   ? true
   : never;

@@ -4,6 +4,7 @@ import { compareValues, emptyCell, type Cell, type CellValue } from './cells';
 import { newPosition, reshapeList, reshapeSpan, type Reshape } from './structure';
 import { EmulatedRange, parseA1 } from './range';
 import { EmulatedConditionalFormatRule, EmulatedProtection } from './rules';
+import { EmulatedEmbeddedChart, EmulatedEmbeddedChartBuilder, SheetCharts } from './charts';
 import type { EmulatedSpreadsheet } from './spreadsheet';
 import { emulated, type Conforms } from '../types';
 
@@ -508,6 +509,24 @@ export class EmulatedSheet implements Conforms<GSheet, EmulatedSheet> {
   }
   getFormUrl(): string | null {
     return this.spreadsheet.formUrlForSheet(this);
+  }
+
+  /** Charts on the sheet (charts.ts). Sheet.clear() leaves them: they are not cell content or formatting. */
+  readonly charts = new SheetCharts(this);
+  newChart(): EmulatedEmbeddedChartBuilder {
+    return new EmulatedEmbeddedChartBuilder(this);
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | EmulatedEmbeddedChart): void {
+    this.charts.insert(emulated(chart, EmulatedEmbeddedChart, 'SpreadsheetApp.Sheet.insertChart'));
+  }
+  getCharts(): EmulatedEmbeddedChart[] {
+    return this.charts.list();
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | EmulatedEmbeddedChart): void {
+    this.charts.remove(emulated(chart, EmulatedEmbeddedChart, 'SpreadsheetApp.Sheet.removeChart'));
+  }
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart | EmulatedEmbeddedChart): void {
+    this.charts.update(emulated(chart, EmulatedEmbeddedChart, 'SpreadsheetApp.Sheet.updateChart'));
   }
 }
 

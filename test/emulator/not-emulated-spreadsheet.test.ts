@@ -24,7 +24,7 @@ describe('members Google has and the emulator does not (developers.google.com/ap
     const calls = {
       'sheet.getRange(1, 1).getBandings()': 'not emulated: Range.getBandings',
       'sheet.getRange(1, 1).createFilter()': 'not emulated: Range.createFilter',
-      'sheet.getCharts()': 'not emulated: Sheet.getCharts',
+      'sheet.getSlicers()': 'not emulated: Sheet.getSlicers',
       'sheet.autoResizeColumns(1, 2)': 'not emulated: Sheet.autoResizeColumns',
       'ss.getNamedRanges()': 'not emulated: Spreadsheet.getNamedRanges',
       'SpreadsheetApp.newRichTextValue()': 'not emulated: SpreadsheetApp.newRichTextValue',
