@@ -114,20 +114,60 @@ export function computeClocks(
   );
   const owed = inputs.owed ?? [];
   if (owed.length > 0 && (status === 'met' || status === 'closed')) {
-    return {
-      ...times,
-      status: 'due-soon',
-      statusReason: owed.join('; '),
-      nextDeadline: null,
-      dueSoonFrom: null,
-    };
+    return withArrangementReview(
+      { ...times, status: 'due-soon', statusReason: owed.join('; '), nextDeadline: null, dueSoonFrom: null },
+      record,
+      today,
+      rules.dueSoonWorkingDays,
+      calendar,
+    );
   }
+  return withArrangementReview(
+    {
+      ...times,
+      status,
+      statusReason,
+      nextDeadline: next ?? null,
+      dueSoonFrom: next ? dueSoonFrom(next, rules.dueSoonWorkingDays, calendar) : null,
+    },
+    record,
+    today,
+    rules.dueSoonWorkingDays,
+    calendar,
+  );
+}
+
+/**
+ * An unreasonable-contact arrangement's review day is chased like the case's own deadlines: when it comes
+ * before the case's next deadline (or the case has none, being closed), it is the one the status is about.
+ * A case already overdue on its own clock stays so.
+ */
+function withArrangementReview(
+  clocks: Clocks,
+  record: CaseRecord,
+  today: LocalDate,
+  dueSoonWorkingDays: number,
+  calendar: Calendar,
+): Clocks {
+  const review = record.arrangement?.reviewBy ?? null;
+  if (!review || clocks.status === 'overdue' || clocks.status === 'paused') return clocks;
+  if (clocks.nextDeadline && clocks.nextDeadline <= review) return clocks;
+  const soonFrom = dueSoonFrom(review, dueSoonWorkingDays, calendar);
+  const reason = `Review the contact arrangement by ${formatDay(review)}`;
+  const status: SlaStatus =
+    review < today
+      ? 'overdue'
+      : today >= soonFrom
+        ? 'due-soon'
+        : clocks.status === 'closed'
+          ? 'closed'
+          : 'on-track';
   return {
-    ...times,
+    ...clocks,
     status,
-    statusReason,
-    nextDeadline: next ?? null,
-    dueSoonFrom: next ? dueSoonFrom(next, rules.dueSoonWorkingDays, calendar) : null,
+    statusReason: status === 'closed' ? `${clocks.statusReason}. ${reason}` : reason,
+    nextDeadline: review,
+    dueSoonFrom: soonFrom,
   };
 }
 

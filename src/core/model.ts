@@ -159,6 +159,19 @@ export interface CaseRecord {
   handledBy: RoleId | null;
   pauses: ClockPause[];
   lastContactAt: Date | null;
+  /** An unreasonable-contact arrangement staff recorded (contact-arrangement.ts); absent when none. */
+  arrangement?: ContactArrangement | null;
+}
+
+/**
+ * An unreasonable-contact arrangement (000 §11): the person deals with one named point of contact, by one
+ * channel, until the office reviews the arrangement.
+ */
+export interface ContactArrangement {
+  /** The member of staff (or role) the person deals with, as staff wrote it. */
+  pointOfContact: string;
+  channel: ContactMethod | null;
+  reviewBy: LocalDate | null;
 }
 
 export const SLA_STATUSES = ['on-track', 'due-soon', 'overdue', 'met', 'paused', 'closed'] as const;
