@@ -4,7 +4,16 @@
  */
 import { londonDate, londonInstant } from './core/calendar';
 import { BUILT_IN_PROFILES } from './core/profile';
-import { openContext, type RunContext } from './gas/context';
+import { openContext, withScriptLock, type RunContext } from './gas/context';
+import { appendAudit } from './gas/audit';
+import { findPerson, type PersonSearch } from './gas/subject-access';
+import { personDialogHtml } from './gas/person-dialog';
+import {
+  applyRetentionTo,
+  recordsPastRetention,
+  retentionQuestion,
+  type RetentionReport,
+} from './gas/retention';
 import { withProfileQuestions } from './gas/form-questions';
 import { RECOVERY_HEALTH, SUBMIT_HEALTH_PROPERTY, noteOnDashboard, recordHealth } from './gas/health';
 import { dropShape } from './gas/shape-cache';
@@ -78,6 +87,9 @@ export function onOpen(): void {
     .addItem('Send queued letters now', 'sendQueuedMail')
     .addItem('Letters to print and calls to make', 'showLettersToPrint')
     .addItem('Check letter templates', 'checkTemplates')
+    .addSeparator()
+    .addItem('Find everything about a person…', 'findPersonData')
+    .addItem('Apply retention…', 'applyRetention')
     .addSeparator()
     .addItem('Set up…', 'setupFromMenu')
     .addItem('Take over the triggers…', 'takeOverTriggersFromMenu')
@@ -328,6 +340,98 @@ export function caseSidebarMyCases(): MyCasesView {
 /** A sidebar button: the same checks and Audit as the cell edit it stands for (gas/sidebar-actions.ts). */
 export function caseSidebarAct(request: unknown): ActResult {
   return caseSidebarAction(openContext(), request, new Date());
+}
+
+/**
+ * A subject access request: finds everything about a person (subject-access.ts) and shows it in a dialog
+ * that builds the download in the browser. Asks for the email, phone or name when not given one (the menu).
+ * The search is audited (who searched, how many records); what was searched for is not.
+ */
+export function findPersonData(query?: string): PersonSearch | null {
+  const ui = SpreadsheetApp.getUi();
+  let wanted = typeof query === 'string' ? query : '';
+  if (!wanted.trim()) {
+    const answer = ui.prompt(
+      'Find everything about a person',
+      'Type their email address, phone number or full name.',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return null;
+    wanted = answer.getResponseText();
+  }
+  const ctx = openContext();
+  const now = new Date();
+  const result = findPerson(ctx, wanted);
+  if (!result.ok) {
+    ui.alert('Find everything about a person', result.message, ui.ButtonSet.OK);
+    return result;
+  }
+  withScriptLock(30_000, () =>
+    appendAudit(ctx.ss, [
+      {
+        at: now,
+        reference: '',
+        actor: Session.getActiveUser().getEmail() || 'complaints team',
+        action: 'subject access search',
+        from: '',
+        to: '',
+        detail: `${result.counts.cases} case(s), ${result.counts.letters} letter(s), ${result.counts.audit} audit entries, ${result.counts.responses} form response(s) found`,
+      },
+    ]),
+  );
+  const html = HtmlService.createHtmlOutput(personDialogHtml(wanted.trim(), result, londonDate(now)))
+    .setWidth(900)
+    .setHeight(700);
+  ui.showModalDialog(html, 'Everything we hold about a person');
+  return result;
+}
+
+/**
+ * "Apply retention…": lists the records past their retention date, asks, then removes their personal
+ * data everywhere it lives (retention.ts). Only someone who may edit the Audit tab can run it, since the
+ * letters' and changes' records there are cleared too.
+ */
+export function applyRetention(): RetentionReport | null {
+  const ui = SpreadsheetApp.getUi();
+  const ctx = openContext();
+  const now = new Date();
+  const candidates = recordsPastRetention(ctx, now);
+  if (candidates.length === 0) {
+    ui.alert('Apply retention', 'No record is past its retention date.', ui.ButtonSet.OK);
+    return null;
+  }
+  if (ui.alert('Apply retention', retentionQuestion(candidates), ui.ButtonSet.YES_NO) !== ui.Button.YES)
+    return null;
+  let report: RetentionReport;
+  try {
+    report = applyRetentionTo(
+      ctx,
+      candidates.map((c) => c.reference),
+      Session.getActiveUser().getEmail() || 'complaints team',
+      now,
+    );
+  } catch (error) {
+    if (/protected/i.test(error instanceof Error ? error.message : String(error))) {
+      ui.alert(
+        'Apply retention',
+        'Nothing was removed: you cannot edit the Audit tab, whose entries must be cleared too. ' +
+          `Ask ${ctx.settings.triggersOwner || 'the person who set the system up'} to run it.`,
+        ui.ButtonSet.OK,
+      );
+      return null;
+    }
+    throw error;
+  }
+  ui.alert(
+    'Retention applied',
+    `Personal data removed from ${report.anonymised.length} case(s): ${report.letters} letter(s) and notice(s), ` +
+      `${report.auditEntries} audit entr${report.auditEntries === 1 ? 'y' : 'ies'}, ${report.responseRows} row(s) of the form responses tab, ` +
+      `${report.formResponses} response(s) in the form and ${report.otherCells} mention(s) elsewhere. ` +
+      'Each case keeps its reference, dates, route, stage and outcome.' +
+      (report.problems.length ? `\n\n${report.problems.join('\n')}` : ''),
+    ui.ButtonSet.OK,
+  );
+  return report;
 }
 
 export function showAbout(): void {

@@ -28,9 +28,18 @@ const actionEventSchema = z.object({
     .catchall(z.unknown()),
 });
 const sheetEventSchema = z.object({ at: instant, sheet: z.unknown() });
+/** A menu entry point run as staff would run it, e.g. `{"run": "findPersonData", "args": ["Alex Morgan"]}`. */
+const runEventSchema = z.object({
+  at: instant,
+  run: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be the name of an entry point, e.g. "applyRetention"'),
+  args: z.array(z.unknown()).optional(),
+});
 
 export type ScenarioEvent =
-  z.infer<typeof submitEventSchema> | z.infer<typeof actionEventSchema> | { at: string; sheet: SheetEvent };
+  | z.infer<typeof submitEventSchema>
+  | z.infer<typeof actionEventSchema>
+  | z.infer<typeof runEventSchema>
+  | { at: string; sheet: SheetEvent };
 
 export interface Scenario {
   start: string;
@@ -53,7 +62,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, path: readonly (string |
   return fail([...path, ...issue.path.map(String)], issue.message);
 }
 
-const KINDS = ['submit', 'action', 'sheet'] as const;
+const KINDS = ['submit', 'action', 'sheet', 'run'] as const;
 
 /**
  * Each event is checked on its own kind's schema, chosen by its key, so a mistake is reported at its own
@@ -62,17 +71,18 @@ const KINDS = ['submit', 'action', 'sheet'] as const;
 function parseEvent(raw: unknown, index: number): ScenarioEvent {
   const path = ['events', index];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    fail(path, 'must be an object with "at" and one of "submit", "action" or "sheet"');
+    fail(path, 'must be an object with "at" and one of "submit", "action", "sheet" or "run"');
   const kinds = KINDS.filter((k) => k in raw);
   if (kinds.length !== 1)
     fail(
       path,
       kinds.length === 0
-        ? 'needs one of "submit", "action" or "sheet"'
+        ? 'needs one of "submit", "action", "sheet" or "run"'
         : `has ${kinds.map((k) => `"${k}"`).join(' and ')}; an event does one thing`,
     );
   if (kinds[0] === 'submit') return check(submitEventSchema, raw, path);
   if (kinds[0] === 'action') return check(actionEventSchema, raw, path);
+  if (kinds[0] === 'run') return check(runEventSchema, raw, path);
   const { at, sheet } = check(sheetEventSchema, raw, path);
   const parsed = parseSheetEvent(sheet);
   if (!parsed.ok) fail([...path, 'sheet', ...parsed.path], parsed.message);
@@ -105,6 +115,8 @@ export interface SimulationResult {
   staffMail: Record<string, unknown>[];
   audit: Record<string, unknown>[];
   problems: Problem[];
+  /** Every dialog or sidebar a `run` event showed, in order, with the entry point that showed it. */
+  dialogs: { entry: string; title: string; html: string }[];
 }
 
 type Sheet = NonNullable<ReturnType<Emulator['spreadsheet']['getSheetByName']>>;
@@ -188,6 +200,7 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
 
   const references: string[] = [];
   const problems: Problem[] = [];
+  const dialogs: SimulationResult['dialogs'] = [];
   const triggerFailures = new TriggerFailures(problems);
   // Events run in time order; ties keep the file's order. The index reported is the file's.
   const events = scenario.events
@@ -213,6 +226,13 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
         } catch (error) {
           throw new Error(`${reference} ${what}: ${message(error)}`, { cause: error });
         }
+      } else if ('run' in event) {
+        const shown = emu.ui.dialogs.length;
+        const sidebars = emu.ui.sidebars.length;
+        const run = emu.run(event.run, ...(event.args ?? []));
+        for (const d of [...emu.ui.dialogs.slice(shown), ...emu.ui.sidebars.slice(sidebars)])
+          dialogs.push({ entry: event.run, title: d.title, html: d.html });
+        if (run.error) throw new Error(`${event.run} failed: ${run.error.message}`, { cause: run.error });
       } else {
         applySheetEvent(emu, event.sheet);
       }
@@ -229,6 +249,7 @@ export function simulate(policyId: string, scenario: Scenario): SimulationResult
     staffMail: rows(tabs.staffMail),
     audit: rows(tabs.audit),
     problems,
+    dialogs,
   };
 }
 
@@ -486,6 +507,12 @@ export function writeResults(result: SimulationResult, outDir: string): void {
   // Written even when empty, so a reader can tell "no problems" from "not written".
   writeFileSync(join(outDir, 'problems.json'), json(result.problems));
   writeFileSync(join(outDir, 'spreadsheet.html'), emu.renderSpreadsheet());
+  if (result.dialogs.length > 0) {
+    mkdirSync(join(outDir, 'dialogs'), { recursive: true });
+    result.dialogs.forEach((d, i) =>
+      writeFileSync(join(outDir, 'dialogs', `${String(i + 1).padStart(2, '0')}-${d.entry}.html`), d.html),
+    );
+  }
   for (const sheet of emu.spreadsheet.getSheets()) {
     writeFileSync(
       join(
@@ -522,6 +549,7 @@ export function summary(result: SimulationResult, outDir: string): string {
     ...result.problems.map(
       (p) => `Problem: ${p.event === null ? p.at : `event ${p.event} (${p.at})`}: ${p.reason}`,
     ),
-    `Written to ${outDir}/: spreadsheet.html (every tab), cases.json, outbox.json, staff-mail.json, audit.json, mail-sent.json, problems.json`,
+    `Written to ${outDir}/: spreadsheet.html (every tab), cases.json, outbox.json, staff-mail.json, audit.json, mail-sent.json, problems.json` +
+      (result.dialogs.length ? `, dialogs/ (${result.dialogs.length})` : ''),
   ].join('\n');
 }

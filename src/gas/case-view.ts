@@ -10,6 +10,7 @@ import { FLAG_LABELS, RELATIONSHIP_LABELS, SUBJECT_LABELS, formatDay } from '../
 import { availableActions, stateKind } from '../core/lifecycle';
 import type { CaseRecord, Clocks, LocalDate, PolicyProfile } from '../core/model';
 import { roleTitle } from '../core/profile';
+import { arrangementText } from '../core/contact-arrangement';
 import { COL, displayStatus, stateLabel } from './cases';
 import { unliteral } from './mail/outbox';
 
@@ -80,6 +81,10 @@ export interface CaseView {
   actions: ActionView[];
   /** Today in London, dd/mm/yyyy: the default for a date the person is asked for. */
   today: string;
+  /** Other cases from the same email or phone, oldest first. */
+  related: { reference: string; received: string; stage: string }[];
+  /** An unreasonable-contact arrangement in words, or '' when there is none. */
+  arrangement: string;
 }
 
 export interface NoCaseView {
@@ -260,6 +265,7 @@ export interface CaseViewInput {
   timeline: TimelineEntry[];
   letters: LetterView[];
   now: Date;
+  related?: { reference: string; received: string; stage: string }[];
 }
 
 export function caseView(input: CaseViewInput): CaseView {
@@ -300,5 +306,7 @@ export function caseView(input: CaseViewInput): CaseView {
     letters: input.letters,
     actions: actionViews(profile, record),
     today: formatDay(londonDate(input.now)),
+    related: input.related ?? [],
+    arrangement: record.arrangement ? arrangementText(record.arrangement) : '',
   };
 }

@@ -22,6 +22,7 @@ import {
   type CaseRecord,
   type Channel,
   type ClockPause,
+  type ContactArrangement,
   type Clocks,
   type Complaint,
   type ContactMethod,
@@ -33,6 +34,8 @@ import {
   type Subject,
 } from '../core/model';
 import { COMPLAINTS_TEAM_ROLE } from '../core/correspondence';
+import { hasArrangement } from '../core/contact-arrangement';
+import { anonymisedComplaint } from '../core/anonymise';
 import { stateKind } from '../core/lifecycle';
 import { roleTitle } from '../core/profile';
 import { redirectRuleOf } from '../core/routing';
@@ -94,6 +97,11 @@ export const COL = {
   notes: 'Notes',
   subjectEmail: 'Email of person complained about',
   subjectCopy: 'Copy to person complained about',
+  arrangementContact: 'Contact only through',
+  arrangementChannel: 'Contact only by',
+  arrangementReview: 'Review contact arrangement by',
+  related: 'Related cases',
+  updatesSent: 'Progress updates sent',
   acknowledgeBy: 'Acknowledge by',
   updateBy: 'Next update by',
   appealBy: 'Appeal by',
@@ -160,6 +168,11 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.subjectEmail, owner: 'staff', width: 200, text: true },
   // Ticked when staff confirm the complaint may be shared with the person it is about (002 §4.6, 001 ¶12).
   { header: COL.subjectCopy, owner: 'staff', width: 110, dropdown: 'checkbox' },
+  // An unreasonable-contact arrangement (000 §11): one point of contact, one channel, a review day that is
+  // chased like a deadline. Letters to the complainant go by the channel while it is set.
+  { header: COL.arrangementContact, owner: 'staff', width: 170, text: true },
+  { header: COL.arrangementChannel, owner: 'staff', width: 110, dropdown: 'contact' },
+  { header: COL.arrangementReview, owner: 'staff', width: 120, dropdown: 'date' },
   // Deadlines are real date cells shown as dd/mm/yyyy, so the sheet's own rules compare them with TODAY().
   { header: COL.acknowledgeBy, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
   { header: COL.updateBy, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
@@ -172,6 +185,8 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.decisionMaker, owner: 'script', width: 170, text: true },
   { header: COL.appealBody, owner: 'script', width: 170, text: true },
   { header: COL.flags, owner: 'script', width: 160, text: true },
+  // Other cases from the same email or phone, kept by the daily sweep (the sidebar lists them at once).
+  { header: COL.related, owner: 'script', width: 160, text: true },
   { header: COL.problems, owner: 'script', width: 260, text: true },
   { header: COL.channel, owner: 'script', width: 110, text: true, dropdown: 'channel' },
   { header: COL.language, owner: 'script', width: 80, text: true, dropdown: 'language' },
@@ -184,6 +199,8 @@ export const CASE_COLUMNS: readonly ColumnSpec[] = [
   { header: COL.desiredOutcome, owner: 'script', width: 240, text: true },
   { header: COL.adjustments, owner: 'script', width: 200, text: true },
   { header: COL.pauses, owner: 'script', width: 200, text: true },
+  // Each update recorded, with the day it was due: what the Reports tab counts updates on time from.
+  { header: COL.updatesSent, owner: 'script', width: 220, text: true },
   { header: COL.lastContact, owner: 'script', width: 120, dateFormat: DAY_FORMAT },
   { header: COL.updated, owner: 'script', width: 110, dateFormat: DAY_FORMAT },
   { header: COL.data, owner: 'script', width: 80, hidden: true, text: true },
@@ -334,12 +351,16 @@ export function recordFromRow(profile: PolicyProfile, table: Table, row: readonl
     from: new Date(p.from),
     to: p.to ? new Date(p.to) : null,
   }));
+  const arrangement = arrangementFromRow(table, row);
+  const complaint = visibleComplaint(table, row, data?.complaint ?? {});
+  // While an arrangement names a channel, every letter to the person goes by it (000 §11).
+  if (arrangement?.channel) complaint.preferredContact = arrangement.channel;
   return {
     reference: asText(table.value(row, COL.reference)),
     policyId: data?.policyId ?? profile.id,
     receivedAt: asDate(table.value(row, COL.received)) ?? new Date(0),
     state: stateIdFromCell(profile, table.value(row, COL.stage)),
-    complaint: visibleComplaint(table, row, data?.complaint ?? {}),
+    complaint,
     route: data?.route ?? null,
     decision: decisionIdFromCell(profile, table.value(row, COL.decision)),
     outcome: outcomeIdFromCell(profile, table.value(row, COL.outcome)),
@@ -353,7 +374,48 @@ export function recordFromRow(profile: PolicyProfile, table: Table, row: readonl
     handledBy: data?.handledBy ?? null,
     pauses,
     lastContactAt: asDate(table.value(row, COL.lastContact)),
+    arrangement,
   };
+}
+
+/**
+ * The row's list of progress updates with a newly recorded one added, or null when none was recorded: the
+ * day it was sent and the day it was due (the row's Next update by before this change), so the Reports tab
+ * can count updates sent on time long after the clock has moved on.
+ */
+function updatesSentText(table: Table, row: readonly Cell[], next: CaseRecord): string | null {
+  if (!next.lastUpdateAt || !table.has(COL.updatesSent)) return null;
+  const before = acceptedValue(table, row, COL.lastUpdate);
+  if (before instanceof Date && before.getTime() === next.lastUpdateAt.getTime()) return null;
+  const sent = londonDate(next.lastUpdateAt);
+  const due = dayFromCell(table.value(row, COL.updateBy));
+  const entry = due
+    ? `${formatDay(sent)} (due ${formatDay(due)}, ${sent <= due ? 'on time' : 'late'})`
+    : formatDay(sent);
+  const list = asText(table.value(row, COL.updatesSent));
+  return list ? `${list}; ${entry}` : entry;
+}
+
+/** The updates a row lists (updatesSentText), as days. */
+export function updatesFromCell(cell: Cell): { sent: string; due: string | null }[] {
+  const out: { sent: string; due: string | null }[] = [];
+  for (const part of asText(cell).split(';')) {
+    const m = /(\d{2}\/\d{2}\/\d{4})(?:\s*\(due (\d{2}\/\d{2}\/\d{4}))?/.exec(part);
+    const sent = m ? dayFromCell(m[1]!) : null;
+    if (sent) out.push({ sent, due: m?.[2] ? dayFromCell(m[2]) : null });
+  }
+  return out;
+}
+
+/** The unreasonable-contact arrangement on a row, or null when its cells are blank (or the tab lacks them). */
+export function arrangementFromRow(table: Table, row: readonly Cell[]): ContactArrangement | null {
+  const at = (h: string): Cell => (table.has(h) ? table.value(row, h) : '');
+  const arrangement: ContactArrangement = {
+    pointOfContact: asText(at(COL.arrangementContact)),
+    channel: contactMethodFromCell(at(COL.arrangementChannel)),
+    reviewBy: dayFromCell(at(COL.arrangementReview)),
+  };
+  return hasArrangement(arrangement) ? arrangement : null;
 }
 
 /**
@@ -504,6 +566,16 @@ export function withComplaint(table: Table, row: readonly Cell[], changes: Parti
   const complaint: Partial<Complaint> = { ...data.complaint, ...changes };
   for (const [k, v] of Object.entries(changes)) if (v === undefined) delete complaint[k as keyof Complaint];
   return fittedData({ ...data, complaint });
+}
+
+/**
+ * The data cell with the complaint's personal fields removed (retention), keeping its categories, route,
+ * dates and the workflow cells as accepted; null without case data.
+ */
+export function withoutPersonalData(table: Table, row: readonly Cell[], day: string): Cell | null {
+  const data = parseData(table.value(row, COL.data));
+  if (!data) return null;
+  return JSON.stringify({ ...data, complaint: anonymisedComplaint(data.complaint), anonymisedOn: day });
 }
 
 /** The date received as the case data holds it (rows written before it was kept have none). */
@@ -787,6 +859,8 @@ export function actionValues(
         ? 'Needs review'
         : `Decided by staff: ${stateLabel(profile, next.state)}`;
   }
+  const updates = updatesSentText(table, row, next);
+  if (updates !== null) values[COL.updatesSent] = updates;
   // The edited cell keeps what staff typed (e.g. the date the letter went, not the time they said so).
   if (edited) delete values[edited];
   if (data) {

@@ -5,6 +5,7 @@
 import { makeCalendar, type Calendar } from '../core/calendar';
 import type { Actor, PolicyProfile } from '../core/model';
 import { getProfile } from '../core/profile';
+import { withOfficeRetention } from '../core/retention';
 import { listsAddress, parseSettings, readSettingsTable, type Settings } from './settings';
 import type { Table } from './table';
 
@@ -22,8 +23,13 @@ export function openContext(): RunContext {
   const settings = parseSettings(settingsTable);
   if (!settings.policyId)
     throw new Error('No complaints policy is chosen in Settings. Run Complaints › Set up….');
-  const profile = getProfile(settings.policyId);
+  const profile = officeProfile(settings);
   return { ss, settingsTable, settings, profile, calendar: makeCalendar(settings.closures) };
+}
+
+/** The policy profile the office runs, with its own retention period where the policy sets none. */
+export function officeProfile(settings: Settings): PolicyProfile {
+  return withOfficeRetention(getProfile(settings.policyId), settings.retentionYears);
 }
 
 /** The person making a change, with their role from the Settings directory (anyone else: complaints team). */

@@ -21,7 +21,7 @@ import { initialState } from '../core/lifecycle';
 import { newCaseRecord } from '../core/case-record';
 import type { AuditEntry, CaseRecord, IntakeProblem, PolicyProfile } from '../core/model';
 import { makeCalendar } from '../core/calendar';
-import { getProfile, roleTitle } from '../core/profile';
+import { roleTitle } from '../core/profile';
 import {
   SINCE_KEY,
   isBlankResponse,
@@ -39,7 +39,7 @@ import { SUBMIT_HEALTH_PROPERTY } from './health';
 import { literal } from './literal';
 import { appendUnder, type AppendCheck } from './cached-append';
 import { CASE_COLUMNS, COL, DAY_FORMAT, newCaseRow, safeguardingNote } from './cases';
-import { withScriptLock, type RunContext } from './context';
+import { officeProfile, withScriptLock, type RunContext } from './context';
 import { answersToSubmission } from './form-questions';
 import { firstLetterItems, queueFirstLetters, OUTBOX } from './mail';
 import { letterRows, pendingFlags } from './mail/outbox';
@@ -389,7 +389,7 @@ function keepAnswerRowsAhead(sheet: Sheet, last: number): void {
  * The tab the form writes its responses to: the one Settings names if it is still linked to our form
  * (a rename keeps the link), else whichever tab is linked to it (found by its form URL).
  */
-function responsesSheet(ctx: RunContext): Sheet | null {
+export function responsesSheet(ctx: RunContext): Sheet | null {
   const { ss, settings } = ctx;
   const ours = (sheet: Sheet): boolean => {
     const url = sheet.getFormUrl();
@@ -582,7 +582,7 @@ function quickContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RunContext 
     );
     const settings = parseSettings(settingsTable);
     if (!settings.policyId) return null;
-    const profile = getProfile(settings.policyId);
+    const profile = officeProfile(settings);
     return { ss, settingsTable, settings, profile, calendar: makeCalendar(settings.closures) };
   } catch {
     return null;

@@ -4,6 +4,7 @@
  */
 import { isLocalDate, londonDate } from '../core/calendar';
 import type { LocalDate, OfficeContact, PolicyProfile } from '../core/model';
+import { DEFAULT_RETENTION_YEARS } from '../core/retention';
 import { TABS } from './tabs';
 import { Table, type Cell } from './table';
 
@@ -29,6 +30,8 @@ export interface Settings {
   triggerIds: string[];
   /** The office's address, phone and email, printed at the foot of every letter to the public. */
   officeContact: OfficeContact;
+  /** Years a record is kept from the last contact, where the policy sets none; null: the default. */
+  retentionYears: number | null;
 }
 
 export const SETTING_KEYS = {
@@ -45,6 +48,7 @@ export const SETTING_KEYS = {
   officeAddress: 'office-address',
   officePhone: 'office-phone',
   officeEmail: 'office-email',
+  retentionYears: 'retention-years',
 } as const;
 
 /**
@@ -90,6 +94,17 @@ export function settingRows(profile: PolicyProfile, current: Partial<Record<stri
       'Extra days the office is closed, as YYYY-MM-DD, separated by commas. Bank holidays are already counted.',
     ),
     ...officeContactRows(profile, row),
+    // Wiltshire's policy sets the period itself (002 §3); the others leave it to the office.
+    ...(profile.clocks.retention
+      ? []
+      : [
+          row(
+            SETTING_KEYS.retentionYears,
+            'Keep complaint records for (years)',
+            DEFAULT_RETENTION_YEARS,
+            'Counted from the last contact on the case. Complaints › Apply retention… then removes the personal data of records past it. The policy sets no period; 6 is the default.',
+          ),
+        ]),
     ...profile.roles.map((r) =>
       row(roleKey(r.id), `Email for ${r.title}`, '', `Letters and reminders for the ${r.title} go here.`),
     ),
@@ -189,12 +204,19 @@ export function parseSettings(table: Table): Settings {
     triggerIds: text(values.get(SETTING_KEYS.triggerIds))
       .split(/[,\s]+/)
       .filter(Boolean),
+    retentionYears: retentionYears(values.get(SETTING_KEYS.retentionYears)),
     officeContact: {
       address: text(values.get(SETTING_KEYS.officeAddress)),
       phone: text(values.get(SETTING_KEYS.officePhone)),
       email: text(values.get(SETTING_KEYS.officeEmail)),
     },
   };
+}
+
+/** A whole number of years from 1 to 100; anything else leaves the default in force. */
+function retentionYears(value: Cell | undefined): number | null {
+  const n = Number(text(value));
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : null;
 }
 
 export function readSettingsTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Table {

@@ -24,6 +24,7 @@ import { readOutbox, setupMailTabs } from './mail';
 import { SETTINGS_HEADERS, SETTING_KEYS, parseSettings, settingRows } from './settings';
 import { statusColourFormulas } from './status-colours';
 import { adminWarnings, startCountingSweeps, writeDashboard } from './sweep';
+import { reportFor, writeReports } from './reports-tab';
 import { TABS } from './tabs';
 import { ensureTab } from './ensure-tab';
 import { ensureTriggers, type TriggerReport } from './trigger-owner';
@@ -382,6 +383,8 @@ export function setupSpreadsheet(ss: Spreadsheet, policyId?: string): SetupRepor
   const settings = parseSettings(Table.read(ss.getSheetByName(TABS.settings)!));
   const warnings = adminWarnings(profile, settings, readOutbox(ss)?.waiting ?? []);
   setupDashboard(ss, warnings);
+  // The figures appear the first morning; until then the tab says what it will hold, not nothing.
+  if (!ss.getSheetByName(TABS.reports)) writeReports(ss, reportFor([], new Date()), new Date());
   // Last, once every tab has its final headers: what form submissions copy (shape-cache.ts).
   prepareForSubmissions(ss, true);
   return {

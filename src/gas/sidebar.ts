@@ -13,6 +13,7 @@ import { STATUS_LABELS, formatDay } from '../core/labels';
 import { stateKind } from '../core/lifecycle';
 import type { AuditEntry, CaseRecord } from '../core/model';
 import { roleTitle } from '../core/profile';
+import { RELATED_SHOWN, relatedCases } from '../core/people';
 import { AUDIT_HEADERS, deferredAuditEntries } from './audit';
 import { COL, dayFromCell, recordFromRow, roleIdFromCell, stateLabel, statusFromCell } from './cases';
 import {
@@ -173,7 +174,32 @@ export function caseViewFor(ctx: RunContext, reference: string, now: Date): Case
     timeline: timelineOf(ctx, record.reference),
     letters,
     now,
+    related: relatedOf(cases, record.reference),
   });
+}
+
+/** The other cases from the same email or phone, from the rows already read (no further call). */
+function relatedOf(
+  cases: Table,
+  reference: string,
+): { reference: string; received: string; stage: string }[] {
+  const links = relatedCases(
+    cases.rows.map((r) => ({
+      reference: String(cases.value(r, COL.reference)).trim(),
+      email: String(cases.value(r, COL.email)),
+      phone: String(cases.value(r, COL.phone)),
+    })),
+  ).get(reference);
+  if (!links?.length) return [];
+  // The most recent first few: a person with hundreds of cases is not listed whole in a 300 px sidebar.
+  const wanted = new Set(links.slice(-RELATED_SHOWN * 2));
+  return cases.rows
+    .filter((r) => wanted.has(String(cases.value(r, COL.reference)).trim()))
+    .map((r) => ({
+      reference: String(cases.value(r, COL.reference)).trim(),
+      received: cellText(cases.value(r, COL.received)),
+      stage: cellText(cases.value(r, COL.stage)),
+    }));
 }
 
 export interface CaseLine {

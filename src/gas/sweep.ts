@@ -37,6 +37,10 @@ import { DASHBOARD_LEGEND, legendLabel } from './status-colours';
 import { TABS } from './tabs';
 import { IncompleteWriteError, Table, writeByKey, type Cell, type KeyedUpdate } from './table';
 import { readByColumns, type CellOf } from './column-read';
+import { relatedCases, relatedText, type Contact } from '../core/people';
+import type { CaseFacts } from '../core/reports';
+import { REPORT_COLUMNS, caseFacts, reportFor, writeReports } from './reports-tab';
+import { isAnonymised } from './anonymise';
 
 /** The London day of the last daily sweep that ran to its end (an error included); setup starts it. */
 export const SWEEP_DONE = 'sweep:done';
@@ -68,9 +72,11 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     // What each concluded case's computed cells should hold, worked out once while choosing the rows to
     // read whole (undefined: read whole).
     const settledRows: (Settled | undefined)[] = [];
-    const view = readByColumns(sheet, SETTLED_COLUMNS, (i, cell) => {
+    const view = readByColumns(sheet, SWEEP_COLUMNS, (i, cell) => {
       const reference = String(cell(COL.reference, i));
       if (reference === '') return false;
+      // A contact arrangement's review day is a deadline, even on a closed case: recomputed whole.
+      if (cell(COL.arrangementReview, i) !== '') return true;
       const settled = settledValues(profile, cell, i, day);
       if (settled && !lettered.has(reference) && !(outbox?.owed.get(reference)?.length ?? 0)) {
         settledRows[i] = settled;
@@ -123,7 +129,10 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
         values[COL.handler] = roleTitle(profile, COMPLAINTS_TEAM_ROLE, 'en');
       // Counted by id, as the Dashboard legend lists them; the cell shows the words.
       const status = statusId(profile, record, clocks);
-      if (clocks.retainUntil && clocks.retainUntil < today) {
+      if (isAnonymised(table.value(row, COL.slaReason)))
+        values[COL.slaReason] = table.value(row, COL.slaReason);
+      // Only a concluded record is kept "until": an open case past the date still has work to finish.
+      else if (clocks.retainUntil && clocks.retainUntil < today && concluded(profile, record.state)) {
         pastRetention += 1;
         values[COL.slaReason] = retentionReason(clocks.retainUntil);
       }
@@ -151,11 +160,21 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
         owner: ownerText(profile, settings, String(values[COL.handler] ?? table.value(row, COL.handler))),
       });
     }
+    // Every row's few columns, whether it was read whole or not: for linking one person's cases and for
+    // the Reports tab.
+    const height = view ? view.height : table.rows.length;
+    const columnOf = (h: string): ((i: number) => Cell) =>
+      view ? view.column(h) : table.has(h) ? (i) => table.value(table.rows[i]!, h) : () => '';
+    const related = relatedUpdates(height, columnOf, view !== null || table.has(COL.related));
+    const merged = mergeUpdates(updates, related);
+    const facts = caseFactsOf(profile, height, columnOf, today);
     // Columns and rows are found again at write time (staff may have reshaped the tab since the read).
     // A computed column missing from the tab stops nothing else, but is reported once the rest is done.
     let incomplete: IncompleteWriteError | null = null;
     try {
-      writeByKey(sheet, COL.reference, [...CLOCK_HEADERS, COL.handler], updates, { narrow: view !== null });
+      writeByKey(sheet, COL.reference, [...CLOCK_HEADERS, COL.handler, COL.related], merged, {
+        narrow: view !== null,
+      });
     } catch (error) {
       if (!(error instanceof IncompleteWriteError)) throw error;
       incomplete = error;
@@ -178,13 +197,82 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       closureProblems: settings.closureProblems,
       failedLetters: outbox?.failed ?? [],
     });
+    writeReports(ss, reportFor(facts, now), now);
     if (incomplete) throw incomplete;
     return { cases: total, byStatus, pastRetention };
   });
 }
 
+/** Other cases from the same email or phone, for rows whose Related cases cell says otherwise. */
+function relatedUpdates(
+  height: number,
+  columnOf: (h: string) => (i: number) => Cell,
+  hasColumn: boolean,
+): KeyedUpdate[] {
+  if (!hasColumn) return [];
+  const [reference, email, phone, stored] = [COL.reference, COL.email, COL.phone, COL.related].map(columnOf);
+  const contacts: Contact[] = [];
+  for (let i = 0; i < height; i++)
+    contacts.push({
+      reference: String(reference!(i)).trim(),
+      email: String(email!(i)),
+      phone: String(phone!(i)),
+    });
+  const links = relatedCases(contacts);
+  const out: KeyedUpdate[] = [];
+  contacts.forEach((c, i) => {
+    if (!c.reference) return;
+    const text = relatedText(links.get(c.reference) ?? []);
+    if (String(stored!(i)).trim() !== text) out.push({ key: c.reference, values: { [COL.related]: text } });
+  });
+  return out;
+}
+
+/** One update per case: the related-cases cell joins whatever else the sweep writes to the row. */
+function mergeUpdates(updates: readonly KeyedUpdate[], more: readonly KeyedUpdate[]): KeyedUpdate[] {
+  const byKey = new Map<string, KeyedUpdate>();
+  for (const u of [...updates, ...more]) {
+    const seen = byKey.get(u.key);
+    byKey.set(
+      u.key,
+      seen ? { key: u.key, values: { ...seen.values, ...u.values } } : { ...u, values: { ...u.values } },
+    );
+  }
+  return [...byKey.values()];
+}
+
+function caseFactsOf(
+  profile: PolicyProfile,
+  height: number,
+  columnOf: (h: string) => (i: number) => Cell,
+  today: string,
+): CaseFacts[] {
+  const columns = new Map(REPORT_COLUMNS.map((h) => [h as string, columnOf(h)]));
+  const out: CaseFacts[] = [];
+  for (let i = 0; i < height; i++) {
+    const facts = caseFacts(profile, (h) => columns.get(h)!(i), today);
+    if (facts) out.push(facts);
+  }
+  return out;
+}
+
 /** What the sweep reads of every case: enough to tell a concluded case with nothing to do from the rest. */
 const SETTLED_COLUMNS = [COL.reference, COL.sla, COL.slaReason, COL.stage, COL.retainUntil, COL.route];
+
+/**
+ * Every column the sweep reads of every row: the settled test, a contact arrangement's review day, the
+ * contact details one person's cases are linked by, and what the Reports tab counts.
+ */
+const SWEEP_COLUMNS = [
+  ...new Set<string>([
+    ...SETTLED_COLUMNS,
+    COL.arrangementReview,
+    COL.email,
+    COL.phone,
+    COL.related,
+    ...REPORT_COLUMNS,
+  ]),
+];
 
 /**
  * The columns of a concluded case that move. Its other clock columns are its own stored days, and Next
@@ -219,6 +307,10 @@ function settledValues(profile: PolicyProfile, cell: CellOf, i: number, today: S
   if (state === null || stateKind(profile, state) !== 'final') return null;
   const statusCell = cell(COL.sla, i);
   if (today.memo('status', statusCell, () => statusFromCell(statusCell)) !== 'closed') return null;
+  // Its personal data already removed under the retention policy: nothing more is due, ever.
+  const reason = cell(COL.slaReason, i);
+  if (isAnonymised(reason))
+    return { pastRetention: false, values: { ...CLOSED_VALUES, [COL.slaReason]: reason } };
   const retain = cell(COL.retainUntil, i);
   let pastRetention = false;
   if (retain instanceof Date && !Number.isNaN(retain.getTime()))
@@ -269,8 +361,14 @@ class SweepDay {
   }
 }
 
+/** Closed or final: the complaint has been answered, whatever may still follow (an appeal window). */
+export function concluded(profile: PolicyProfile, state: string): boolean {
+  const kind = stateKind(profile, state);
+  return kind === 'closed' || kind === 'final';
+}
+
 function retentionReason(retainUntil: string): string {
-  return `Past its retention date (${formatDay(retainUntil)}): review for deletion`;
+  return `Past its retention date (${formatDay(retainUntil)}): remove its personal data with Complaints › Apply retention…`;
 }
 
 /**
@@ -426,7 +524,7 @@ export function writeDashboard(
   rows.push(
     ...counts('Stage', f.byStage),
     ...counts('Route', f.byRoute),
-    line('Past retention date', pastRetention, 'Review these records for deletion'),
+    line('Past retention date', pastRetention, 'Complaints › Apply retention… removes their personal data'),
     line('Overdue references', overdue.slice(0, 200).join(', ')),
     line(
       'Letters that could not be sent',

@@ -8,6 +8,8 @@ export const TABS = {
   templates: 'Templates',
   settings: 'Settings',
   dashboard: 'Dashboard',
+  /** The figures the office publishes, per quarter and year, rewritten by the daily sweep. */
+  reports: 'Reports',
 } as const;
 
 export type TabName = (typeof TABS)[keyof typeof TABS];

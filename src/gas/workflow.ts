@@ -521,7 +521,26 @@ export const DETAIL_COLUMNS: readonly string[] = [
   COL.adjustments,
   COL.subjectEmail,
   COL.lateAppealReason,
+  COL.arrangementContact,
+  COL.arrangementChannel,
+  COL.arrangementReview,
 ];
+
+const ARRANGEMENT_COLUMNS: readonly string[] = [
+  COL.arrangementContact,
+  COL.arrangementChannel,
+  COL.arrangementReview,
+];
+
+/** Why a change of an unreasonable-contact arrangement cell cannot stand, or null. */
+function arrangementProblem(header: string, value: Cell): string | null {
+  const blank = value === '' || String(value).trim() === '';
+  if (header === COL.arrangementChannel && !blank && !contactMethodFromCell(value))
+    return '"Contact only by" must be Email, Post or Phone.';
+  if (header === COL.arrangementReview && !blank && !(value instanceof Date))
+    return 'Enter the date the contact arrangement is to be reviewed by.';
+  return null;
+}
 
 /** The complaint field a detail column keeps, and its value from the cell; or a plain reason to refuse. */
 function detailChange(
@@ -650,6 +669,17 @@ function applyDetailEdit(
     const data = withReceived(table, rowValues, value);
     if (data !== null) values[COL.data] = data;
     audit.push(entry('changed: Received', 'The clocks start again from the new date received.'));
+  } else if (ARRANGEMENT_COLUMNS.includes(header)) {
+    const problem = arrangementProblem(header, value);
+    if (problem) return refuse(problem);
+    // The review day is a deadline and the channel decides how letters go: both move the case's clocks.
+    const record = recordFromRow(profile, table, rowValues);
+    const clocks = computeClocks(profile, record, now, calendar);
+    Object.assign(
+      values,
+      changedValues(clockValues(profile, record, clocks, now), (h) => table.value(rowValues, h)),
+    );
+    audit.push(entry(`contact arrangement: ${header}`, 'Unreasonable-contact arrangement changed'));
   } else {
     const change = detailChange(header, value);
     if (change && 'refuse' in change) return refuse(change.refuse);
@@ -662,7 +692,7 @@ function applyDetailEdit(
     audit.push(entry(`changed: ${header}`, header));
   }
   if (Object.keys(values).length > 0) writeKeyedCells(sheet, COL.reference, [{ key: reference, values }]);
-  if (header in CONTACT_COLUMNS) {
+  if (header in CONTACT_COLUMNS || header === COL.arrangementChannel) {
     const record = recordFromRow(profile, table, rowValues);
     const moved = readdressUnsentLetters(ss, reference, record.complaint);
     if (moved > 0) audit[audit.length - 1]!.detail += `; ${moved} unsent letter(s) re-addressed`;

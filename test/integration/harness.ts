@@ -126,7 +126,8 @@ export class Office {
         policyId: this.profile.id,
         receivedAt,
         state: open ? initialState(this.profile, routed, true) : concluded,
-        complaint: checked.complaint,
+        // Each from a different person, as an office's cases mostly are (their cases are not linked).
+        complaint: { ...checked.complaint, email: `person${i + 1}@example.org` },
         route: routed,
         acknowledgedAt: open ? null : receivedAt,
         closedAt: open ? null : new Date(receivedAt.getTime() + 20 * 86_400_000),

@@ -180,7 +180,7 @@ describe('scenario files with sheet events', () => {
       'scenario events.1.sheet.tab: must not be empty',
     );
     expect(error({ start: at(0, 8), end: at(1, 8), events: [{ at: at(0, 9) }] })).toBe(
-      'scenario events.0: needs one of "submit", "action" or "sheet"',
+      'scenario events.0: needs one of "submit", "action", "sheet" or "run"',
     );
     expect(error({ start: at(0, 8), end: at(1, 8), events: [{ at: 'noon', sheet: {} }] })).toBe(
       'scenario events.0.at: must be an ISO date-time',

@@ -261,6 +261,8 @@ export function demoScenario(profile: PolicyProfile): Scenario {
       action: { case: 1, do: 'approve', letter: 'appeal-outcome', explanation: EXPLANATION.appeal },
     });
   }
+  // A subject access request from the first complainant, answered from the menu on day 45.
+  events.push({ at: day(45, 11), run: 'findPersonData', args: ['margaret.hughes@example.org'] });
   return { start: day(0, 8), end: day(60, 18), events };
 }
 
