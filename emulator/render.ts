@@ -198,11 +198,13 @@ export function renderCharts(sheet: EmulatedSheet): string {
           return `<line x1="${left}" x2="${width - 8}" y1="${y}" y2="${y}" stroke="#e0e0e0"/><text x="${left - 6}" y="${y + 4}" font-size="11" text-anchor="end">${t}</text>`;
         })
         .join('');
+      let at = left;
       const legend = names
-        .map(
-          (n, s) =>
-            `<rect x="${left + s * 130}" y="${height - 14}" width="10" height="10" fill="${SERIES_COLOURS[s % SERIES_COLOURS.length]}"/><text x="${left + s * 130 + 14}" y="${height - 5}" font-size="11">${escape(n)}</text>`,
-        )
+        .map((n, s) => {
+          const x = at;
+          at += 24 + n.length * 7;
+          return `<rect x="${x}" y="${height - 14}" width="10" height="10" fill="${SERIES_COLOURS[s % SERIES_COLOURS.length]}"/><text x="${x + 14}" y="${height - 5}" font-size="11">${escape(n)}</text>`;
+        })
         .join('');
       return `<figure class="chart"><svg role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${escape(title)}</title><text x="${width / 2}" y="20" font-size="14" font-weight="bold" text-anchor="middle">${escape(title)}</text>${ticks}${bars.join('')}${legend}</svg></figure>`;
     })

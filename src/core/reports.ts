@@ -182,10 +182,15 @@ export function buildReport(cases: readonly CaseFacts[], today: LocalDate): Repo
   line(
     'Acknowledgement',
     'Acknowledged within 5 working days (%)',
-    'Of complaints received in the period whose acknowledgement was due (Acknowledge by) by today: those with Acknowledged on no later than Acknowledge by. One not yet acknowledged counts as late.',
+    'Of complaints handled here (a redirected one gets a letter saying where to go instead) received in the period whose acknowledgement was due (Acknowledge by) by today: those with Acknowledged on no later than Acknowledge by. One not yet acknowledged counts as late.',
     (p) => {
       const due = cases.filter(
-        (c) => within(c.received, p) && c.acknowledgeBy !== null && c.acknowledgeBy <= today,
+        (c) =>
+          within(c.received, p) &&
+          !c.route.startsWith('Redirected') &&
+          c.route !== 'Not eligible' &&
+          c.acknowledgeBy !== null &&
+          c.acknowledgeBy <= today,
       );
       return percent(
         due.filter((c) => c.acknowledged !== null && c.acknowledged <= c.acknowledgeBy!).length,
@@ -252,6 +257,12 @@ export function buildReport(cases: readonly CaseFacts[], today: LocalDate): Repo
         (c) => c.closed,
       ),
   );
+  line(
+    'Outcomes',
+    'Median days to close',
+    'Calendar days from Received to Closed on, for cases closed in the period; the middle value.',
+    (p) => median(cases.filter((c) => within(c.closed, p)).map((c) => daysBetween(c.received, c.closed!))),
+  );
   for (const outcome of distinct((c) => c.outcome?.label ?? '').filter(Boolean))
     line('Outcomes, by outcome', outcome, CLOSED, (p) =>
       count(
@@ -260,12 +271,6 @@ export function buildReport(cases: readonly CaseFacts[], today: LocalDate): Repo
         (c) => c.closed,
       ),
     );
-  line(
-    'Outcomes',
-    'Median days to close',
-    'Calendar days from Received to Closed on, for cases closed in the period; the middle value.',
-    (p) => median(cases.filter((c) => within(c.closed, p)).map((c) => daysBetween(c.received, c.closed!))),
-  );
 
   const APPEAL = 'Counted on the day the appeal was received (Appeal received).';
   line('Appeals', 'Appeals made', APPEAL, (p) =>

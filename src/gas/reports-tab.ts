@@ -42,7 +42,8 @@ function routeOf(cell: Cell): string {
   const text = String(cell).trim();
   if (text.startsWith('Handled here') || text.startsWith('Decided by staff')) return 'Handled here';
   if (text === 'Not eligible') return 'Not eligible';
-  if (text.startsWith('Redirected: ')) return text;
+  // The body by its name, without how to reach it ("Wiltshire Police: call 101…" is Wiltshire Police).
+  if (text.startsWith('Redirected: ')) return `Redirected: ${text.slice(12).split(/[:,(]/)[0]!.trim()}`;
   return 'Needs review';
 }
 
@@ -90,7 +91,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * chart. One write of values and one of bold, whatever the number of cases; the old chart is replaced.
  */
 export function writeReports(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Report, now: Date): void {
-  const sheet = ss.getSheetByName(TABS.reports) ?? ss.insertSheet(TABS.reports);
+  const existing = ss.getSheetByName(TABS.reports);
+  const sheet = existing ?? ss.insertSheet(TABS.reports);
+  if (!existing) {
+    // Once, when the tab is made: the measure and how it is counted are read, the figures glanced at.
+    sheet.setColumnWidth(1, 260);
+    sheet.setColumnWidth(2, 420);
+    sheet.setFrozenColumns(2);
+  }
   const chartWidth = Math.max(report.chart.header.length, 2);
   const cols = Math.max(2 + report.periods.length, chartWidth);
   const pad = (cells: readonly Cell[]): Cell[] => [

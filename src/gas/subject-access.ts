@@ -7,6 +7,8 @@
  */
 import { parsePersonQuery, isTheirs, mentions, type PersonQuery } from '../core/people';
 import { COL, storedComplaint } from './cases';
+import { cellText } from './case-view';
+import { londonDate, londonInstant } from '../core/calendar';
 import { OUTBOX, MAIL_TABS } from './mail';
 import { TABS } from './tabs';
 import { Table, type Cell } from './table';
@@ -59,8 +61,11 @@ const COMPLAINANT_COLUMNS = new Set<string>([COL.name, COL.email, COL.phone, COL
 /** Columns about the person complained about, which name someone else when the person is the complainant. */
 const SUBJECT_COLUMNS = new Set<string>([COL.subjectName, COL.subjectEmail]);
 
+/** A cell as staff read it: days as dd/mm/yyyy (with the time where there is one), ticks as Yes or No. */
 const text = (cell: Cell): string => {
-  if (cell instanceof Date) return cell.toISOString();
+  if (cell instanceof Date)
+    return cellText(cell, londonInstant(londonDate(cell)).getTime() !== cell.getTime());
+  if (typeof cell === 'boolean') return cell ? 'Yes' : 'No';
   return cell === '' ? '' : String(cell).replace(/^'/, '');
 };
 

@@ -116,7 +116,7 @@ describe('the figures offices publish', () => {
         report.periods.findIndex((p) => p.label === period)
       ];
     expect(value('Complaints received')).toBe(3);
-    expect(value('Acknowledged within 5 working days (%)')).toBe(33.3);
+    expect(value('Acknowledged within 5 working days (%)')).toBe(50);
     expect(value('Updates sent on time (%)')).toBe(33.3);
     expect(value('Upheld')).toBe(1);
     expect(value('Not upheld')).toBe(1);
