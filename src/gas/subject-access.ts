@@ -8,7 +8,6 @@
 import { parsePersonQuery, isTheirs, mentions, type PersonQuery } from '../core/people';
 import { COL, storedComplaint } from './cases';
 import { cellText } from './case-view';
-import { londonDate, londonInstant } from '../core/calendar';
 import { OUTBOX, MAIL_TABS } from './mail';
 import { TABS } from './tabs';
 import { Table, type Cell } from './table';
@@ -61,10 +60,12 @@ const COMPLAINANT_COLUMNS = new Set<string>([COL.name, COL.email, COL.phone, COL
 /** Columns about the person complained about, which name someone else when the person is the complainant. */
 const SUBJECT_COLUMNS = new Set<string>([COL.subjectName, COL.subjectEmail]);
 
-/** A cell as staff read it: days as dd/mm/yyyy (with the time where there is one), ticks as Yes or No. */
-const text = (cell: Cell): string => {
-  if (cell instanceof Date)
-    return cellText(cell, londonInstant(londonDate(cell)).getTime() !== cell.getTime());
+/** Columns whose time of day matters; every other date is a day (a typed date has no time). */
+const TIMED = new Set<string>([COL.received, OUTBOX.sentAt, OUTBOX.queuedAt, 'When', 'Timestamp']);
+
+/** A cell as staff read it: days as dd/mm/yyyy (with the time where it matters), ticks as Yes or No. */
+const text = (cell: Cell, header = ''): string => {
+  if (cell instanceof Date) return cellText(cell, TIMED.has(header));
   if (typeof cell === 'boolean') return cell ? 'Yes' : 'No';
   return cell === '' ? '' : String(cell).replace(/^'/, '');
 };
@@ -89,7 +90,7 @@ function caseRelation(table: Table, row: readonly Cell[], q: PersonQuery): Found
 
 function caseFields(table: Table, row: readonly Cell[], relation: FoundRecord['relation']): FoundField[] {
   return table.headers
-    .map((h, i) => ({ h, value: text(row[i] ?? '') }))
+    .map((h, i) => ({ h, value: text(row[i] ?? '', h) }))
     .filter(({ h, value }) => h && !HIDDEN.has(h) && value !== '')
     .map(({ h, value }) => ({
       field: h,
@@ -169,7 +170,7 @@ export function findPerson(ctx: RunContext, query: string): PersonSearch {
           .filter((h) => mail.has(h) && text(mail.value(row, h)) !== '')
           .map((h) => ({
             field: h,
-            value: text(mail.value(row, h)),
+            value: text(mail.value(row, h), h),
             namesOthers: h === OUTBOX.body ? 'may' : h === OUTBOX.to && !toThem ? 'yes' : '',
           })),
       });
@@ -193,7 +194,7 @@ export function findPerson(ctx: RunContext, query: string): PersonSearch {
           .filter((h) => text(table.value(row, h)) !== '')
           .map((h) => ({
             field: h,
-            value: text(table.value(row, h)),
+            value: text(table.value(row, h), h),
             namesOthers: h === 'Who' ? 'yes' : h === 'Detail' || h === 'From' || h === 'To' ? 'may' : '',
           })),
       });
@@ -207,7 +208,7 @@ export function findPerson(ctx: RunContext, query: string): PersonSearch {
     const headers = (values[0] ?? []).map((h) => String(h));
     values.slice(1).forEach((row) => {
       const identity = responseIdentity(row[0], row.slice(1));
-      const cells = row.map((c) => text(c as Cell));
+      const cells = row.map((c, i) => text(c as Cell, headers[i]));
       const theirs = (identity && responseIds.has(identity.id)) || cells.some((c) => mentions(c, q));
       if (!theirs) return;
       responses += 1;
