@@ -1,6 +1,7 @@
 /** The pure parts of issue 11: linking a person's cases, removing their data from text, and the figures. */
 import { describe, expect, it } from 'vitest';
 import { REMOVED, scrubText } from '../../src/core/anonymise';
+import { arrangementParagraph, withArrangementParagraph } from '../../src/core/contact-arrangement';
 import { normalisePhone, parsePersonQuery, relatedCases } from '../../src/core/people';
 import { buildReport, quarterOf, reportPeriods, type CaseFacts } from '../../src/core/reports';
 
@@ -128,5 +129,21 @@ describe('the figures offices publish', () => {
     expect(value('Complaints received', '2026/27')).toBe(3);
     expect(report.lines.every((l) => l.howCounted.length > 20)).toBe(true);
     expect(report.chart.header).toEqual(['Quarter', 'Online form']);
+  });
+});
+
+describe('an unreasonable-contact arrangement in a letter (000 §11)', () => {
+  it('says who to contact, how, and when it is reviewed, in English and in Welsh, after the greeting', () => {
+    const a = { pointOfContact: 'Sian Evans', channel: 'post' as const, reviewBy: '2026-12-01' };
+    expect(arrangementParagraph(a, a.pointOfContact, 'en')).toBe(
+      'As we have told you, please contact Sian Evans only, by post. We will review this arrangement by 01/12/2026.',
+    );
+    expect(arrangementParagraph(a, a.pointOfContact, 'cy')).toBe(
+      'Fel y dywedon ni wrthych, cysylltwch â Sian Evans yn unig, drwy’r post. Byddwn yn adolygu’r trefniant hwn erbyn 01/12/2026.',
+    );
+    expect(
+      arrangementParagraph({ pointOfContact: '', channel: null, reviewBy: '2026-12-01' }, '', 'en'),
+    ).toBeNull();
+    expect(withArrangementParagraph('Dear Sam,\n\nBody.', 'Para.')).toBe('Dear Sam,\n\nPara.\n\nBody.');
   });
 });

@@ -7,6 +7,7 @@
 import type { LetterRequest } from '../../core/correspondence';
 import type { LetterTemplate } from '../../core/letters/kinds';
 import { pickTemplate, renderLetter } from '../../core/letters/render';
+import { arrangementParagraph, withArrangementParagraph } from '../../core/contact-arrangement';
 import { owedLetter } from '../../core/clocks';
 import { londonDate } from '../../core/calendar';
 import type { CaseRecord, Complaint, LocalDate } from '../../core/model';
@@ -321,7 +322,18 @@ export function letterRows(
     const template = pickTemplate(templates, request.kind, request.language, request.variant);
     if (!template) continue;
     seen.add(request.key);
-    const letter = renderLetter(template, item.values);
+    const rendered = renderLetter(template, item.values);
+    // While an unreasonable-contact arrangement stands, every letter to the person says how to reach us.
+    const arrangement = request.audience === 'complainant' ? item.record?.arrangement : null;
+    const letter = arrangement
+      ? {
+          ...rendered,
+          text: withArrangementParagraph(
+            rendered.text,
+            arrangementParagraph(arrangement, arrangement.pointOfContact, request.language),
+          ),
+        }
+      : rendered;
     const to = delivery(item, settings, roleTitle);
     const row: RowValues = {
       [OUTBOX.key]: request.key,
