@@ -121,7 +121,19 @@ function median(values: number[]): number | string {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const daysBetween = (from: LocalDate, to: LocalDate) => toDayNumber(to) - toDayNumber(from);
+/** Day numbers of the days seen, worked out once: the median looks at every closed case once per period. */
+const dayNumbers = new Map<LocalDate, number>();
+function dayNumber(day: LocalDate): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = toDayNumber(day);
+    if (dayNumbers.size > 50_000) dayNumbers.clear();
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+
+const daysBetween = (from: LocalDate, to: LocalDate) => dayNumber(to) - dayNumber(from);
 
 export function buildReport(cases: readonly CaseFacts[], today: LocalDate): Report {
   const earliest = cases.reduce((min, c) => (c.received < min ? c.received : min), today);

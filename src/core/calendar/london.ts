@@ -4,15 +4,31 @@ import { toDayNumber } from './local-date';
 
 const LONDON = 'Europe/London';
 
+/**
+ * London's offset from UTC is a whole number of hours and changes on the hour, so every instant in one UTC
+ * hour falls on the same London day. The daily sweep turns tens of thousands of date cells into days;
+ * working each out through the time-zone library costs seconds, looking up its hour costs nothing.
+ */
+const dayOfHour = new Map<number, LocalDate>();
+const HOUR_MS = 3_600_000;
+
 /** The Europe/London calendar day of an instant: 2026-06-01T23:30:00Z (00:30 BST) is 2026-06-02. */
 export function londonDate(instant: Date): LocalDate {
+  const ms = instant.getTime();
   // An unreadable sheet cell becomes an Invalid Date; say so here rather than as "NaN-NaN-NaN" later.
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date: not an instant');
-  const t = new TZDateMini(instant.getTime(), LONDON);
+  if (Number.isNaN(ms)) throw new RangeError('Invalid Date: not an instant');
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = dayOfHour.get(hour);
+  if (known !== undefined) return known;
+  const t = new TZDateMini(hour * HOUR_MS, LONDON);
   const y = String(t.getFullYear()).padStart(4, '0');
   const m = String(t.getMonth() + 1).padStart(2, '0');
   const d = String(t.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  const day = `${y}-${m}-${d}`;
+  // Bounded: a run sees a few thousand distinct hours at most; a long-lived test process is cleared.
+  if (dayOfHour.size > 100_000) dayOfHour.clear();
+  dayOfHour.set(hour, day);
+  return day;
 }
 
 /**
