@@ -10,13 +10,15 @@ import { parseScenario, simulate, writeResults } from '../../tools/simulation';
 
 const person = {
   channel: 'form',
-  name: 'Sam Rivers',
-  email: 'sam.rivers@example.org',
-  preferredContact: 'email',
+  name: 'Dana Price',
+  email: 'dana.price@example.org',
+  preferredContact: 'post',
+  address: '3 Mill Lane, Chippenham SN15 1AA',
   language: 'en',
-  relationship: 'affected',
-  subject: 'staff',
-  description: 'A member of staff promised to ring me back about my grant application and never did.',
+  relationship: 'on-behalf',
+  subject: 'organisation',
+  description:
+    'My father wrote to the office twice about his burglary support and had no reply to either letter.',
 };
 
 describe('"run" events in a scenario', () => {
@@ -26,7 +28,7 @@ describe('"run" events in a scenario', () => {
       end: '2026-03-05T18:00:00Z',
       events: [
         { at: '2026-03-02T09:00:00Z', submit: person },
-        { at: '2026-03-03T10:00:00Z', run: 'findPersonData', args: ['sam.rivers@example.org'] },
+        { at: '2026-03-03T10:00:00Z', run: 'findPersonData', args: ['dana.price@example.org'] },
         { at: '2026-03-03T10:05:00Z', run: 'showCaseSidebar' },
         { at: '2026-03-03T10:10:00Z', run: 'applyRetention' },
         { at: '2026-03-03T10:15:00Z', run: 'noSuchEntryPoint' },
@@ -44,7 +46,7 @@ describe('"run" events in a scenario', () => {
     writeResults(result, out);
     expect(readdirSync(join(out, 'dialogs'))).toEqual(['01-findPersonData.html', '02-showCaseSidebar.html']);
     expect(readFileSync(join(out, 'dialogs', '01-findPersonData.html'), 'utf8')).toContain(
-      'sam.rivers@example.org',
+      'dana.price@example.org',
     );
     expect(existsSync(join(out, 'reports.html'))).toBe(true);
   });
