@@ -261,7 +261,7 @@ export function buildReport(cases: readonly CaseFacts[], today: LocalDate): Repo
   line(
     'Outcomes',
     'Closed without an outcome',
-    `${CLOSED} Redirected or not eligible, so no finding was made.`,
+    `${CLOSED} Closed with no Outcome chosen (for example, withdrawn). Redirected complaints are not closed here: they are counted under Received by route.`,
     (p) =>
       count(
         p,
