@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Office } from './harness';
+import { caseFacts } from '../../src/gas/reports-tab';
+import { quarterOf } from '../../src/core/reports';
+import type { Cell } from '../../src/gas/table';
 
 const ALEX = {
   name: 'Alex Morgan',
@@ -239,6 +242,10 @@ describe('"The retention period for complaint records shall be 6 years from the 
       return rows.filter((r) => r[1]).map((r) => [r[0], r[column]]);
     };
     const before = year();
+    // What every figure of every period (their quarter, Q1 2019/20, included) is counted from, case by case.
+    const facts = () => o.cases().map((c) => caseFacts(o.profile, (h) => c[h] as Cell, '2026-07-01'));
+    const factsBefore = facts();
+    expect(factsBefore.filter((f) => f && quarterOf(f.received).label === 'Q1 2019/20')).toHaveLength(3);
     expect(before).toContainEqual(['Complaints received', 3]);
     expect(before).toContainEqual(['Cases closed', 2]);
     expect(o.cases().filter((c) => /retention date/.test(String(c['What is due'])))).toHaveLength(2);
@@ -269,6 +276,7 @@ describe('"The retention period for complaint records shall be 6 years from the 
     expect(done.map((r) => r['Reference'])).toEqual(['WIL-2019-0001', 'WIL-2019-0002']);
     o.emu.run('runDailySweep');
     expect(year()).toEqual(before);
+    expect(facts()).toEqual(factsBefore);
     // Nothing is listed again, and intake carries on: a new complaint is made as usual.
     o.emu.run('applyRetention');
     expect(o.emu.ui.alerts.at(-1)!.message).toBe('No record is past its retention date.');
