@@ -32,7 +32,8 @@ function mentionsOf(o: Office, details: readonly string[]): string[] {
   }
   for (const response of o.emu.formResponses()) {
     const text = JSON.stringify(response).toLowerCase();
-    if (wanted.some((w) => text.includes(w))) found.push('the Form');
+    if (wanted.some((w) => text.includes(w)) || text.replace(/\D/g, '').includes(digits.slice(1)))
+      found.push('the Form');
   }
   return found;
 }
@@ -250,6 +251,10 @@ describe('"The retention period for complaint records shall be 6 years from the 
     expect(before).toContainEqual(['Cases closed', 2]);
     expect(o.cases().filter((c) => /retention date/.test(String(c['What is due'])))).toHaveLength(2);
 
+    // The search can see them before: by phone alone (digits however written), in a tab and in the Form.
+    expect(mentionsOf(o, [])).toEqual(
+      expect.arrayContaining(['Form responses 1!R2C4', 'Cases!R2C44', 'the Form']),
+    );
     o.emu.respondWith('YES');
     const run = o.emu.run('applyRetention');
     if (run.error) throw run.error;
