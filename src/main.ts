@@ -428,10 +428,20 @@ export function applyRetention(): RetentionReport | null {
       `${report.auditEntries} audit entr${report.auditEntries === 1 ? 'y' : 'ies'}, ${report.responseRows} row(s) of the form responses tab, ` +
       `${report.formResponses} response(s) in the form and ${report.otherCells} mention(s) elsewhere. ` +
       'Each case keeps its reference, dates, route, stage and outcome.' +
+      (report.letters > 0
+        ? '\n\nLetters already sent are also kept in the Sent folder of the account that sent them, which ' +
+          `this system cannot open. Search that folder for ${referenceList(report.anonymised)} and delete what it finds.`
+        : '') +
       (report.problems.length ? `\n\n${report.problems.join('\n')}` : ''),
     ui.ButtonSet.OK,
   );
   return report;
+}
+
+/** References for staff to search by, the first 30 of a long list. */
+function referenceList(references: readonly string[]): string {
+  const shown = references.slice(0, 30).join(', ');
+  return references.length > 30 ? `${shown} and ${references.length - 30} more` : shown;
 }
 
 export function showAbout(): void {

@@ -267,6 +267,10 @@ describe('"The retention period for complaint records shall be 6 years from the 
       formResponses: 3,
     });
     expect(mentionsOf(o, [ALEX.name, ALEX.email, ALEX.address, 'Canal Walk', 'SN1 2AB'])).toEqual([]);
+    // The copies out of the script's reach (MailApp's in the sender's Sent folder) are named for staff.
+    expect(o.emu.ui.alerts.at(-1)!.message).toMatch(
+      /Sent folder of the account that sent them.*WIL-2019-0001, WIL-2019-0002 and delete/,
+    );
     // What the figures are counted from is kept.
     const kept = o.cases().find((c) => c['Reference'] === 'WIL-2019-0001')!;
     expect(kept).toMatchObject({
