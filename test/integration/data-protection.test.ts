@@ -195,6 +195,32 @@ describe('Unreasonable contact (000 §11 "may decide to no longer respond"; Wilt
   });
 });
 
+describe('"Contact only by" a channel the case has no detail for', () => {
+  it('holds the letter for staff instead of sending it another way, and sends it that way once the detail is added', () => {
+    const o = new Office('wiltshire');
+    o.submit({ name: 'Robin Hale', email: 'robin.hale@example.org', preferredContact: 'email' });
+    o.edit('WIL-2026-0001', 'Contact only through', 'Complaints Team Leader');
+    o.edit('WIL-2026-0001', 'Contact only by', 'Phone');
+    const ack = () =>
+      o.outbox().find((l) => l['Reference'] === 'WIL-2026-0001' && l['Kind'] === 'acknowledgement')!;
+    expect(ack()).toMatchObject({
+      'Send by': 'phone',
+      Status: 'failed',
+      To: '',
+      'Last error':
+        'The contact arrangement says by phone only, but the case has no phone number: add one or change the arrangement',
+    });
+    o.emu.advanceBy(15 * 60_000);
+    o.emu.run('sendQueuedMail');
+    expect(o.emu.mail.sent.filter((m) => m.to === 'robin.hale@example.org')).toEqual([]);
+    o.edit('WIL-2026-0001', 'Phone', '07700 900456');
+    expect(ack()).toMatchObject({ 'Send by': 'phone', Status: 'phone', 'Last error': '' });
+    // Ended, letters go the way the person asked again.
+    o.edit('WIL-2026-0001', 'Contact only by', '');
+    expect(ack()).toMatchObject({ 'Send by': 'email', Status: 'queued', To: 'robin.hale@example.org' });
+  });
+});
+
 /** Staff approve each waiting letter of the cases (guidance replaced by an explanation) and mark calls made. */
 function settleLetters(o: Office, references: readonly string[]): void {
   const values = o.emu.sheetValues('Outbox');

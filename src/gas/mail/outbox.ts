@@ -10,7 +10,7 @@ import { pickTemplate, renderLetter } from '../../core/letters/render';
 import { arrangementParagraph, withArrangementParagraph } from '../../core/contact-arrangement';
 import { owedLetter } from '../../core/clocks';
 import { londonDate } from '../../core/calendar';
-import type { CaseRecord, Complaint, LocalDate } from '../../core/model';
+import type { CaseRecord, Complaint, ContactMethod, LocalDate } from '../../core/model';
 import type { LetterWait, TodayLetter } from '../../core/today';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
@@ -159,13 +159,29 @@ function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) =
     const error = noAddressError(roleTitle(role));
     return { audience: 'staff', role, sendBy: 'email', to: '', status: STATUS.failed, error };
   }
-  return complainantDelivery(record?.complaint ?? {}, request.needsApproval);
+  return complainantDelivery(record?.complaint ?? {}, request.needsApproval, record?.arrangement?.channel);
 }
 
+const ARRANGEMENT_MISSING: Readonly<Record<ContactMethod, string>> = {
+  email:
+    'The contact arrangement says by email only, but the case has no email address: add one or change the arrangement',
+  post: 'The contact arrangement says by post only, but the case has no postal address: add one or change the arrangement',
+  phone:
+    'The contact arrangement says by phone only, but the case has no phone number: add one or change the arrangement',
+};
+
 /** How a letter reaches the complainant, from their contact details as the case holds them now. */
-export function complainantDelivery(c: Partial<Complaint>, needsApproval: boolean): Delivery {
+export function complainantDelivery(
+  c: Partial<Complaint>,
+  needsApproval: boolean,
+  onlyBy: ContactMethod | null = null,
+): Delivery {
   const held = needsApproval ? STATUS.awaitingApproval : null;
   const base = { audience: 'complainant' as const, role: '', error: '' };
+  // An unreasonable-contact arrangement (000 §11) names the one way letters go: with no detail for it the
+  // letter waits for staff rather than going another way.
+  if (onlyBy && !(onlyBy === 'email' ? c.email : onlyBy === 'post' ? c.address : c.phone))
+    return { ...base, sendBy: onlyBy, to: '', status: STATUS.failed, error: ARRANGEMENT_MISSING[onlyBy] };
   // Letters go the way the complainant asked (000 §8), falling back to whatever contact they gave.
   if (c.preferredContact === 'post' && c.address)
     return { ...base, sendBy: 'post', to: '', status: held ?? STATUS.print };
@@ -389,6 +405,7 @@ export function readdressUnsentLetters(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   reference: string,
   complaint: Partial<Complaint>,
+  onlyBy: ContactMethod | null,
 ): number {
   const sheet = ss.getSheetByName(TABS.outbox);
   if (!sheet || sheet.getLastRow() < 2) return 0;
@@ -400,7 +417,7 @@ export function readdressUnsentLetters(
     if (String(table.value(row, OUTBOX.audience)) !== 'complainant') continue;
     const status = String(table.value(row, OUTBOX.status)).trim();
     if (!UNSENT.includes(status)) continue;
-    const to = complainantDelivery(complaint, status === STATUS.awaitingApproval);
+    const to = complainantDelivery(complaint, status === STATUS.awaitingApproval, onlyBy);
     const values = {
       [OUTBOX.to]: literal(to.to),
       [OUTBOX.sendBy]: to.sendBy,
