@@ -43,6 +43,8 @@ export interface LetterView {
   /** Sent, or else queued, as dd/mm/yyyy; '' when unknown. */
   date: string;
   awaitingApproval: boolean;
+  /** Why a letter could not go (its Last error), for staff to put right; '' otherwise. */
+  problem: string;
   /** The subject and text, only for a letter awaiting approval: staff read and edit it before it goes. */
   subject: string | null;
   body: string | null;

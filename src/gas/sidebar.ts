@@ -144,6 +144,7 @@ function lettersOf(ctx: RunContext, reference: string): LetterView[] {
         status,
         date: cellText(table.value(row, OUTBOX.sentAt)) || cellText(table.value(row, OUTBOX.queuedAt)),
         awaitingApproval: awaiting,
+        problem: status === STATUS.failed ? text(row, OUTBOX.error) : '',
         subject: awaiting ? text(row, OUTBOX.subject) : null,
         body: awaiting ? unliteral(table.value(row, OUTBOX.body)) : null,
       };

@@ -44,6 +44,9 @@ describe.runIf(CHROMIUM)('the case sidebar in a browser', () => {
     office.submit({ name: 'Keyboard User' }); // WIL-2026-0002
     office.submit({ name: 'Double Click' }); // WIL-2026-0003
     office.submit({ name: 'Letter Reader' }); // WIL-2026-0004
+    // One person twice, their address written differently the second time.
+    office.submit({ name: 'Robin Hale', email: 'robin.hale@example.org' }); // WIL-2026-0005
+    office.submit({ name: 'Robin Hale', email: 'Robin.Hale@Example.org ' }); // WIL-2026-0006
     office.emu.select('Cases', office.cell('WIL-2026-0001', 'Received'));
     bridged = await openBridged(browser, office.emu, HTML, { viewport: SIDEBAR, latencyMs: 150 });
     bridged.page.on('dialog', (d) => {
@@ -154,6 +157,32 @@ describe.runIf(CHROMIUM)('the case sidebar in a browser', () => {
     expect(row['Status']).toBe('approved');
     expect(row['Body']).toBe(written);
     expect(await page.locator('#message').textContent()).toMatch(/^Approved/);
+  });
+
+  it("shows a contact arrangement and the person's other case, whose reference opens it", async () => {
+    office.edit('WIL-2026-0006', 'Contact only through', 'Complaints Team Leader');
+    office.edit('WIL-2026-0006', 'Contact only by', 'Phone');
+    await show('WIL-2026-0006');
+    const page = bridged.page;
+    expect(await page.locator('.arrangement').textContent()).toBe(
+      'Contact arrangement: Contact only through Complaints Team Leader, by phone only',
+    );
+    const link = page.getByRole('button', { name: 'WIL-2026-0005' });
+    const item = page.locator('li', { has: link });
+    expect(await item.textContent()).toMatch(/^WIL-2026-0005, received \d\d\/\d\d\/\d{4}: /);
+    // The reference reads as a link within its line, not a button on a line of its own.
+    const [linkBox, itemBox] = [await link.boundingBox(), await item.boundingBox()];
+    expect(linkBox!.y - itemBox!.y).toBeLessThan(2);
+    expect(linkBox!.width).toBeLessThan(itemBox!.width / 2);
+    // No phone number is held, so the acknowledgement waits, and says why.
+    expect(await page.locator('.problem').textContent()).toBe(
+      'The contact arrangement says by phone only, but the case has no phone number: add one or change the arrangement',
+    );
+    await screenshot(page, 'sidebar-related');
+    await link.click();
+    await page.waitForFunction("document.querySelector('h2')?.textContent === 'WIL-2026-0005'", undefined, {
+      timeout: 8_000,
+    });
   });
 
   it('asks for a case row when the selection leaves Cases', async () => {
