@@ -5,7 +5,7 @@
  * chased like any other deadline on the case (clocks.ts).
  */
 import { CONTACT_LABELS, formatDay } from './labels';
-import type { ContactArrangement } from './model';
+import type { ContactArrangement, RoleDefinition } from './model';
 
 export type { ContactArrangement };
 
@@ -28,31 +28,64 @@ const CHANNEL_WORDS = {
   cy: { email: 'drwy e-bost', post: 'drwy’r post', phone: 'dros y ffôn' },
 } as const;
 
+/** The office's own titles, matched however staff capitalised or spaced them. */
+function roleNamed(text: string, roles: readonly RoleDefinition[]): RoleDefinition | null {
+  const norm = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+  const wanted = norm(text);
+  return roles.find((r) => norm(r.title) === wanted || (r.titleCy && norm(r.titleCy) === wanted)) ?? null;
+}
+
+// In Welsh "â" (with) becomes "ag" before a vowel sound, and "’n" (our) puts an h before a vowel.
+const WELSH_VOWEL = /^(?:[aeiouâêîôûáéíóúàèìòùäëïöü]|y(?![aeiouwâêîôûŵŷ]))/i;
+
+/**
+ * Who the letter tells the person to contact, in its language: one of the office's roles as "our
+ * Complaints Team Leader" ("â’n Prif Weithredwr"), anyone else by the name staff wrote.
+ */
+export function contactPhrase(
+  pointOfContact: string,
+  roles: readonly RoleDefinition[],
+  language: 'en' | 'cy',
+): string {
+  const role = roleNamed(pointOfContact, roles);
+  if (language === 'en') return role ? `our ${role.title}` : pointOfContact.trim();
+  if (role) {
+    const title = role.titleCy ?? role.title;
+    return WELSH_VOWEL.test(title)
+      ? `â’n h${title.charAt(0).toLowerCase()}${title.slice(1)}`
+      : `â’n ${title}`;
+  }
+  const name = pointOfContact.trim();
+  return `${WELSH_VOWEL.test(name) ? 'ag' : 'â'} ${name}`;
+}
+
 /**
  * The paragraph a letter to the person carries while an arrangement stands, in the letter's language: who
  * to contact, how, and when the arrangement will be looked at again. Null when it names neither a point of
- * contact nor a channel. The point of contact is as staff wrote it.
+ * contact nor a channel.
  */
 export function arrangementParagraph(
   a: ContactArrangement,
-  pointOfContact: string,
+  roles: readonly RoleDefinition[],
   language: 'en' | 'cy',
 ): string | null {
   if (!a.pointOfContact && !a.channel) return null;
   const how = a.channel ? CHANNEL_WORDS[language][a.channel] : '';
   const review = a.reviewBy ? formatDay(a.reviewBy) : '';
+  const contact = a.pointOfContact ? contactPhrase(a.pointOfContact, roles, language) : '';
   if (language === 'cy') {
-    const who = pointOfContact ? `cysylltwch â ${pointOfContact} yn unig` : 'cysylltwch â ni';
+    const who = contact
+      ? `cysylltwch ${contact} yn unig${how ? `, ${how}` : ''}`
+      : `cysylltwch â ni ${how} yn unig`;
     return (
-      `Fel y dywedon ni wrthych, ${who}${how ? `, ${how}` : ''}.` +
+      `Fel y dywedon ni wrthych, ${who}.` +
       (review ? ` Byddwn yn adolygu’r trefniant hwn erbyn ${review}.` : '')
     );
   }
-  const who = pointOfContact ? `please contact ${pointOfContact} only` : 'please contact us only';
-  return (
-    `As we have told you, ${who}${how ? `, ${how}` : ''}.` +
-    (review ? ` We will review this arrangement by ${review}.` : '')
-  );
+  const who = contact
+    ? `please contact ${contact} only${how ? `, ${how}` : ''}`
+    : `please contact us ${how} only`;
+  return `As we have told you, ${who}.` + (review ? ` We will review this arrangement by ${review}.` : '');
 }
 
 /** The letter's text with the arrangement's paragraph after its greeting (the first line). */

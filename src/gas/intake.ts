@@ -21,7 +21,6 @@ import { initialState } from '../core/lifecycle';
 import { newCaseRecord } from '../core/case-record';
 import type { AuditEntry, CaseRecord, IntakeProblem, PolicyProfile } from '../core/model';
 import { makeCalendar } from '../core/calendar';
-import { roleTitle } from '../core/profile';
 import {
   SINCE_KEY,
   isBlankResponse,
@@ -628,15 +627,7 @@ function quickRecord(
     shape.templates ? Table.fromValues(TABS.templates, header, templateValues) : null,
     profile,
   );
-  const { letters, staff } = letterRows(
-    settings,
-    templates,
-    (id) => roleTitle(profile, id, 'en'),
-    items,
-    now,
-    new Set(),
-    true,
-  );
+  const { letters, staff } = letterRows(settings, templates, profile, items, now, new Set(), true);
   const rows: Record<QuickTab, RowValues[]> = {
     [TABS.cases]: [caseRow],
     [TABS.outbox]: letters,

@@ -1,7 +1,12 @@
 /** The pure parts of issue 11: linking a person's cases, removing their data from text, and the figures. */
 import { describe, expect, it } from 'vitest';
+import { getProfile } from '../../src/core/profile';
 import { REMOVED, scrubText } from '../../src/core/anonymise';
-import { arrangementParagraph, withArrangementParagraph } from '../../src/core/contact-arrangement';
+import {
+  arrangementParagraph,
+  contactPhrase,
+  withArrangementParagraph,
+} from '../../src/core/contact-arrangement';
 import { normalisePhone, parsePersonQuery, relatedCases } from '../../src/core/people';
 import { buildReport, quarterOf, reportPeriods, type CaseFacts } from '../../src/core/reports';
 
@@ -133,17 +138,44 @@ describe('the figures offices publish', () => {
 });
 
 describe('an unreasonable-contact arrangement in a letter (000 §11)', () => {
+  const roles = getProfile('dyfed-powys').roles;
+
   it('says who to contact, how, and when it is reviewed, in English and in Welsh, after the greeting', () => {
     const a = { pointOfContact: 'Sian Evans', channel: 'post' as const, reviewBy: '2026-12-01' };
-    expect(arrangementParagraph(a, a.pointOfContact, 'en')).toBe(
+    expect(arrangementParagraph(a, roles, 'en')).toBe(
       'As we have told you, please contact Sian Evans only, by post. We will review this arrangement by 01/12/2026.',
     );
-    expect(arrangementParagraph(a, a.pointOfContact, 'cy')).toBe(
+    expect(arrangementParagraph(a, roles, 'cy')).toBe(
       'Fel y dywedon ni wrthych, cysylltwch â Sian Evans yn unig, drwy’r post. Byddwn yn adolygu’r trefniant hwn erbyn 01/12/2026.',
     );
     expect(
-      arrangementParagraph({ pointOfContact: '', channel: null, reviewBy: '2026-12-01' }, '', 'en'),
+      arrangementParagraph({ pointOfContact: '', channel: null, reviewBy: '2026-12-01' }, roles, 'en'),
     ).toBeNull();
     expect(withArrangementParagraph('Dear Sam,\n\nBody.', 'Para.')).toBe('Dear Sam,\n\nPara.\n\nBody.');
+  });
+
+  it('names one of the office\'s roles as "our …", says "ag" before a vowel in Welsh, and one channel alone reads naturally', () => {
+    const role = { pointOfContact: ' chief  executive', channel: 'phone' as const, reviewBy: null };
+    expect(arrangementParagraph(role, roles, 'en')).toBe(
+      'As we have told you, please contact our Chief Executive only, by phone.',
+    );
+    expect(arrangementParagraph(role, roles, 'cy')).toBe(
+      'Fel y dywedon ni wrthych, cysylltwch â’n Prif Weithredwr yn unig, dros y ffôn.',
+    );
+    expect(arrangementParagraph({ ...role, pointOfContact: 'Arweinydd diogelu' }, roles, 'cy')).toBe(
+      'Fel y dywedon ni wrthych, cysylltwch â’n harweinydd diogelu yn unig, dros y ffôn.',
+    );
+    expect(arrangementParagraph({ ...role, pointOfContact: 'Alun Owen' }, roles, 'cy')).toBe(
+      'Fel y dywedon ni wrthych, cysylltwch ag Alun Owen yn unig, dros y ffôn.',
+    );
+    expect(contactPhrase('Ynyr Jones', roles, 'cy')).toBe('ag Ynyr Jones');
+    expect(contactPhrase('Yasmin Khan', roles, 'cy')).toBe('â Yasmin Khan');
+    const channelOnly = { pointOfContact: '', channel: 'email' as const, reviewBy: null };
+    expect(arrangementParagraph(channelOnly, roles, 'en')).toBe(
+      'As we have told you, please contact us by email only.',
+    );
+    expect(arrangementParagraph(channelOnly, roles, 'cy')).toBe(
+      'Fel y dywedon ni wrthych, cysylltwch â ni drwy e-bost yn unig.',
+    );
   });
 });

@@ -13,7 +13,6 @@ import {
 } from '../../core/correspondence';
 import { letterValues, longDate, officeContactBlock, signatureFor } from '../../core/letters/values';
 import type { CaseRecord, Clocks, PolicyProfile } from '../../core/model';
-import { roleTitle } from '../../core/profile';
 import { ensureTab } from '../ensure-tab';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
@@ -155,15 +154,7 @@ function queue(
   if (list.length === 0) return 0;
   const link = ss.getUrl();
   for (const item of list) item.values.caseLink = link;
-  return queueLetters(
-    ss,
-    settings,
-    readTemplates(ss, profile),
-    (id) => roleTitle(profile, id, 'en'),
-    list,
-    now,
-    known,
-  );
+  return queueLetters(ss, settings, readTemplates(ss, profile), profile, list, now, known);
 }
 
 /**

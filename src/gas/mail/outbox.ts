@@ -10,7 +10,8 @@ import { pickTemplate, renderLetter } from '../../core/letters/render';
 import { arrangementParagraph, withArrangementParagraph } from '../../core/contact-arrangement';
 import { owedLetter } from '../../core/clocks';
 import { londonDate } from '../../core/calendar';
-import type { CaseRecord, Complaint, ContactMethod, LocalDate } from '../../core/model';
+import type { CaseRecord, Complaint, ContactMethod, LocalDate, PolicyProfile } from '../../core/model';
+import { roleTitle } from '../../core/profile';
 import type { LetterWait, TodayLetter } from '../../core/today';
 import type { Settings } from '../settings';
 import { TABS } from '../tabs';
@@ -143,7 +144,7 @@ export interface Delivery {
   error: string;
 }
 
-function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) => string): Delivery {
+function delivery(item: QueueItem, settings: Settings, profile: PolicyProfile): Delivery {
   const { request, record } = item;
   // Addressed to no one: staff do what it says, then mark it done.
   if (request.kind === 'pass-on')
@@ -156,7 +157,7 @@ function delivery(item: QueueItem, settings: Settings, roleTitle: (id: string) =
     const role = request.toRole ?? TEAM_ROLE;
     const to = staffAddress(settings, role);
     if (to) return { audience: 'staff', role, sendBy: 'email', to, status: STATUS.queued, error: '' };
-    const error = noAddressError(roleTitle(role));
+    const error = noAddressError(roleTitle(profile, role, 'en'));
     return { audience: 'staff', role, sendBy: 'email', to: '', status: STATUS.failed, error };
   }
   return complainantDelivery(record?.complaint ?? {}, request.needsApproval, record?.arrangement?.channel);
@@ -287,7 +288,7 @@ export function queueLetters(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   templates: readonly LetterTemplate[],
-  roleTitle: (id: string) => string,
+  profile: PolicyProfile,
   items: readonly QueueItem[],
   now: Date,
   /** Keys already read in this run (the sweep's one read of both tabs), so they are not read again. */
@@ -300,7 +301,7 @@ export function queueLetters(
   const staffTab = notices ? ss.getSheetByName(TABS.staffMail) : null;
   const seen = known ? new Set(known) : existingKeys(outbox);
   if (!known && staffTab) for (const key of existingKeys(staffTab)) seen.add(key);
-  const { letters, staff } = letterRows(settings, templates, roleTitle, items, now, seen, staffTab !== null);
+  const { letters, staff } = letterRows(settings, templates, profile, items, now, seen, staffTab !== null);
   // The flag first: a run stopped between the two then leaves the sender one look at a tab with
   // nothing new, never a queued letter the sender is told is not there.
   const flags = pendingFlags(letters, staff);
@@ -322,7 +323,7 @@ export function queueLetters(
 export function letterRows(
   settings: Settings,
   templates: readonly LetterTemplate[],
-  roleTitle: (id: string) => string,
+  profile: PolicyProfile,
   items: readonly QueueItem[],
   now: Date,
   seen: Set<string>,
@@ -346,11 +347,11 @@ export function letterRows(
           ...rendered,
           text: withArrangementParagraph(
             rendered.text,
-            arrangementParagraph(arrangement, arrangement.pointOfContact, request.language),
+            arrangementParagraph(arrangement, profile.roles, request.language),
           ),
         }
       : rendered;
-    const to = delivery(item, settings, roleTitle);
+    const to = delivery(item, settings, profile);
     const row: RowValues = {
       [OUTBOX.key]: request.key,
       [OUTBOX.reference]: request.reference,
