@@ -296,7 +296,8 @@ function max(a: LocalDate, b: LocalDate): LocalDate {
   return a > b ? a : b;
 }
 
-function retainUntil(profile: PolicyProfile, record: CaseRecord): LocalDate | null {
+/** The last day the record is kept under the profile's retention rule; null with no rule (or not yet closed). */
+export function retainUntil(profile: PolicyProfile, record: CaseRecord): LocalDate | null {
   const rule = profile.clocks.retention;
   if (!rule) return null;
   if (rule.from === 'closure')

@@ -15,7 +15,15 @@ import { formatDay } from '../core/labels';
 import { RECOVERY_WINDOW_DAYS, responseIdentity } from '../core/responses';
 import type { AuditEntry } from '../core/model';
 import { appendAudit } from './audit';
-import { COL, dayFromCell, stateIdFromCell, storedComplaint, withoutPersonalData } from './cases';
+import {
+  COL,
+  dayFromCell,
+  recordFromRow,
+  stateIdFromCell,
+  storedComplaint,
+  withoutPersonalData,
+} from './cases';
+import { retainUntil } from '../core/clocks';
 import { concluded } from './sweep';
 import { withScriptLock, type RunContext } from './context';
 import { anonymisedReason, isAnonymised } from './anonymise';
@@ -56,7 +64,7 @@ export function recordsPastRetention(ctx: RunContext, now: Date): RetentionCandi
   const out: RetentionCandidate[] = [];
   for (const row of table.rows) {
     const reference = String(table.value(row, COL.reference)).trim();
-    const retainUntil = dayFromCell(table.value(row, COL.retainUntil));
+    const retainUntil = retentionDay(ctx, table, row);
     if (!reference || !retainUntil || retainUntil >= today) continue;
     if (isAnonymised(table.value(row, COL.slaReason))) continue;
     let done: boolean;
@@ -69,6 +77,18 @@ export function recordsPastRetention(ctx: RunContext, now: Date): RetentionCandi
     out.push({ reference, retainUntil });
   }
   return out.sort((a, b) => a.retainUntil.localeCompare(b.retainUntil));
+}
+
+/**
+ * A case's last day under the period in force now, worked out afresh: the "Keep record until" cell is only
+ * reworked by the next morning run after the period changes. The cell where the row cannot be read.
+ */
+function retentionDay(ctx: RunContext, table: Table, row: readonly Cell[]): string | null {
+  try {
+    return retainUntil(ctx.profile, recordFromRow(ctx.profile, table, row));
+  } catch {
+    return dayFromCell(table.value(row, COL.retainUntil));
+  }
 }
 
 /** The confirmation staff answer before anything is removed. */

@@ -32,6 +32,13 @@ export interface Settings {
   officeContact: OfficeContact;
   /** Years a record is kept from the last contact, where the policy sets none; null: the default. */
   retentionYears: number | null;
+  /** What is wrong with a retention period typed that cannot be used, for the Dashboard; null when none. */
+  retentionProblem: string | null;
+  /**
+   * The period, in years, the Cases tab's "Keep record until" days were last worked out with (set by the
+   * script); null when not recorded. A different period in force makes the next morning run rework them.
+   */
+  retentionApplied: number | null;
 }
 
 export const SETTING_KEYS = {
@@ -49,6 +56,7 @@ export const SETTING_KEYS = {
   officePhone: 'office-phone',
   officeEmail: 'office-email',
   retentionYears: 'retention-years',
+  retentionApplied: 'retention-applied',
 } as const;
 
 /**
@@ -126,6 +134,14 @@ export function settingRows(profile: PolicyProfile, current: Partial<Record<stri
     ),
     row(SETTING_KEYS.triggersInstalled, 'Triggers installed on (set by the script)', '', 'Do not edit.'),
     row(SETTING_KEYS.triggerIds, 'Trigger ids (set by the script)', '', 'Do not edit.'),
+    row(
+      SETTING_KEYS.retentionApplied,
+      'Keep record until worked out with (years) (set by the script)',
+      profile.clocks.retention?.years ??
+        retentionYears(current[SETTING_KEYS.retentionYears]) ??
+        DEFAULT_RETENTION_YEARS,
+      'Do not edit. When the retention period changes, the next morning run works out every case\'s "Keep record until" again and writes the new period here.',
+    ),
   ];
 }
 
@@ -205,6 +221,8 @@ export function parseSettings(table: Table): Settings {
       .split(/[,\s]+/)
       .filter(Boolean),
     retentionYears: retentionYears(values.get(SETTING_KEYS.retentionYears)),
+    retentionProblem: retentionProblem(values.get(SETTING_KEYS.retentionYears)),
+    retentionApplied: retentionYears(values.get(SETTING_KEYS.retentionApplied)),
     officeContact: {
       address: text(values.get(SETTING_KEYS.officeAddress)),
       phone: text(values.get(SETTING_KEYS.officePhone)),
@@ -217,6 +235,12 @@ export function parseSettings(table: Table): Settings {
 function retentionYears(value: Cell | undefined): number | null {
   const n = Number(text(value));
   return Number.isInteger(n) && n >= 1 && n <= 100 ? n : null;
+}
+
+/** A period typed that is not 1 to 100 whole years is said, not silently replaced by the default. */
+function retentionProblem(value: Cell | undefined): string | null {
+  if (text(value) === '' || retentionYears(value) !== null) return null;
+  return `"Keep complaint records for (years)" on the Settings tab is not a whole number of years from 1 to 100, so ${DEFAULT_RETENTION_YEARS} years are used until it is corrected.`;
 }
 
 export function readSettingsTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Table {

@@ -31,7 +31,7 @@ import {
 import { STATUS_LABELS } from '../core/labels';
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
-import type { Settings } from './settings';
+import { SETTING_KEYS, type Settings } from './settings';
 import { literal } from './literal';
 import { DASHBOARD_LEGEND, legendLabel } from './status-colours';
 import { TABS } from './tabs';
@@ -69,6 +69,10 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     // A case with a letter waiting is listed on the Today view with its complainant: it is read whole.
     const lettered = new Set((outbox?.waiting ?? []).map((l) => l.reference));
     const day = new SweepDay(today);
+    // The retention period changed since the "Keep record until" days were worked out: every case is
+    // read whole and its day worked out again, once.
+    const period = profile.clocks.retention?.years ?? null;
+    const rework = period !== null && settings.retentionApplied !== period;
     // What each concluded case's computed cells should hold, worked out once while choosing the rows to
     // read whole (undefined: read whole).
     const settledRows: (Settled | undefined)[] = [];
@@ -76,7 +80,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       const reference = String(cell(COL.reference, i));
       if (reference === '') return false;
       // A contact arrangement's review day is a deadline, even on a closed case: recomputed whole.
-      if (cell(COL.arrangementReview, i) !== '') return true;
+      if (cell(COL.arrangementReview, i) !== '' || rework) return true;
       const settled = settledValues(profile, cell, i, day);
       if (settled && !lettered.has(reference) && !(outbox?.owed.get(reference)?.length ?? 0)) {
         settledRows[i] = settled;
@@ -118,7 +122,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
       if (!record.reference) continue;
       const owed = outbox?.owed.get(record.reference) ?? [];
       const clocks =
-        (owed.length ? null : settledClocks(profile, table, row, record)) ??
+        (owed.length || rework ? null : settledClocks(profile, table, row, record)) ??
         computeClocks(profile, record, now, calendar, { owed });
       const values = clockValues(profile, record, clocks, now);
       // A Needs-review case from before cases in review had an owner: it is the complaints team's.
@@ -199,8 +203,32 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     });
     writeReports(ss, reportFor(facts, now), now);
     if (incomplete) throw incomplete;
+    if (rework) recordRetentionApplied(ss, ctx.settingsTable, period);
     return { cases: total, byStatus, pastRetention };
   });
+}
+
+/** Says on Settings which period the "Keep record until" days now follow, once they all do. */
+function recordRetentionApplied(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Table,
+  years: number,
+): void {
+  const sheet = ss.getSheetByName(TABS.settings);
+  if (!sheet) return;
+  const key = SETTING_KEYS.retentionApplied;
+  if (settings.rows.some((row) => settings.value(row, 'Key') === key))
+    writeByKey(sheet, 'Key', ['Value'], [{ key, values: { Value: years } }]);
+  else {
+    // A tab from before this row: appended in whatever column order staff have given the tab.
+    const cells: Record<string, Cell> = {
+      Key: key,
+      Setting: 'Keep record until worked out with (years) (set by the script)',
+      Value: years,
+      Notes: 'Do not edit. Written by the morning run.',
+    };
+    sheet.appendRow(settings.headers.map((h) => cells[h] ?? ''));
+  }
 }
 
 /** Other cases from the same email or phone, for rows whose Related cases cell says otherwise. */
@@ -440,7 +468,11 @@ export function adminWarnings(
   waiting: readonly TodayLetter[],
 ): string[] {
   const failing = failingLettersWarning(waiting);
-  return [...roleEmailWarnings(profile, settings), ...(failing ? [failing] : [])];
+  return [
+    ...roleEmailWarnings(profile, settings),
+    ...(settings.retentionProblem ? [settings.retentionProblem] : []),
+    ...(failing ? [failing] : []),
+  ];
 }
 
 export interface DashboardFigures {

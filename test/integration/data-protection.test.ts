@@ -221,6 +221,45 @@ describe('"Contact only by" a channel the case has no detail for', () => {
   });
 });
 
+describe('"Keep complaint records for (years)" where the policy sets no period (Dyfed-Powys, West Midlands)', () => {
+  it('counts the years typed from the last contact, and says so on the Dashboard when what is typed cannot be used', () => {
+    const o = new Office('dyfed-powys', new Date('2019-06-03T09:00:00Z'));
+    o.submit({ subject: 'police', description: 'An officer was rude to me when I reported a burglary.' });
+    expect(o.cases()[0]!['Stage']).toMatch(/^Redirected/);
+    const setRetention = (value: string) => {
+      const i = o.emu.sheetValues('Settings').findIndex((r) => r[0] === 'retention-years');
+      o.emu.edit('Settings', `C${i + 1}`, value);
+    };
+    const flagged = () => /retention date/.test(String(o.cases()[0]!['What is due']));
+    const dashboard = () => o.emu.sheetValues('Dashboard').flat().map(String).join('\n');
+    const applied = () => o.emu.sheetValues('Settings').find((r) => r[0] === 'retention-applied')![2];
+    o.emu.jumpTo(new Date('2023-07-03T08:00:00Z'));
+    o.emu.run('runDailySweep');
+    expect(flagged()).toBe(false);
+    expect(applied()).toBe(6);
+    // Shortened to 3 years: "Apply retention…" goes by it at once, before the morning run has reworked
+    // the "Keep record until" days.
+    setRetention('3');
+    o.emu.respondWith('NO');
+    o.emu.run('applyRetention');
+    expect(o.emu.ui.alerts.at(-1)!.message).toMatch(/^1 record\(s\) are past their retention date:\s+DP-/);
+    expect(o.cases()[0]!['Complainant']).toBe('Alex Morgan');
+    o.emu.run('runDailySweep');
+    expect(flagged()).toBe(true);
+    expect(String(o.cases()[0]!['What is due'])).toContain('(03/06/2022)');
+    expect(applied()).toBe(3);
+    expect(dashboard()).not.toMatch(/Keep complaint records for/);
+    // A period that is not whole years falls back to the default (6 years: not yet due) and says so.
+    setRetention('seven');
+    o.emu.run('runDailySweep');
+    expect(flagged()).toBe(false);
+    expect(applied()).toBe(6);
+    expect(dashboard()).toContain(
+      '"Keep complaint records for (years)" on the Settings tab is not a whole number of years from 1 to 100, so 6 years are used until it is corrected.',
+    );
+  });
+});
+
 /** Staff approve each waiting letter of the cases (guidance replaced by an explanation) and mark calls made. */
 function settleLetters(o: Office, references: readonly string[]): void {
   const values = o.emu.sheetValues('Outbox');
