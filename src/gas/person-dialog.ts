@@ -76,7 +76,12 @@ ${sections}
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
-  function cell(v) { v = String(v == null ? '' : v); return /[",\\n\\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
+  // A value a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading '.
+  function cell(v) {
+    v = String(v == null ? '' : v);
+    if (/^[=+\\-@\\t\\r]/.test(v)) v = "'" + v;
+    return /[",\\n\\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  }
   function csv() {
     var lines = [['Record', 'Reference', 'About the person as', 'Field', 'Value', 'Names others'].join(',')];
     DATA.records.forEach(function (r) {
