@@ -432,6 +432,10 @@ export function applyRetention(): RetentionReport | null {
         ? '\n\nLetters already sent are also kept in the Sent folder of the account that sent them, which ' +
           `this system cannot open. Search that folder for ${referenceList(report.anonymised)} and delete what it finds.`
         : '') +
+      (report.keptIn.length
+        ? `\n\nTheir details also appear in ${referenceList(report.keptIn)}, not yet past ${report.keptIn.length === 1 ? 'its' : 'their'} own retention date: ` +
+          'those records are kept whole until then.'
+        : '') +
       (report.problems.length ? `\n\n${report.problems.join('\n')}` : ''),
     ui.ButtonSet.OK,
   );

@@ -3,8 +3,10 @@
  * lives. A complainant's data sits in the Cases row (visible cells and the hidden case data), the case's
  * letters on the Outbox and Staff mail, the Audit tab's from/to values, the form response's row on the
  * responses tab and the response the Form itself keeps; and their name, email, phone or address may be
- * quoted in other rows (a digest, a note on another case). Each place is cleared. What the office's
- * figures are counted from is kept (reference, dates, channel, subject, route, stage, outcome).
+ * quoted elsewhere (a digest, the Dashboard, an old response no case was made from). Each place is
+ * cleared. What the office's figures are counted from is kept (reference, dates, channel, subject, route,
+ * stage, outcome). Another case still within its own retention period that holds their details (their
+ * later complaint, someone's complaint about them) is a record of its own: it is left whole, and named.
  *
  * Order matters for a run Google stops part-way: the Cases row is marked last, so a case whose letters
  * or audit were not all cleared is listed again next time, and clearing is safe to repeat.
@@ -50,6 +52,11 @@ export interface RetentionReport {
   formResponses: number;
   /** Plain English, without personal data: what could not be done (the Form could not be opened…). */
   problems: string[];
+  /**
+   * Cases not past their own retention date (the person's later complaint, someone else's complaint about
+   * them) that hold their details too: those records are kept whole until their own date comes.
+   */
+  keptIn: string[];
 }
 
 /**
@@ -157,6 +164,7 @@ export function applyRetentionTo(
     responseRows: 0,
     formResponses: 0,
     problems: [],
+    keptIn: [],
   };
   return withScriptLock(60_000, () => {
     const { ss } = ctx;
@@ -171,16 +179,20 @@ export function applyRetentionTo(
     const people: PersonDetails[] = chosen.flatMap((row) => personDetails(cases, row));
     const refs = new Set(chosen.map((row) => String(cases.value(row, COL.reference)).trim()));
     const scrub = (value: string) => people.reduce((t, p) => scrubText(t, p), value);
+    // Every other case still holding its data is a record of its own, kept until its own date: the
+    // person's later complaint, or someone else's complaint about them. Nothing of it is touched.
+    const kept = keptCases(cases, refs);
+    report.keptIn = [...kept.keys()].filter((reference) => mentions(cases, kept.get(reference)!, scrub));
     const perCase = new Map<string, { letters: number; audit: number; response: boolean }>(
       [...refs].map((r) => [r, { letters: 0, audit: 0, response: false }]),
     );
 
     // The Audit tab first: only its editors may change it, so a person who may not stops here with
     // nothing removed rather than part-way.
-    clearAudit(ss, refs, scrub, report, perCase);
-    for (const tab of MAIL_TABS) clearMail(ss, tab, refs, scrub, report, perCase);
-    clearResponses(ctx, chosen, cases, people, report, perCase, now);
-    report.otherCells += scrubOtherRows(casesSheet, cases, refs, scrub);
+    clearAudit(ss, refs, kept, scrub, report, perCase);
+    for (const tab of MAIL_TABS) clearMail(ss, tab, refs, kept, scrub, report, perCase);
+    clearResponses(ctx, chosen, cases, kept, people, report, perCase, now);
+    report.otherCells += scrubOtherRows(casesSheet, cases, refs, kept, scrub);
     scrubDashboard(ss, scrub);
 
     const day = londonDate(now);
@@ -220,6 +232,22 @@ export function applyRetentionTo(
   });
 }
 
+/** Cases other than `refs` whose personal data is still held, by reference. */
+function keptCases(cases: Table, refs: ReadonlySet<string>): Map<string, readonly Cell[]> {
+  const out = new Map<string, readonly Cell[]>();
+  for (const row of cases.rows) {
+    const reference = text(cases.value(row, COL.reference)).trim();
+    if (reference && !refs.has(reference) && !isAnonymised(cases.value(row, COL.slaReason)))
+      out.set(reference, row);
+  }
+  return out;
+}
+
+/** Whether a case's row holds any of the details `scrub` takes out. */
+function mentions(cases: Table, row: readonly Cell[], scrub: (t: string) => string): boolean {
+  return row.some((cell) => typeof cell === 'string' && cell !== '' && scrub(cell) !== cell);
+}
+
 /** The person a case is about as its visible cells and its hidden case data hold them (they may differ). */
 function personDetails(table: Table, row: readonly Cell[]): PersonDetails[] {
   const visible: PersonDetails = {
@@ -242,6 +270,7 @@ function personDetails(table: Table, row: readonly Cell[]): PersonDetails[] {
 function clearAudit(
   ss: Spreadsheet,
   refs: ReadonlySet<string>,
+  kept: ReadonlyMap<string, unknown>,
   scrub: (t: string) => string,
   report: RetentionReport,
   perCase: Map<string, { audit: number }>,
@@ -253,6 +282,7 @@ function clearAudit(
   const changed = new Map<number, Cell[]>();
   table.rows.forEach((row, i) => {
     const reference = text(table.value(row, 'Reference'));
+    if (kept.has(reference)) return;
     const action = text(table.value(row, 'Action'));
     const personal = refs.has(reference) && PERSONAL_AUDIT_HEADERS.some((h) => action.endsWith(`: ${h}`));
     const next = [...row];
@@ -282,6 +312,7 @@ function clearMail(
   ss: Spreadsheet,
   tab: string,
   refs: ReadonlySet<string>,
+  kept: ReadonlyMap<string, unknown>,
   scrub: (t: string) => string,
   report: RetentionReport,
   perCase: Map<string, { letters: number }>,
@@ -296,6 +327,7 @@ function clearMail(
     const key = text(table.value(row, OUTBOX.key));
     if (!key) continue;
     const reference = text(table.value(row, OUTBOX.reference));
+    if (kept.has(reference)) continue;
     const values: RowValues = {};
     if (refs.has(reference)) {
       const toPerson = text(table.value(row, OUTBOX.audience)) !== 'staff';
@@ -329,6 +361,7 @@ function clearResponses(
   ctx: RunContext,
   chosen: readonly (readonly Cell[])[],
   cases: Table,
+  kept: ReadonlyMap<string, readonly Cell[]>,
   people: readonly PersonDetails[],
   report: RetentionReport,
   perCase: Map<string, { response: boolean }>,
@@ -340,6 +373,13 @@ function clearResponses(
     if (id) ids.set(id, text(cases.value(row, COL.reference)));
   }
   if (ids.size === 0) return;
+  // The responses the kept cases were made from: left whole, on the tab and in the Form.
+  const keptIds = new Set<string>();
+  for (const row of kept.values()) {
+    const id = text(cases.value(row, COL.responseId));
+    if (id) keptIds.add(id);
+  }
+  const keptSeconds = new Set<number>();
   const sheet = responsesSheet(ctx);
   const instants: { at: number; reference: string }[] = [];
   const scrub = (value: string) => people.reduce((t, p) => scrubText(t, p), value);
@@ -358,6 +398,10 @@ function clearResponses(
       if (identity && reference !== undefined) {
         doomed.push(i + 1);
         instants.push({ at: Math.round(identity.at.getTime() / 1000), reference });
+        return;
+      }
+      if (identity && keptIds.has(identity.id)) {
+        keptSeconds.add(Math.round(identity.at.getTime() / 1000));
         return;
       }
       const cells = row.map((c) => (typeof c === 'string' ? c : null));
@@ -405,24 +449,29 @@ function clearResponses(
       })
       .join('\n');
     if (!people.some((p) => scrubText(answers, p) !== answers)) continue;
+    if (keptSeconds.has(Math.round(at / 1000))) continue;
     if (!seconds.has(Math.round(at / 1000)) && at > settled) continue;
     form.deleteResponse(response.getId());
     report.formResponses += 1;
   }
 }
 
-/** Mentions of the people in other cases' rows (a note, a description, the hidden data), taken out. */
+/**
+ * Mentions of the people in rows of cases already anonymised (a note written since), taken out; cases
+ * still holding their data (`kept`) are left whole.
+ */
 function scrubOtherRows(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   table: Table,
   refs: ReadonlySet<string>,
+  kept: ReadonlyMap<string, unknown>,
   scrub: (t: string) => string,
 ): number {
   const updates: KeyedUpdate[] = [];
   const headers = new Set<string>();
   for (const row of table.rows) {
     const reference = text(table.value(row, COL.reference));
-    if (!reference || refs.has(reference)) continue;
+    if (!reference || refs.has(reference) || kept.has(reference)) continue;
     const values: RowValues = {};
     table.headers.forEach((h, c) => {
       const cell = row[c];

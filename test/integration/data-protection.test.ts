@@ -260,6 +260,55 @@ describe('"Keep complaint records for (years)" where the policy sets no period (
   });
 });
 
+describe("Retention is per record: another case still within its own period keeps the person's details", () => {
+  it('their later complaint and a complaint about them stay whole, letters and form responses included, and are named', () => {
+    const o = new Office('wiltshire', new Date('2019-06-03T09:00:00Z'));
+    o.submit({ ...ALEX, preferredContact: 'email' });
+    o.edit('WIL-2019-0001', 'Acknowledged on', new Date('2019-06-03T00:00:00Z'));
+    o.edit('WIL-2019-0001', 'Outcome', o.profile.outcomes[0]!.label);
+    o.edit('WIL-2019-0001', 'Stage', 'Closed: appeal window open');
+    settleLetters(o, ['WIL-2019-0001']);
+    o.emu.advanceTo(new Date('2019-06-10T09:00:00Z'));
+    settleLetters(o, ['WIL-2019-0001']);
+    o.emu.run('runDailySweep');
+    // Seven years on, Alex complains again, and a colleague complains about Alex.
+    o.emu.jumpTo(new Date('2026-07-01T08:00:00Z'));
+    o.submit({ ...ALEX, preferredContact: 'email', description: 'Nobody replied to my letter of 2 June.' });
+    o.submit({
+      name: 'Sam Jones',
+      email: 'sam.jones@example.org',
+      subjectName: 'Alex Morgan',
+      description: 'Alex Morgan shouted at me in the office in front of visitors last week.',
+    });
+    o.emu.run('runDailySweep');
+    const lettersBefore = o.outbox().filter((l) => String(l['Reference']).startsWith('WIL-2026'));
+    const responsesBefore = o.emu.formResponses().length;
+    o.emu.respondWith('YES');
+    const run = o.emu.run('applyRetention');
+    if (run.error) throw run.error;
+    expect(run.result).toMatchObject({
+      anonymised: ['WIL-2019-0001'],
+      keptIn: ['WIL-2026-0001', 'WIL-2026-0002'],
+      formResponses: 1,
+    });
+    expect(o.emu.ui.alerts.at(-1)!.message).toContain(
+      'Their details also appear in WIL-2026-0001, WIL-2026-0002, not yet past their own retention date: those records are kept whole until then.',
+    );
+    const byRef = (r: string) => o.cases().find((c) => c['Reference'] === r)!;
+    expect(byRef('WIL-2019-0001')).toMatchObject({ Complainant: '(removed)', Email: '' });
+    expect(byRef('WIL-2026-0001')).toMatchObject({ Complainant: ALEX.name, Email: ALEX.email });
+    expect(String(byRef('WIL-2026-0002')['What happened'])).toContain('Alex Morgan shouted');
+    expect(o.outbox().filter((l) => String(l['Reference']).startsWith('WIL-2026'))).toEqual(lettersBefore);
+    expect(o.emu.formResponses()).toHaveLength(responsesBefore - 1);
+    expect(
+      o
+        .rows('Form responses 1')
+        .map((r) => JSON.stringify(r))
+        .filter((r) => r.includes(ALEX.email)),
+    ).toHaveLength(1);
+  });
+});
+
 /** Staff approve each waiting letter of the cases (guidance replaced by an explanation) and mark calls made. */
 function settleLetters(o: Office, references: readonly string[]): void {
   const values = o.emu.sheetValues('Outbox');
@@ -288,14 +337,15 @@ describe('"The retention period for complaint records shall be 6 years from the 
   it('"Apply retention…" removes the person from every tab and the Form, and the Reports figures for their quarter do not move', () => {
     const o = alexOffice();
     const outcome = o.profile.outcomes[0]!.label;
-    for (const reference of ['WIL-2019-0001', 'WIL-2019-0002']) {
+    const all = ['WIL-2019-0001', 'WIL-2019-0002', 'WIL-2019-0003'];
+    for (const reference of all) {
       o.edit(reference, 'Acknowledged on', new Date('2019-06-03T00:00:00Z'));
       o.edit(reference, 'Outcome', outcome);
       o.edit(reference, 'Stage', 'Closed: appeal window open');
     }
-    settleLetters(o, ['WIL-2019-0001', 'WIL-2019-0002']);
+    settleLetters(o, all);
     o.emu.advanceTo(new Date('2019-06-10T09:00:00Z'));
-    settleLetters(o, ['WIL-2019-0001', 'WIL-2019-0002']);
+    settleLetters(o, all);
     o.emu.run('runDailySweep');
     o.emu.jumpTo(new Date('2026-07-01T08:00:00Z'));
     const sweep = o.emu.run('runDailySweep');
@@ -313,8 +363,8 @@ describe('"The retention period for complaint records shall be 6 years from the 
     const factsBefore = facts();
     expect(factsBefore.filter((f) => f && quarterOf(f.received).label === 'Q1 2019/20')).toHaveLength(3);
     expect(before).toContainEqual(['Complaints received', 3]);
-    expect(before).toContainEqual(['Cases closed', 2]);
-    expect(o.cases().filter((c) => /retention date/.test(String(c['What is due'])))).toHaveLength(2);
+    expect(before).toContainEqual(['Cases closed', 3]);
+    expect(o.cases().filter((c) => /retention date/.test(String(c['What is due'])))).toHaveLength(3);
 
     // The search can see them before: by phone alone (digits however written), in a tab and in the Form.
     expect(mentionsOf(o, [])).toEqual(
@@ -324,17 +374,18 @@ describe('"The retention period for complaint records shall be 6 years from the 
     const run = o.emu.run('applyRetention');
     if (run.error) throw run.error;
     expect(o.emu.ui.alerts.at(-2)!.message).toMatch(
-      /2 record\(s\) are past their retention date:\s+WIL-2019-0001/,
+      /3 record\(s\) are past their retention date:\s+WIL-2019-0001/,
     );
     expect(run.result).toMatchObject({
-      anonymised: ['WIL-2019-0001', 'WIL-2019-0002'],
-      responseRows: 2,
+      anonymised: all,
+      responseRows: 3,
       formResponses: 3,
+      keptIn: [],
     });
     expect(mentionsOf(o, [ALEX.name, ALEX.email, ALEX.address, 'Canal Walk', 'SN1 2AB'])).toEqual([]);
     // The copies out of the script's reach (MailApp's in the sender's Sent folder) are named for staff.
     expect(o.emu.ui.alerts.at(-1)!.message).toMatch(
-      /Sent folder of the account that sent them.*WIL-2019-0001, WIL-2019-0002 and delete/,
+      /Sent folder of the account that sent them.*WIL-2019-0001, WIL-2019-0002, WIL-2019-0003 and delete/,
     );
     // What the figures are counted from is kept.
     const kept = o.cases().find((c) => c['Reference'] === 'WIL-2019-0001')!;
@@ -347,7 +398,7 @@ describe('"The retention period for complaint records shall be 6 years from the 
     expect(String(kept['What is due'])).toMatch(/^Personal data removed on 01\/07\/2026/);
     // Audit says it happened and who did it, not what was erased.
     const done = o.rows('Audit').filter((r) => r['Action'] === 'retention applied');
-    expect(done.map((r) => r['Reference'])).toEqual(['WIL-2019-0001', 'WIL-2019-0002']);
+    expect(done.map((r) => r['Reference'])).toEqual(all);
     o.emu.run('runDailySweep');
     expect(year()).toEqual(before);
     expect(facts()).toEqual(factsBefore);
