@@ -50,6 +50,13 @@ export interface LetterView {
   body: string | null;
 }
 
+export interface RelatedCase {
+  reference: string;
+  received: string;
+  stage: string;
+  arrangement: string;
+}
+
 export type ActionInput = 'none' | 'date' | 'choice';
 
 export interface ActionView {
@@ -84,7 +91,8 @@ export interface CaseView {
   /** Today in London, dd/mm/yyyy: the default for a date the person is asked for. */
   today: string;
   /** Other cases from the same email or phone, oldest first. */
-  related: { reference: string; received: string; stage: string }[];
+  /** The person's other cases, each with its contact arrangement in words ('' when none). */
+  related: RelatedCase[];
   /** An unreasonable-contact arrangement in words, or '' when there is none. */
   arrangement: string;
 }
@@ -267,7 +275,7 @@ export interface CaseViewInput {
   timeline: TimelineEntry[];
   letters: LetterView[];
   now: Date;
-  related?: { reference: string; received: string; stage: string }[];
+  related?: RelatedCase[];
 }
 
 export function caseView(input: CaseViewInput): CaseView {

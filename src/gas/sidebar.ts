@@ -15,7 +15,16 @@ import type { AuditEntry, CaseRecord } from '../core/model';
 import { roleTitle } from '../core/profile';
 import { RELATED_SHOWN, relatedCases } from '../core/people';
 import { AUDIT_HEADERS, deferredAuditEntries } from './audit';
-import { COL, dayFromCell, recordFromRow, roleIdFromCell, stateLabel, statusFromCell } from './cases';
+import {
+  COL,
+  arrangementFromRow,
+  dayFromCell,
+  recordFromRow,
+  roleIdFromCell,
+  stateLabel,
+  statusFromCell,
+} from './cases';
+import { arrangementText } from '../core/contact-arrangement';
 import {
   SELECT_A_CASE,
   caseView,
@@ -23,6 +32,7 @@ import {
   type CaseView,
   type LetterView,
   type NoCaseView,
+  type RelatedCase,
   type TimelineEntry,
   words,
 } from './case-view';
@@ -180,10 +190,7 @@ export function caseViewFor(ctx: RunContext, reference: string, now: Date): Case
 }
 
 /** The other cases from the same email or phone, from the rows already read (no further call). */
-function relatedOf(
-  cases: Table,
-  reference: string,
-): { reference: string; received: string; stage: string }[] {
+function relatedOf(cases: Table, reference: string): RelatedCase[] {
   const links = relatedCases(
     cases.rows.map((r) => ({
       reference: String(cases.value(r, COL.reference)).trim(),
@@ -200,7 +207,13 @@ function relatedOf(
       reference: String(cases.value(r, COL.reference)).trim(),
       received: cellText(cases.value(r, COL.received)),
       stage: cellText(cases.value(r, COL.stage)),
+      arrangement: arrangementLine(cases, r),
     }));
+}
+
+function arrangementLine(cases: Table, row: readonly Cell[]): string {
+  const arrangement = arrangementFromRow(cases, row);
+  return arrangement ? arrangementText(arrangement) : '';
 }
 
 export interface CaseLine {

@@ -183,6 +183,10 @@ describe.runIf(CHROMIUM)('the case sidebar in a browser', () => {
     await page.waitForFunction("document.querySelector('h2')?.textContent === 'WIL-2026-0005'", undefined, {
       timeout: 8_000,
     });
+    // The other case has no arrangement of its own: the person's arrangement is shown, to decide on.
+    expect(await page.locator('.arrangement').textContent()).toBe(
+      'Contact arrangement on WIL-2026-0006: Contact only through Complaints Team Leader, by phone only. If it applies to this case too, fill in the Contact only columns on its row.',
+    );
   });
 
   it('asks for a case row when the selection leaves Cases', async () => {
