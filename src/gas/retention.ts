@@ -71,9 +71,7 @@ export function recordsPastRetention(ctx: RunContext, now: Date): RetentionCandi
   const out: RetentionCandidate[] = [];
   for (const row of table.rows) {
     const reference = String(table.value(row, COL.reference)).trim();
-    const retainUntil = retentionDay(ctx, table, row);
-    if (!reference || !retainUntil || retainUntil >= today) continue;
-    if (isAnonymised(table.value(row, COL.slaReason))) continue;
+    if (!reference || isAnonymised(table.value(row, COL.slaReason))) continue;
     let done: boolean;
     try {
       done = concluded(ctx.profile, stateIdFromCell(ctx.profile, table.value(row, COL.stage)));
@@ -81,6 +79,9 @@ export function recordsPastRetention(ctx: RunContext, now: Date): RetentionCandi
       done = false;
     }
     if (!done) continue;
+    // Worked out only for the concluded cases still holding data: the rest are never listed.
+    const retainUntil = retentionDay(ctx, table, row);
+    if (!retainUntil || retainUntil >= today) continue;
     out.push({ reference, retainUntil });
   }
   return out.sort((a, b) => a.retainUntil.localeCompare(b.retainUntil));
@@ -182,7 +183,7 @@ export function applyRetentionTo(
     // Every other case still holding its data is a record of its own, kept until its own date: the
     // person's later complaint, or someone else's complaint about them. Nothing of it is touched.
     const kept = keptCases(cases, refs);
-    report.keptIn = [...kept.keys()].filter((reference) => mentions(cases, kept.get(reference)!, scrub));
+    report.keptIn = [...kept.keys()].filter((reference) => mentions(kept.get(reference)!, scrub));
     const perCase = new Map<string, { letters: number; audit: number; response: boolean }>(
       [...refs].map((r) => [r, { letters: 0, audit: 0, response: false }]),
     );
@@ -191,7 +192,7 @@ export function applyRetentionTo(
     // nothing removed rather than part-way.
     clearAudit(ss, refs, kept, scrub, report, perCase);
     for (const tab of MAIL_TABS) clearMail(ss, tab, refs, kept, scrub, report, perCase);
-    clearResponses(ctx, chosen, cases, kept, people, report, perCase, now);
+    clearResponses(ctx, chosen, cases, kept, scrub, report, perCase, now);
     report.otherCells += scrubOtherRows(casesSheet, cases, refs, kept, scrub);
     scrubDashboard(ss, scrub);
 
@@ -244,7 +245,7 @@ function keptCases(cases: Table, refs: ReadonlySet<string>): Map<string, readonl
 }
 
 /** Whether a case's row holds any of the details `scrub` takes out. */
-function mentions(cases: Table, row: readonly Cell[], scrub: (t: string) => string): boolean {
+function mentions(row: readonly Cell[], scrub: (t: string) => string): boolean {
   return row.some((cell) => typeof cell === 'string' && cell !== '' && scrub(cell) !== cell);
 }
 
@@ -353,6 +354,9 @@ function clearMail(
   writeByKey(sheet, OUTBOX.key, [...columns, OUTBOX.status], updates);
 }
 
+/** A response's time to the second: the responses tab and the Form keep it to different precisions. */
+const toSecond = (ms: number): number => Math.round(ms / 1000);
+
 /**
  * The case's form response: its row on the responses tab is deleted (intake knows responses by what they
  * are, never by row, so deleting one disturbs nothing), and the Form's own copy is deleted with FormApp.
@@ -362,7 +366,7 @@ function clearResponses(
   chosen: readonly (readonly Cell[])[],
   cases: Table,
   kept: ReadonlyMap<string, readonly Cell[]>,
-  people: readonly PersonDetails[],
+  scrub: (t: string) => string,
   report: RetentionReport,
   perCase: Map<string, { response: boolean }>,
   now: Date,
@@ -382,7 +386,6 @@ function clearResponses(
   const keptSeconds = new Set<number>();
   const sheet = responsesSheet(ctx);
   const instants: { at: number; reference: string }[] = [];
-  const scrub = (value: string) => people.reduce((t, p) => scrubText(t, p), value);
   // Intake recovers responses of the last RECOVERY_WINDOW_DAYS by what they are (their fingerprint): a
   // recent response of someone else that mentions the person is left as it is, or recovery would take
   // the changed row for a new response. It is reported instead.
@@ -397,11 +400,11 @@ function clearResponses(
       const reference = identity ? ids.get(identity.id) : undefined;
       if (identity && reference !== undefined) {
         doomed.push(i + 1);
-        instants.push({ at: Math.round(identity.at.getTime() / 1000), reference });
+        instants.push({ at: toSecond(identity.at.getTime()), reference });
         return;
       }
       if (identity && keptIds.has(identity.id)) {
-        keptSeconds.add(Math.round(identity.at.getTime() / 1000));
+        keptSeconds.add(toSecond(identity.at.getTime()));
         return;
       }
       const cells = row.map((c) => (typeof c === 'string' ? c : null));
@@ -448,9 +451,9 @@ function clearResponses(
         return Array.isArray(v) ? v.join(', ') : String(v);
       })
       .join('\n');
-    if (!people.some((p) => scrubText(answers, p) !== answers)) continue;
-    if (keptSeconds.has(Math.round(at / 1000))) continue;
-    if (!seconds.has(Math.round(at / 1000)) && at > settled) continue;
+    if (scrub(answers) === answers) continue;
+    if (keptSeconds.has(toSecond(at))) continue;
+    if (!seconds.has(toSecond(at)) && at > settled) continue;
     form.deleteResponse(response.getId());
     report.formResponses += 1;
   }
