@@ -8,7 +8,9 @@ import { openContext, withScriptLock, type RunContext } from './gas/context';
 import { appendAudit } from './gas/audit';
 import { findPerson, type PersonSearch } from './gas/subject-access';
 import { personDialogHtml } from './gas/person-dialog';
+import { relatedText } from './core/people';
 import {
+  REFERENCES_SHOWN,
   applyRetentionTo,
   recordsPastRetention,
   retentionQuestion,
@@ -430,22 +432,16 @@ export function applyRetention(): RetentionReport | null {
       'Each case keeps its reference, dates, route, stage and outcome.' +
       (report.letters > 0
         ? '\n\nLetters already sent are also kept in the Sent folder of the account that sent them, which ' +
-          `this system cannot open. Search that folder for ${referenceList(report.anonymised)} and delete what it finds.`
+          `this system cannot open. Search that folder for ${relatedText(report.anonymised, REFERENCES_SHOWN)} and delete what it finds.`
         : '') +
       (report.keptIn.length
-        ? `\n\nTheir details also appear in ${referenceList(report.keptIn)}, not yet past ${report.keptIn.length === 1 ? 'its' : 'their'} own retention date: ` +
+        ? `\n\nTheir details also appear in ${relatedText(report.keptIn, REFERENCES_SHOWN)}, not yet past ${report.keptIn.length === 1 ? 'its' : 'their'} own retention date: ` +
           'those records are kept whole until then.'
         : '') +
       (report.problems.length ? `\n\n${report.problems.join('\n')}` : ''),
     ui.ButtonSet.OK,
   );
   return report;
-}
-
-/** References for staff to search by, the first 30 of a long list. */
-function referenceList(references: readonly string[]): string {
-  const shown = references.slice(0, 30).join(', ');
-  return references.length > 30 ? `${shown} and ${references.length - 30} more` : shown;
 }
 
 export function showAbout(): void {

@@ -85,10 +85,13 @@ export function relatedCases(contacts: readonly Contact[]): Map<string, string[]
 /** The most references a Related cases cell lists; the rest are counted ("and 12 more"). */
 export const RELATED_SHOWN = 10;
 
-/** The Related cases cell: the first references, then how many more. */
-export function relatedText(references: readonly string[]): string {
-  const shown = references.slice(0, RELATED_SHOWN).join(', ');
-  const more = references.length - RELATED_SHOWN;
+/**
+ * References as staff read them: the first `limit`, then how many more. The Related cases cell lists
+ * RELATED_SHOWN; a message may list more.
+ */
+export function relatedText(references: readonly string[], limit = RELATED_SHOWN): string {
+  const shown = references.slice(0, limit).join(', ');
+  const more = references.length - limit;
   return more > 0 ? `${shown} and ${more} more` : shown;
 }
 

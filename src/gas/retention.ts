@@ -99,9 +99,12 @@ function retentionDay(ctx: RunContext, table: Table, row: readonly Cell[]): stri
   }
 }
 
+/** The most references the retention messages list one by one; the rest are counted. */
+export const REFERENCES_SHOWN = 30;
+
 /** The confirmation staff answer before anything is removed. */
 export function retentionQuestion(candidates: readonly RetentionCandidate[]): string {
-  const shown = candidates.slice(0, 30);
+  const shown = candidates.slice(0, REFERENCES_SHOWN);
   const list = shown.map((c) => `${c.reference} (kept until ${formatDay(c.retainUntil)})`).join('\n');
   const more = candidates.length > shown.length ? `\n…and ${candidates.length - shown.length} more.` : '';
   return (
