@@ -13,8 +13,9 @@ export function hasArrangement(a: ContactArrangement | null | undefined): a is C
   return !!a && (a.pointOfContact !== '' || a.channel !== null || a.reviewBy !== null);
 }
 
-/** The arrangement in one line, as the sidebar and the subject access export show it. */
-export function arrangementText(a: ContactArrangement): string {
+/** The arrangement in one line, as the sidebar and the subject access export show it; '' when none. */
+export function arrangementText(a: ContactArrangement | null | undefined): string {
+  if (!a) return '';
   const parts: string[] = [];
   if (a.pointOfContact) parts.push(`contact only through ${a.pointOfContact}`);
   if (a.channel) parts.push(`by ${CONTACT_LABELS[a.channel].toLowerCase()} only`);

@@ -317,6 +317,6 @@ export function caseView(input: CaseViewInput): CaseView {
     actions: actionViews(profile, record),
     today: formatDay(londonDate(input.now)),
     related: input.related ?? [],
-    arrangement: record.arrangement ? arrangementText(record.arrangement) : '',
+    arrangement: arrangementText(record.arrangement),
   };
 }

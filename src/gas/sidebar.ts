@@ -207,13 +207,8 @@ function relatedOf(cases: Table, reference: string): RelatedCase[] {
       reference: String(cases.value(r, COL.reference)).trim(),
       received: cellText(cases.value(r, COL.received)),
       stage: cellText(cases.value(r, COL.stage)),
-      arrangement: arrangementLine(cases, r),
+      arrangement: arrangementText(arrangementFromRow(cases, r)),
     }));
-}
-
-function arrangementLine(cases: Table, row: readonly Cell[]): string {
-  const arrangement = arrangementFromRow(cases, row);
-  return arrangement ? arrangementText(arrangement) : '';
 }
 
 export interface CaseLine {

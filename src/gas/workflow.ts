@@ -694,12 +694,7 @@ function applyDetailEdit(
   if (Object.keys(values).length > 0) writeKeyedCells(sheet, COL.reference, [{ key: reference, values }]);
   if (header in CONTACT_COLUMNS || header === COL.arrangementChannel) {
     const record = recordFromRow(profile, table, rowValues);
-    const moved = readdressUnsentLetters(
-      ss,
-      reference,
-      record.complaint,
-      record.arrangement?.channel ?? null,
-    );
+    const moved = readdressUnsentLetters(ss, reference, record);
     if (moved > 0) audit[audit.length - 1]!.detail += `; ${moved} unsent letter(s) re-addressed`;
   }
   appendAudit(ss, audit);
@@ -777,8 +772,7 @@ function checkPastedDetails(
   writeKeyedCells(sheet, COL.reference, updates);
   for (const reference of readdress) {
     const row = rows.find((r) => String(table.value(r, COL.reference)).trim() === reference)!;
-    const record = recordFromRow(profile, table, row);
-    readdressUnsentLetters(ss, reference, record.complaint, record.arrangement?.channel ?? null);
+    readdressUnsentLetters(ss, reference, recordFromRow(profile, table, row));
   }
   if (refused > 0)
     ss.toast(

@@ -405,8 +405,7 @@ const UNSENT: readonly string[] = [
 export function readdressUnsentLetters(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   reference: string,
-  complaint: Partial<Complaint>,
-  onlyBy: ContactMethod | null,
+  record: CaseRecord,
 ): number {
   const sheet = ss.getSheetByName(TABS.outbox);
   if (!sheet || sheet.getLastRow() < 2) return 0;
@@ -418,7 +417,11 @@ export function readdressUnsentLetters(
     if (String(table.value(row, OUTBOX.audience)) !== 'complainant') continue;
     const status = String(table.value(row, OUTBOX.status)).trim();
     if (!UNSENT.includes(status)) continue;
-    const to = complainantDelivery(complaint, status === STATUS.awaitingApproval, onlyBy);
+    const to = complainantDelivery(
+      record.complaint,
+      status === STATUS.awaitingApproval,
+      record.arrangement?.channel,
+    );
     const values = {
       [OUTBOX.to]: literal(to.to),
       [OUTBOX.sendBy]: to.sendBy,
