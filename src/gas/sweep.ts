@@ -31,7 +31,7 @@ import {
 import { STATUS_LABELS } from '../core/labels';
 import { withScriptLock, type RunContext } from './context';
 import { queueReminders, readOutbox } from './mail';
-import { SETTING_KEYS, type Settings } from './settings';
+import { SETTINGS_HEADERS, SETTING_KEYS, settingRows, type Settings } from './settings';
 import { literal } from './literal';
 import { DASHBOARD_LEGEND, legendLabel } from './status-colours';
 import { TABS } from './tabs';
@@ -203,7 +203,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
     });
     writeReports(ss, reportFor(facts, now), now);
     if (incomplete) throw incomplete;
-    if (rework) recordRetentionApplied(ss, ctx.settingsTable, period);
+    if (rework) recordRetentionApplied(ss, ctx.settingsTable, profile, period);
     return { cases: total, byStatus, pastRetention };
   });
 }
@@ -212,6 +212,7 @@ export function runSweep(ctx: RunContext, now: Date): SweepReport {
 function recordRetentionApplied(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Table,
+  profile: PolicyProfile,
   years: number,
 ): void {
   const sheet = ss.getSheetByName(TABS.settings);
@@ -220,14 +221,10 @@ function recordRetentionApplied(
   if (settings.rows.some((row) => settings.value(row, 'Key') === key))
     writeByKey(sheet, 'Key', ['Value'], [{ key, values: { Value: years } }]);
   else {
-    // A tab from before this row: appended in whatever column order staff have given the tab.
-    const cells: Record<string, Cell> = {
-      Key: key,
-      Setting: 'Keep record until worked out with (years) (set by the script)',
-      Value: years,
-      Notes: 'Do not edit. Written by the morning run.',
-    };
-    sheet.appendRow(settings.headers.map((h) => cells[h] ?? ''));
+    // A tab from before this row: the row setup writes, in whatever column order staff gave the tab.
+    const row = settingRows(profile, { [key]: years }).find((r) => r[0] === key)!;
+    const order: readonly string[] = SETTINGS_HEADERS;
+    sheet.appendRow(settings.headers.map((h) => row[order.indexOf(h)] ?? ''));
   }
 }
 
