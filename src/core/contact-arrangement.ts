@@ -6,6 +6,7 @@
  */
 import { CONTACT_LABELS, formatDay } from './labels';
 import type { ContactArrangement, RoleDefinition } from './model';
+import { longDate } from './letters/values';
 
 export type { ContactArrangement };
 
@@ -72,7 +73,8 @@ export function arrangementParagraph(
 ): string | null {
   if (!a.pointOfContact && !a.channel) return null;
   const how = a.channel ? CHANNEL_WORDS[language][a.channel] : '';
-  const review = a.reviewBy ? formatDay(a.reviewBy) : '';
+  // Written as the rest of the letter writes days ("Monday 1 June 2026"), not as the sheet shows them.
+  const review = longDate(a.reviewBy, language);
   const contact = a.pointOfContact ? contactPhrase(a.pointOfContact, roles, language) : '';
   if (language === 'cy') {
     const who = contact

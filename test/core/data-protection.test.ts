@@ -143,10 +143,10 @@ describe('an unreasonable-contact arrangement in a letter (000 §11)', () => {
   it('says who to contact, how, and when it is reviewed, in English and in Welsh, after the greeting', () => {
     const a = { pointOfContact: 'Sian Evans', channel: 'post' as const, reviewBy: '2026-12-01' };
     expect(arrangementParagraph(a, roles, 'en')).toBe(
-      'As we have told you, please contact Sian Evans only, by post. We will review this arrangement by 01/12/2026.',
+      'As we have told you, please contact Sian Evans only, by post. We will review this arrangement by Tuesday 1 December 2026.',
     );
     expect(arrangementParagraph(a, roles, 'cy')).toBe(
-      'Fel y dywedon ni wrthych, cysylltwch â Sian Evans yn unig, drwy’r post. Byddwn yn adolygu’r trefniant hwn erbyn 01/12/2026.',
+      'Fel y dywedon ni wrthych, cysylltwch â Sian Evans yn unig, drwy’r post. Byddwn yn adolygu’r trefniant hwn erbyn Dydd Mawrth 1 Rhagfyr 2026.',
     );
     expect(
       arrangementParagraph({ pointOfContact: '', channel: null, reviewBy: '2026-12-01' }, roles, 'en'),

@@ -186,7 +186,7 @@ describe('Unreasonable contact (000 §11 "may decide to no longer respond"; Wilt
     // The outcome letter, queued while the arrangement stands, tells them how to reach the office.
     const letter = o.outbox().find((l) => l['Reference'] === 'WIL-2019-0001' && l['Kind'] === 'outcome')!;
     expect(String(letter['Body'])).toMatch(
-      /^'?Dear Alex Morgan,\n\nAs we have told you, please contact our Complaints Team Leader only, by post\. We will review this arrangement by 14\/06\/2019\.\n\n/,
+      /^'?Dear Alex Morgan,\n\nAs we have told you, please contact our Complaints Team Leader only, by post\. We will review this arrangement by Friday 14 June 2019\.\n\n/,
     );
     const view = o.emu.run('caseSidebarCase', 'WIL-2019-0001').result as { arrangement: string };
     expect(view.arrangement).toBe(
