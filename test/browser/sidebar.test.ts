@@ -187,6 +187,7 @@ describe.runIf(CHROMIUM)('the case sidebar in a browser', () => {
     expect(await page.locator('.arrangement').textContent()).toBe(
       'Contact arrangement on WIL-2026-0006: Contact only through Complaints Team Leader, by phone only. If it applies to this case too, fill in the Contact only columns on its row.',
     );
+    await screenshot(page, 'sidebar-arrangement-elsewhere');
   });
 
   it('asks for a case row when the selection leaves Cases', async () => {
