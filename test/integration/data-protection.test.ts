@@ -315,6 +315,35 @@ describe("Retention is per record: another case still within its own period keep
   });
 });
 
+describe('A shared sheet as staff leave it: Settings sorted and given a column, Cases given a column', () => {
+  it('a changed retention period still reaches the dates and the Settings row, and retention still finds the case', () => {
+    const o = new Office('dyfed-powys', new Date('2019-06-03T09:00:00Z'));
+    o.submit({ subject: 'police', description: 'An officer was rude to me when I reported a burglary.' });
+    const settings = o.emu.spreadsheet.getSheetByName('Settings')!;
+    // Staff sort Settings by its labels and add a column of their own before Value.
+    settings.getRange(2, 1, settings.getLastRow() - 1, settings.getLastColumn()).sort(2);
+    settings.insertColumnBefore(3);
+    settings.getRange(1, 3).setValue('Who to ask');
+    const cases = o.emu.spreadsheet.getSheetByName('Cases')!;
+    cases.insertColumnBefore(2);
+    cases.getRange(1, 2).setValue('Our notes');
+    const at = (key: string) => o.emu.sheetValues('Settings').findIndex((r) => r[0] === key);
+    const value = (key: string) => o.emu.sheetValues('Settings')[at(key)]![3];
+    o.emu.edit('Settings', `D${at('retention-years') + 1}`, '3');
+    o.emu.jumpTo(new Date('2023-07-03T08:00:00Z'));
+    const sweep = o.emu.run('runDailySweep');
+    if (sweep.error) throw sweep.error;
+    expect(value('retention-applied')).toBe(3);
+    expect(o.emu.sheetValues('Settings')[at('retention-applied')]![2]).toBe('');
+    expect(String(o.cases()[0]!['What is due'])).toContain('Past its retention date (03/06/2022)');
+    o.emu.respondWith('YES');
+    const run = o.emu.run('applyRetention');
+    if (run.error) throw run.error;
+    expect((run.result as { anonymised: string[] }).anonymised).toHaveLength(1);
+    expect(o.cases()[0]).toMatchObject({ Complainant: '(removed)', 'Our notes': '' });
+  });
+});
+
 /** Staff approve each waiting letter of the cases (guidance replaced by an explanation) and mark calls made. */
 function settleLetters(o: Office, references: readonly string[]): void {
   const values = o.emu.sheetValues('Outbox');
